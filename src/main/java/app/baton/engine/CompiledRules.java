@@ -1,0 +1,75 @@
+package app.baton.engine;
+
+import app.baton.calendar.SlaCalendar;
+import app.baton.engine.internal.FiringListener;
+import app.baton.engine.model.AbsentFields;
+import app.baton.engine.model.CaseInput;
+import app.baton.engine.model.DueDate;
+import app.baton.engine.model.TaskCase;
+import app.baton.engine.model.TaskDecisionUnit;
+import org.drools.ruleunits.api.RuleUnit;
+import org.drools.ruleunits.api.RuleUnitInstance;
+import org.drools.ruleunits.api.RuleUnitProvider;
+import org.drools.ruleunits.api.conf.RuleConfig;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One rule set version, compiled: its own class loader and rule unit, so several versions can
+ * live side by side and a request keeps the version it started with. Thread-safe: every
+ * evaluation gets a fresh unit instance.
+ */
+public final class CompiledRules implements AutoCloseable {
+
+    private final String version;
+    private final RuleUnit<TaskDecisionUnit> unit;
+    private final KieContainer container;
+    private final Map<String, RuleSource> sources;
+
+    CompiledRules(String version, RuleUnit<TaskDecisionUnit> unit, KieContainer container, Map<String, RuleSource> sources) {
+        this.version = version;
+        this.unit = unit;
+        this.container = container;
+        this.sources = Map.copyOf(sources);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Every rule of the version by name, with where it comes from. */
+    public Map<String, RuleSource> rules() {
+        return sources;
+    }
+
+    public Optional<RuleSource> source(String rule) {
+        return Optional.ofNullable(sources.get(rule));
+    }
+
+    public Evaluation evaluate(CaseInput input, ZonedDateTime asOf, SlaCalendar calendar) {
+        TaskCase task = new TaskCase(input, asOf, calendar);
+        TaskDecisionUnit data = new TaskDecisionUnit();
+        FiringListener listener = new FiringListener(task);
+        RuleConfig config = RuleUnitProvider.get().newRuleConfig();
+        config.getAgendaEventListeners().add(listener);
+        try (RuleUnitInstance<TaskDecisionUnit> instance = unit.createInstance(data, config)) {
+            data.getTasks().add(task);
+            AbsentFields.of(input).forEach(data.getAbsentFields()::add);
+            instance.fire();
+        }
+        Optional<DueDate> due = task.dueDate();
+        return new Evaluation(task.routing().orElse(null),
+                due.map(DueDate::getDueAt).orElse(null),
+                due.map(DueDate::getBasis).orElse(null),
+                due.map(DueDate::getRule).orElse(null),
+                task.missingInfo(), task.nextActions(), task.escalations(), listener.fired());
+    }
+
+    @Override
+    public void close() {
+        container.dispose();
+    }
+}

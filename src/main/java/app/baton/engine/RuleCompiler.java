@@ -1,0 +1,135 @@
+package app.baton.engine;
+
+import app.baton.engine.internal.DrlIndex;
+import app.baton.engine.internal.TableTranslator;
+import app.baton.engine.internal.TranslatedTable;
+import app.baton.engine.model.TaskDecisionUnit;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.ruleunits.api.RuleUnit;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles a rule set bundle (DRL files and Excel decision tables) into the {@link TaskDecisionUnit}
+ * rule unit through the KIE API and the executable model. Tables are first rendered as DRL so
+ * that every generated rule keeps its sheet and row.
+ */
+public final class RuleCompiler {
+
+    private static final String UNIT_PATH = "src/main/resources/" + TaskDecisionUnit.class.getPackageName().replace('.', '/') + "/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    public CompiledRules compile(String version, List<RuleFile> files) {
+        // A KIE build on a thread whose context class loader is not the application's breaks
+        // later builds for the life of the JVM (ENGINE-NOTES.md): pin it for the build.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleCompiler.class.getClassLoader());
+        try {
+            return build(version, files);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private CompiledRules build(String version, List<RuleFile> files) {
+        List<CompileProblem> problems = new ArrayList<>();
+        Map<String, RuleSource> sources = new LinkedHashMap<>();
+        Map<String, Origin> origins = new HashMap<>();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        for (RuleFile file : files) {
+            if (file.isDrl()) {
+                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                String target = UNIT_PATH + flatten(file.path());
+                kfs.write(target, drl);
+                DrlIndex.ruleStarts(drl).forEach((line, rule) -> sources.put(rule, new RuleSource(file.path(), null, line)));
+                origins.put(target, new Origin(file.path(), null, null));
+            } else if (file.isDecisionTable()) {
+                for (TranslatedTable table : TableTranslator.translate(file.path(), file.content(), problems)) {
+                    String target = UNIT_PATH + flatten(file.path() + "-" + table.sheet()) + ".drl";
+                    kfs.write(target, table.drl());
+                    sources.putAll(table.sources());
+                    origins.put(target, new Origin(file.path(), table.sheet(), table));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        ReleaseId releaseId = ks.newReleaseId("app.baton.rules", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(place(message, origins));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        ks.getRepository().removeKieModule(releaseId);
+        int loaded = countRules(container);
+        if (loaded != sources.size()) {
+            container.dispose();
+            throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
+                    "expected " + sources.size() + " rules from the files, the engine loaded " + loaded)));
+        }
+        return new CompiledRules(version, findUnit(container), container, sources);
+    }
+
+    private static int countRules(KieContainer container) {
+        int count = 0;
+        for (KiePackage pkg : container.getKieBase().getKiePackages()) {
+            count += pkg.getRules().size();
+        }
+        return count;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RuleUnit<TaskDecisionUnit> findUnit(KieContainer container) {
+        for (RuleUnit unit : ServiceLoader.load(RuleUnit.class, container.getClassLoader())) {
+            if (unit.getClass().getName().startsWith(TaskDecisionUnit.class.getName())) {
+                return unit;
+            }
+        }
+        container.dispose();
+        throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
+                "the build produced no " + TaskDecisionUnit.class.getSimpleName() + " rule unit")));
+    }
+
+    private static CompileProblem place(Message message, Map<String, Origin> origins) {
+        Origin origin = origins.get(message.getPath());
+        String text = message.getText().replace('\n', ' ').trim();
+        if (origin == null) {
+            return new CompileProblem(message.getPath() == null ? "(rule set)" : message.getPath(), null, null, null, text);
+        }
+        if (origin.table() == null) {
+            return new CompileProblem(origin.file(), null, null, message.getLine() > 0 ? message.getLine() : null, text);
+        }
+        Map.Entry<Integer, String> rule = origin.table().ruleByLine().floorEntry(Math.max(1, message.getLine()));
+        String cell = rule == null ? null : "row " + origin.table().sources().get(rule.getValue()).row();
+        return new CompileProblem(origin.file(), origin.sheet(), cell, null,
+                (rule == null ? "" : "rule " + rule.getValue() + ": ") + text);
+    }
+
+    private static String flatten(String path) {
+        return path.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private record Origin(String file, String sheet, TranslatedTable table) {
+    }
+}

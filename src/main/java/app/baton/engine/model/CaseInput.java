@@ -1,0 +1,34 @@
+package app.baton.engine.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** What a decision is made on: one task in the context of its care plan and patient. */
+public record CaseInput(@Valid Practice practice, @Valid Patient patient,
+                        @NotNull @Valid CarePlan carePlan, @NotNull @Valid Task task) {
+
+    public record Practice(@Size(max = 64) String timeZone, @Size(max = 32) String calendar) {
+    }
+
+    public record Patient(@Size(max = 64) String id, @Size(max = 64) String payer,
+                          @Size(max = 64) String memberId, @Size(max = 16) String language,
+                          @Size(max = 64) String location, Boolean consentOnFile) {
+    }
+
+    public record CarePlan(@Size(max = 64) String id, @NotNull Program program, Stage stage,
+                           Complexity complexity, OffsetDateTime dischargeAt, LocalDate periodStart,
+                           @PositiveOrZero Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
+                           @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider) {
+    }
+
+    public record Task(@NotBlank @Size(max = 64) String id, @NotNull TaskType type, @NotNull TaskStatus status,
+                       Priority priority, OffsetDateTime createdAt, OffsetDateTime statusSince,
+                       @PositiveOrZero Integer attempts, OffsetDateTime submittedAt) {
+    }
+}

@@ -1,0 +1,28 @@
+package app.baton.engine.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+
+/**
+ * Stable escalation keys: the same task, level and due date give the same key on every run, in
+ * every instance and under every rule set version, so a re-run never alerts twice; a new due
+ * date (the task was rescheduled) is a new step.
+ */
+final class EscalationKeys {
+
+    private EscalationKeys() {
+    }
+
+    static String key(String taskId, int level, ZonedDateTime dueAt) {
+        String material = taskId + "|" + level + "|" + (dueAt == null ? "-" : dueAt.toInstant().toString());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return "esc-" + level + "-" + HexFormat.of().formatHex(digest, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

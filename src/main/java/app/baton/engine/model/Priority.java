@@ -1,0 +1,3 @@
+package app.baton.engine.model;
+
+public enum Priority { ROUTINE, URGENT, EXPEDITED }

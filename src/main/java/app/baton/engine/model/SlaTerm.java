@@ -1,0 +1,64 @@
+package app.baton.engine.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A due-date term as a clinical lead writes it in the SLA table, for example
+ * "2 business days after discharge", "72 hours after submission" or "end of month of period start".
+ */
+public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
+
+    public enum Unit { BUSINESS_DAYS, CALENDAR_DAYS, HOURS, BUSINESS_HOURS, END_OF_MONTH }
+
+    public enum Anchor {
+        DISCHARGE("discharge"), CREATION("creation"), SUBMISSION("submission"),
+        STATUS_CHANGE("status change"), PERIOD_START("period start");
+
+        private final String words;
+
+        Anchor(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    private static final Pattern OFFSET = Pattern.compile(
+            "(\\d{1,4}) (business days?|calendar days?|days?|hours?|business hours?) after (.+)");
+    private static final Pattern MONTH_END = Pattern.compile("end of (?:the )?month of (.+)");
+
+    /** Parses a term; empty when it does not follow the grammar in docs/clinical-lead-guide.md. */
+    public static Optional<SlaTerm> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String text = raw.trim().replaceAll("\\s+", " ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher month = MONTH_END.matcher(lower);
+        if (month.matches()) {
+            return anchor(month.group(1)).map(a -> new SlaTerm(0, Unit.END_OF_MONTH, a, text));
+        }
+        Matcher offset = OFFSET.matcher(lower);
+        if (!offset.matches()) {
+            return Optional.empty();
+        }
+        int amount = Integer.parseInt(offset.group(1));
+        Unit unit = switch (offset.group(2)) {
+            case "business day", "business days" -> Unit.BUSINESS_DAYS;
+            case "hour", "hours" -> Unit.HOURS;
+            case "business hour", "business hours" -> Unit.BUSINESS_HOURS;
+            default -> Unit.CALENDAR_DAYS;
+        };
+        return anchor(offset.group(3)).map(a -> new SlaTerm(amount, unit, a, text));
+    }
+
+    private static Optional<Anchor> anchor(String words) {
+        return Arrays.stream(Anchor.values()).filter(a -> a.words.equals(words.trim())).findFirst();
+    }
+}

@@ -1,0 +1,162 @@
+package app.baton.engine.model;
+
+import app.baton.calendar.SlaCalendar;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fact the rules decide on: one task with the inputs the rules read (as plain codes, so a
+ * table cell can say {@code TCM}) and the results the rules write. Results are taken first come,
+ * first kept where a task has one of them (routing, due date); the engine fires table rows in
+ * row order, so the first matching row wins.
+ */
+public final class TaskCase {
+
+    private final CaseInput input;
+    private final ZonedDateTime asOf;
+    private final SlaCalendar calendar;
+    private String firingRule;
+    private int pendingLevel = 1;
+
+    private Routing routing;
+    private DueDate due;
+    private final List<MissingInfo> missing = new ArrayList<>();
+    private final List<NextAction> actions = new ArrayList<>();
+    private final List<EscalationStep> escalations = new ArrayList<>();
+
+    public TaskCase(CaseInput input, ZonedDateTime asOf, SlaCalendar calendar) {
+        this.input = input;
+        this.calendar = calendar;
+        this.asOf = asOf.withZoneSameInstant(calendar.zone());
+    }
+
+    // ---- inputs, as the rules see them
+
+    public ZonedDateTime getAsOf() { return asOf; }
+    public String getTaskId() { return input.task().id(); }
+    public String getProgram() { return input.carePlan().program().name(); }
+    public String getStage() { return code(input.carePlan().stage()); }
+    public String getComplexity() { return code(input.carePlan().complexity()); }
+    public String getTaskType() { return input.task().type().name(); }
+    public String getStatus() { return input.task().status().name(); }
+    public String getPriority() { return input.task().priority() == null ? Priority.ROUTINE.name() : input.task().priority().name(); }
+    public String getPayer() { return patient().map(CaseInput.Patient::payer).orElse(null); }
+    public String getLanguage() { return patient().map(CaseInput.Patient::language).orElse(null); }
+    public String getLocation() { return patient().map(CaseInput.Patient::location).orElse(null); }
+    public boolean isConsentOnFile() { return patient().map(p -> Boolean.TRUE.equals(p.consentOnFile())).orElse(false); }
+    public int getAttempts() { return input.task().attempts() == null ? 0 : input.task().attempts(); }
+    public int getMinutesThisPeriod() { return input.carePlan().minutesThisPeriod() == null ? 0 : input.carePlan().minutesThisPeriod(); }
+    public ZonedDateTime getFaceToFaceAt() { return local(input.carePlan().faceToFaceAt()); }
+    public boolean isOpen() { return input.task().status().isOpen(); }
+
+    /** Business days since the task entered its status (0 on the day it did). */
+    public int getBusinessDaysInStatus() {
+        ZonedDateTime since = local(input.task().statusSince());
+        return since == null ? 0 : calendar.businessDaysBetween(since, asOf);
+    }
+
+    /** Whole hours since the task entered its status. */
+    public long getHoursInStatus() {
+        ZonedDateTime since = local(input.task().statusSince());
+        return since == null ? 0 : Math.max(0, Duration.between(since, asOf).toHours());
+    }
+
+    /** Calendar days from the discharge date to the as-of date, or -1 without a discharge. */
+    public long getDaysSinceDischarge() {
+        ZonedDateTime discharge = local(input.carePlan().dischargeAt());
+        return discharge == null ? -1 : Duration.between(discharge.toLocalDate().atStartOfDay(),
+                asOf.toLocalDate().atStartOfDay()).toDays();
+    }
+
+    CaseInput input() { return input; }
+    SlaCalendar calendar() { return calendar; }
+
+    // ---- results, written by rule consequences
+
+    /** Called by the engine before each rule fires, so every result names its rule. */
+    public void firing(String rule) { this.firingRule = rule; }
+
+    /** Routing table, "Queue" column. */
+    public void routeTo(String queue) {
+        if (routing == null || routing.rule().equals(firingRule)) {
+            routing = new Routing(queue.trim(), routing == null ? null : routing.role(), firingRule);
+        }
+    }
+
+    /** Routing table, "Role" column: the role that works the queue. */
+    public void ownedBy(String role) {
+        if (routing == null || routing.rule().equals(firingRule)) {
+            routing = new Routing(routing == null ? null : routing.queue(), role.trim(), firingRule);
+        }
+    }
+
+    /** Sets the due date from a table term such as "2 business days after discharge". */
+    public DueDate due(String term) {
+        SlaTerm parsed = SlaTerm.parse(term).orElseThrow(() -> new IllegalArgumentException(
+                "rule " + firingRule + ": '" + term + "' is not a due-date term"));
+        return keepDue(new DueDate(this, DueDates.dueAt(this, parsed).orElse(null), parsed.text(), firingRule));
+    }
+
+    /** Sets the due date to a given instant, for rules whose deadline is an event (a scheduled visit). */
+    public DueDate dueAt(ZonedDateTime at, String basis) {
+        return keepDue(new DueDate(this, at.withZoneSameInstant(calendar.zone()), basis, firingRule));
+    }
+
+    public void flagMissing(AbsentField field, String reason) {
+        missing.add(new MissingInfo(field.getName(), reason, firingRule));
+    }
+
+    public void suggest(String code, String prompt) {
+        actions.add(new NextAction(code.trim(), prompt, firingRule));
+    }
+
+    /** Next-best-action table, "Action" column; the "Prompt" column then gives its words. */
+    public void suggest(String code) {
+        suggest(code, null);
+    }
+
+    public void prompt(String prompt) {
+        int last = actions.size() - 1;
+        if (last >= 0 && actions.get(last).rule().equals(firingRule)) {
+            NextAction action = actions.get(last);
+            actions.set(last, new NextAction(action.code(), prompt, action.rule()));
+        }
+    }
+
+    /** Escalation table, "Level" column; the "Notify" column then adds the step. */
+    public void escalationLevel(int level) {
+        this.pendingLevel = level;
+    }
+
+    /** Adds an escalation step; "QUEUE_LEAD" means the lead of the queue the task was routed to. */
+    public void escalate(String notify, DueDate dueDate) {
+        String whom = "QUEUE_LEAD".equals(notify.trim()) && routing != null ? routing.queue() + "_LEAD" : notify.trim();
+        escalations.add(new EscalationStep(pendingLevel, whom, EscalationKeys.key(getTaskId(), pendingLevel, dueDate.getDueAt()), firingRule));
+    }
+
+    public Optional<Routing> routing() { return Optional.ofNullable(routing); }
+    public Optional<DueDate> dueDate() { return Optional.ofNullable(due); }
+    public List<MissingInfo> missingInfo() { return List.copyOf(missing); }
+    public List<NextAction> nextActions() { return List.copyOf(actions); }
+    public List<EscalationStep> escalations() { return List.copyOf(escalations); }
+
+    private DueDate keepDue(DueDate candidate) {
+        if (due == null) {
+            due = candidate;
+        }
+        return due;
+    }
+
+    private Optional<CaseInput.Patient> patient() { return Optional.ofNullable(input.patient()); }
+
+    ZonedDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(calendar.zone());
+    }
+
+    private static String code(Enum<?> value) { return value == null ? null : value.name(); }
+}

@@ -1,0 +1,28 @@
+package app.baton.engine.model;
+
+import org.drools.ruleunits.api.DataSource;
+import org.drools.ruleunits.api.DataStore;
+import org.drools.ruleunits.api.RuleUnitData;
+
+/**
+ * The rule unit every decision runs in: the task, the fields it lacks, and the due dates the SLA
+ * rules set (which the escalation rules match on). One task per unit instance.
+ */
+public class TaskDecisionUnit implements RuleUnitData {
+
+    private final DataStore<TaskCase> tasks = DataSource.createStore();
+    private final DataStore<AbsentField> absentFields = DataSource.createStore();
+    private final DataStore<DueDate> dueDates = DataSource.createStore();
+
+    public DataStore<TaskCase> getTasks() {
+        return tasks;
+    }
+
+    public DataStore<AbsentField> getAbsentFields() {
+        return absentFields;
+    }
+
+    public DataStore<DueDate> getDueDates() {
+        return dueDates;
+    }
+}

@@ -1,0 +1,18 @@
+package app.baton.scenario;
+
+import app.baton.engine.model.CaseInput;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One scenario as a clinical lead writes it: a description, the task as the decision API would
+ * receive it ("given"), and what the rules must decide ("expect"). Only the expectations that are
+ * written are checked; a written empty list means "none".
+ */
+public record Scenario(String file, int index, String description, OffsetDateTime asOf, CaseInput given, Expect expect) {
+
+    public record Expect(String queue, String role, OffsetDateTime dueAt, String slaBasis,
+                         List<String> missingInfo, List<String> nextBestActions, List<String> escalations) {
+    }
+}

@@ -1,16 +1,16 @@
 package app.baton.calendar;
 
-/** The request named a holiday calendar or time zone that Baton does not know. */
-public class UnknownCalendarException extends RuntimeException {
+import app.baton.system.ApiException;
+import app.baton.system.Problems;
+import org.springframework.http.HttpStatus;
 
-    private final String field;
+import java.util.List;
+
+/** The request named a holiday calendar or time zone that Baton does not know. */
+public class UnknownCalendarException extends ApiException {
 
     public UnknownCalendarException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", message,
+                List.of(new Problems.FieldError(field, message)));
     }
 }

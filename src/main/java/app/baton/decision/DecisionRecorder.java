@@ -1,0 +1,115 @@
+package app.baton.decision;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit for decision records. Request threads hand their rows to one writer thread,
+ * which stores whatever has queued up in one transaction and then completes each row's future.
+ * A caller answers 200 only after its row is committed: the durability of one commit per
+ * decision without its cost under load.
+ */
+@Component
+class DecisionRecorder implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
+
+    private final Decisions decisions;
+    private final TransactionTemplate tx;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue;
+    private volatile boolean running;
+    private Thread writer;
+
+    DecisionRecorder(Decisions decisions, TransactionTemplate tx,
+                     @Value("${baton.decisions.record-batch-size:500}") int maxBatch,
+                     @Value("${baton.decisions.record-queue-size:20000}") int queueSize) {
+        this.decisions = decisions;
+        this.tx = tx;
+        this.maxBatch = maxBatch;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+    }
+
+    /** Completes with true once stored, false when the idempotency key was already recorded. */
+    CompletableFuture<Boolean> record(DecisionRow row) {
+        Pending pending = new Pending(row, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            pending.done().completeExceptionally(new RecorderBusyException());
+        }
+        return pending.done();
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            boolean[] stored = tx.execute(status -> decisions.insertAll(batch.stream().map(Pending::row).toList()));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(stored[i]);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not record {} decisions: {}", batch.size(), e.getClass().getSimpleName());
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::writeLoop, "decision-recorder");
+        writer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts before and stops after the web server, so requests in flight still get recorded. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Pending(DecisionRow row, CompletableFuture<Boolean> done) {
+    }
+}

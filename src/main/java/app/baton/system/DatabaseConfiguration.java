@@ -1,0 +1,32 @@
+package app.baton.system;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The data source: the configured PostgreSQL, or the embedded one when none is configured. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties db) {
+        HikariConfig config = new HikariConfig();
+        if (db.external()) {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+        } else {
+            config.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(db.embedded()));
+            config.setUsername("postgres");
+        }
+        config.setMaximumPoolSize(db.poolSize());
+        config.setPoolName("baton");
+        // Fail a request fast while the database is away, instead of queueing it for 30 s.
+        config.setConnectionTimeout(3_000);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,122 @@
+package app.baton.decision;
+
+import app.baton.HttpJson;
+import app.baton.Requests;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DecisionApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    HttpJson http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpJson(port);
+    }
+
+    @Test
+    void decidesTheWorkedExampleWithItsTableRows() {
+        HttpJson.Response response = http.post("/api/v1/decisions", Requests.workedExample());
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("ruleSetVersion").asText()).isEqualTo("1");
+        assertThat(body.path("evaluatedAt").asText()).isEqualTo("2026-03-09T10:15:00-04:00");
+        assertThat(body.path("routing").path("queue").asText()).isEqualTo("CARE_COORDINATION");
+        assertThat(body.path("routing").path("role").asText()).isEqualTo("CARE_COORDINATOR");
+        assertThat(body.path("sla").path("dueAt").asText()).isEqualTo("2026-03-11T23:59:59-04:00");
+        assertThat(body.path("sla").path("basis").asText()).isEqualTo("2 business days after discharge");
+        assertThat(body.path("sla").path("source").asText()).isEqualTo("decision-tables/app/baton/engine/model/sla.drl.xlsx#SLA!row 11");
+        assertThat(body.path("missingInfo")).isEmpty();
+        assertThat(body.path("nextBestActions").get(0).path("code").asText()).isEqualTo("CALL_PATIENT");
+        assertThat(body.path("escalations")).isEmpty();
+        assertThat(body.path("trace").findValuesAsText("source"))
+                .contains("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 17");
+    }
+
+    @Test
+    void sameRequestIdAndBodyReturnsTheFirstDecision() {
+        String body = Requests.workedExample();
+        HttpJson.Response first = http.post("/api/v1/decisions", body);
+        HttpJson.Response again = http.post("/api/v1/decisions", body);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("decisionId")).isEqualTo(first.json().path("decisionId"));
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void sameRequestIdWithAnotherBodyIsRefused() {
+        String requestId = UUID.randomUUID().toString();
+        http.post("/api/v1/decisions", Requests.workedExample(requestId));
+        HttpJson.Response conflict = http.post("/api/v1/decisions",
+                Requests.workedExample(requestId).replace("\"attempts\": 0", "\"attempts\": 1"));
+
+        assertThat(conflict.status()).isEqualTo(422);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.json().path("errors").get(0).path("field").asText()).isEqualTo("requestId");
+    }
+
+    @Test
+    void idempotencyKeyHeaderTakesPrecedenceOverRequestId() {
+        String key = UUID.randomUUID().toString();
+        HttpJson.Response first = http.post("/api/v1/decisions", Requests.workedExample(), "Idempotency-Key", key);
+        HttpJson.Response conflict = http.post("/api/v1/decisions", Requests.workedExample(), "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(conflict.status()).isEqualTo(422);
+        assertThat(conflict.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void storedDecisionKeepsMinimizedInputsAndTheAnswer() {
+        JsonNode decided = http.post("/api/v1/decisions", Requests.workedExample()).json();
+
+        HttpJson.Response stored = http.get("/api/v1/decisions/" + decided.path("decisionId").asText());
+
+        assertThat(stored.status()).isEqualTo(200);
+        JsonNode body = stored.json();
+        assertThat(body.path("decision")).isEqualTo(decided);
+        assertThat(body.path("ruleSetVersion").asText()).isEqualTo("1");
+        assertThat(body.path("inputs").path("patient").path("memberIdPresent").asBoolean()).isTrue();
+        assertThat(stored.text()).doesNotContain("1EG4-TE5-MK72");
+        assertThat(body.path("inputs").path("carePlan").path("dischargeAt").asText()).isEqualTo("2026-03-09T08:00-04:00");
+    }
+
+    @Test
+    void unknownDecisionIdIsNotFound() {
+        assertThat(http.get("/api/v1/decisions/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/decisions/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @Test
+    void batchAnswersAThousandTasksInOrder() {
+        String requests = IntStream.range(0, 1000)
+                .mapToObj(i -> Requests.workedExample().replace("\"t-3001\"", "\"t-" + i + "\""))
+                .collect(Collectors.joining(",", "{\"requests\":[", "]}"));
+
+        HttpJson.Response response = http.post("/api/v1/decisions/batch", requests.replaceAll("\\s+", ""));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode decisions = response.json().path("decisions");
+        assertThat(decisions).hasSize(1000);
+        assertThat(decisions.get(0).path("routing").path("queue").asText()).isEqualTo("CARE_COORDINATION");
+        assertThat(decisions.get(999).path("sla").path("dueAt").asText()).isEqualTo("2026-03-11T23:59:59-04:00");
+    }
+}

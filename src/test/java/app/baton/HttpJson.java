@@ -39,10 +39,17 @@ public final class HttpJson {
     }
 
     public Response post(String path, String body, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .headers(headers.length == 0 ? new String[] {"Accept", "application/json"} : headers)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!typed) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
     }
 
     public Response get(String path) {

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final int MAX_ERRORS = 50;
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
@@ -47,15 +48,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+        // Outer fields first (a 10,000-element batch is first of all too long), and at most
+        // MAX_ERRORS of them, so one bad batch cannot make a megabyte of problem.
+        List<org.springframework.validation.FieldError> all = ex.getBindingResult().getFieldErrors();
+        List<Problems.FieldError> errors = all.stream()
+                .sorted(java.util.Comparator.comparingInt((org.springframework.validation.FieldError e) -> depth(e.getField()))
+                        .thenComparing(org.springframework.validation.FieldError::getField))
+                .limit(MAX_ERRORS)
                 .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
                 .toList();
-        return problem(Problems.invalid(errors.size() + " field(s) are not valid", errors));
+        return problem(Problems.invalid(all.size() + " field(s) are not valid"
+                + (all.size() > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : ""), errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+            body = error.getBody();
+        }
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
                 problem.setType(URI.create(Problems.BASE + "http-" + status.value()));
@@ -94,11 +105,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "The request body is too large",
                     "request bodies may be at most 1 MB");
         }
-        if (cause instanceof StreamConstraintsException) {
+        if (hasCause(ex, StreamConstraintsException.class)) {
             return Problems.invalid("the JSON document exceeds a size or nesting limit",
                     List.of(new Problems.FieldError("$", "JSON nested too deeply or a value too long")));
         }
-        if (cause instanceof JsonParseException parse) {
+        JsonParseException parse = firstCause(ex, JsonParseException.class);
+        if (parse != null) {
             String where = parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr();
             return Problems.invalid("the body is not well-formed JSON" + where, List.of(new Problems.FieldError("$", "malformed JSON" + where)));
@@ -111,6 +123,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.invalid("the body is not valid JSON", List.of(new Problems.FieldError("$", "not valid JSON")));
         }
         return Problems.invalid("a JSON body is required", List.of(new Problems.FieldError("$", "missing or unreadable body")));
+    }
+
+    private static int depth(String field) {
+        return (int) field.chars().filter(c -> c == '.' || c == '[').count();
     }
 
     private static String reason(JsonMappingException e) {
@@ -169,12 +185,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        return firstCause(ex, type) != null;
+    }
+
+    private static <T extends Throwable> T firstCause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -1,0 +1,65 @@
+package app.baton.system;
+
+import app.baton.HttpJson;
+import app.baton.Requests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator and an integrator rely on: readiness, OpenAPI, metrics, correlation ids. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@AutoConfigureObservability(tracing = false)
+class OperabilityIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    HttpJson http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpJson(port);
+    }
+
+    @Test
+    void readinessIncludesTheActiveRuleSet() {
+        HttpJson.Response readiness = http.get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.json().path("components").path("ruleSet").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void openApiDescribesTheDecisionApi() {
+        HttpJson.Response docs = http.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/v1/decisions")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/v1/decisions/batch")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/v1/decisions/{id}")).isTrue();
+        assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusShowsDecisionLatencyByRuleSetVersion() {
+        http.post("/api/v1/decisions", Requests.workedExample());
+
+        String metrics = http.get("/actuator/prometheus").text();
+
+        assertThat(metrics).contains("baton_decision_evaluation_seconds_bucket{application=\"baton\",ruleSetVersion=\"1\"");
+        assertThat(metrics).contains("baton_decision_outcomes_total{application=\"baton\",kind=\"routing\",ruleSetVersion=\"1\"}");
+    }
+
+    @Test
+    void echoesTheCallersCorrelationId() {
+        HttpJson.Response response = http.post("/api/v1/decisions", Requests.workedExample(), "X-Correlation-Id", "abc-123");
+
+        assertThat(response.header("X-Correlation-Id")).isEqualTo("abc-123");
+    }
+}

@@ -2,6 +2,8 @@ package app.baton.decision;
 
 import app.baton.engine.model.CaseInput;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,6 +49,7 @@ final class MinimizedInputs {
             if (pairs[i + 1] != null) {
                 Object value = pairs[i + 1];
                 map.put((String) pairs[i], value instanceof Enum<?> e ? e.name()
+                        : value instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
                         : value instanceof Boolean || value instanceof Number ? value : value.toString());
             }
         }

@@ -96,7 +96,7 @@ class DecisionApiIntegrationTests {
         assertThat(body.path("ruleSetVersion").asText()).isEqualTo("1");
         assertThat(body.path("inputs").path("patient").path("memberIdPresent").asBoolean()).isTrue();
         assertThat(stored.text()).doesNotContain("1EG4-TE5-MK72");
-        assertThat(body.path("inputs").path("carePlan").path("dischargeAt").asText()).isEqualTo("2026-03-09T08:00-04:00");
+        assertThat(body.path("inputs").path("carePlan").path("dischargeAt").asText()).isEqualTo("2026-03-09T08:00:00-04:00");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.baton.engine;
 
 import app.baton.engine.internal.DrlIndex;
+import app.baton.engine.internal.DueTermCheck;
 import app.baton.engine.internal.TableTranslator;
 import app.baton.engine.internal.TranslatedTable;
 import app.baton.engine.model.TaskDecisionUnit;
@@ -61,6 +62,7 @@ public final class RuleCompiler {
                 origins.put(target, new Origin(file.path(), null, null));
             } else if (file.isDecisionTable()) {
                 for (TranslatedTable table : TableTranslator.translate(file.path(), file.content(), problems)) {
+                    problems.addAll(DueTermCheck.check(table));
                     String target = UNIT_PATH + flatten(file.path() + "-" + table.sheet()) + ".drl";
                     kfs.write(target, table.drl());
                     sources.putAll(table.sources());
@@ -112,7 +114,9 @@ public final class RuleCompiler {
     }
 
     private static CompileProblem place(Message message, Map<String, Origin> origins) {
-        Origin origin = origins.get(message.getPath());
+        // Messages name the resource either by its KieFileSystem path or relative to the resources root.
+        Origin origin = message.getPath() == null ? null
+                : origins.getOrDefault(message.getPath(), origins.get("src/main/resources/" + message.getPath()));
         String text = message.getText().replace('\n', ' ').trim();
         if (origin == null) {
             return new CompileProblem(message.getPath() == null ? "(rule set)" : message.getPath(), null, null, null, text);

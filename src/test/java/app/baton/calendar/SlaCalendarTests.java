@@ -1,6 +1,5 @@
 package app.baton.calendar;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,10 +25,6 @@ class SlaCalendarTests {
      * holidays/us-federal.xml with its Fixed and FixedWeekday elements interleaved and keeps only
      * the last run of each. These tests state the intended behaviour and run once that is fixed.
      */
-    private static final String FEDERAL_CALENDAR_BUG =
-            "US_FEDERAL knows only Thanksgiving and Christmas: interleaved Fixed/FixedWeekday elements "
-                    + "in holidays/us-federal.xml are dropped by the XML reader (see scenarios report)";
-
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private final PracticeCalendars calendars = PracticeCalendars.withDefaults();
@@ -44,8 +39,6 @@ class SlaCalendarTests {
     }
 
     // ---- US federal holidays on their observed dates
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @ParameterizedTest(name = "{1} is observed on {0}")
     @CsvSource(quoteCharacter = '"', value = {
             "2026-01-01, New Year's Day",
@@ -68,30 +61,22 @@ class SlaCalendarTests {
         assertThat(federal.isBusinessDay(day("2026-11-26"))).isFalse();
         assertThat(federal.isBusinessDay(day("2026-12-25"))).isFalse();
     }
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @Test
     void observesIndependenceDayOnFridayWhenItFallsOnSaturday() {
         assertThat(federal.isBusinessDay(day("2026-07-03"))).isFalse();
         assertThat(federal.isBusinessDay(day("2026-07-02"))).isTrue();
         assertThat(federal.isBusinessDay(day("2026-07-06"))).isTrue();
     }
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @Test
     void observesIndependenceDayOnMondayWhenItFallsOnSunday() {
         assertThat(federal.isBusinessDay(day("2027-07-05"))).isFalse();
         assertThat(federal.isBusinessDay(day("2027-07-02"))).isTrue();
     }
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @Test
     void observesJuneteenthOnFridayWhenItFallsOnSaturday() {
         assertThat(federal.isBusinessDay(day("2027-06-18"))).isFalse();
         assertThat(federal.isBusinessDay(day("2027-06-21"))).isTrue();
     }
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @Test
     void observesNewYearsDay2028OnFriday31December2027() {
         assertThat(federal.isBusinessDay(day("2027-12-31"))).isFalse();
@@ -152,14 +137,10 @@ class SlaCalendarTests {
     void addBusinessDaysSkipsChristmasObservedOnFriday() {
         assertThat(federal.addBusinessDays(day("2027-12-23"), 1)).isEqualTo(day("2027-12-27"));
     }
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @Test
     void addBusinessDaysSkipsTheObservedIndependenceDayAndTheWeekend() {
         assertThat(federal.addBusinessDays(day("2026-07-02"), 2)).isEqualTo(day("2026-07-07"));
     }
-
-    @Disabled(FEDERAL_CALENDAR_BUG)
     @Test
     void addBusinessDaysSkipsColumbusDay() {
         assertThat(federal.addBusinessDays(day("2026-10-09"), 2)).isEqualTo(day("2026-10-14"));

@@ -33,11 +33,15 @@ class RuleCompilerTests {
     }
 
     static CaseInput apiExample() {
+        return apiExample(TaskType.TCM_INTERACTIVE_CONTACT);
+    }
+
+    static CaseInput apiExample(TaskType type) {
         return new CaseInput(new CaseInput.Practice("America/New_York", "US_FEDERAL"),
                 new CaseInput.Patient("pt-1001", "MEDICARE", "1EG4-TE5-MK72", "en", "MAIN_CLINIC", true),
                 new CaseInput.CarePlan("cp-2001", Program.TCM, Stage.COORDINATION, Complexity.HIGH,
                         OffsetDateTime.parse("2026-03-09T08:00:00-04:00"), null, null, null, null, null),
-                new CaseInput.Task("t-3001", TaskType.TCM_INTERACTIVE_CONTACT, TaskStatus.NEW, Priority.ROUTINE,
+                new CaseInput.Task("t-3001", type, TaskStatus.NEW, Priority.ROUTINE,
                         OffsetDateTime.parse("2026-03-09T08:05:00-04:00"), OffsetDateTime.parse("2026-03-09T08:05:00-04:00"), 0, null));
     }
 

@@ -57,6 +57,10 @@ public final class TableTranslator {
             new ExcelParser(bySheet).parseWorkbook(workbook);
             List<TranslatedTable> tables = new ArrayList<>();
             listeners.forEach((sheet, listener) -> render(file, sheet, listener).ifPresent(tables::add));
+            if (tables.isEmpty()) {
+                problems.add(new CompileProblem(file, null, null, null,
+                        "no rules found: a decision table needs a RuleSet cell and at least one RuleTable with rows"));
+            }
             return tables;
         } catch (IOException | RuntimeException e) {
             problems.add(new CompileProblem(file, null, null, null, "cannot read the decision table: " + e.getMessage()));

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class TaskCase {
 
+    private static final String QUEUE_LEAD = "QUEUE_LEAD";
+
     private final CaseInput input;
     private final ZonedDateTime asOf;
     private final SlaCalendar calendar;
@@ -133,17 +135,23 @@ public final class TaskCase {
         this.pendingLevel = level;
     }
 
-    /** Adds an escalation step; "QUEUE_LEAD" means the lead of the queue the task was routed to. */
+    /**
+     * Adds an escalation step. "QUEUE_LEAD" means the lead of the queue the task is routed to; it
+     * is resolved when the results are read, because routing may fire after the escalation row.
+     */
     public void escalate(String notify, DueDate dueDate) {
-        String whom = "QUEUE_LEAD".equals(notify.trim()) && routing != null ? routing.queue() + "_LEAD" : notify.trim();
-        escalations.add(new EscalationStep(pendingLevel, whom, EscalationKeys.key(getTaskId(), pendingLevel, dueDate.getDueAt()), firingRule));
+        escalations.add(new EscalationStep(pendingLevel, notify.trim(),
+                EscalationKeys.key(getTaskId(), pendingLevel, dueDate.getDueAt()), firingRule));
     }
 
     public Optional<Routing> routing() { return Optional.ofNullable(routing); }
     public Optional<DueDate> dueDate() { return Optional.ofNullable(due); }
     public List<MissingInfo> missingInfo() { return List.copyOf(missing); }
     public List<NextAction> nextActions() { return List.copyOf(actions); }
-    public List<EscalationStep> escalations() { return List.copyOf(escalations); }
+    public List<EscalationStep> escalations() {
+        return escalations.stream().map(step -> QUEUE_LEAD.equals(step.recipient()) && routing != null && routing.queue() != null
+                ? new EscalationStep(step.level(), routing.queue() + "_LEAD", step.key(), step.rule()) : step).toList();
+    }
 
     private DueDate keepDue(DueDate candidate) {
         if (due == null) {

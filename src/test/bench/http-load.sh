@@ -10,18 +10,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RATE_SECONDS="${1:-300}"
-PORT=18080
-DB_PORT=15432
-DATA=$(mktemp -d)
+PORT=${BENCH_PORT:-18080}
+DB_PORT=${BENCH_DB_PORT:-15432}
+if ss -ltn | grep -qE ":($PORT|$DB_PORT) "; then echo "port $PORT or $DB_PORT is in use"; exit 1; fi
+WORK=$(mktemp -d)
+DATA="$WORK/postgres"
+LOG="$WORK/baton.log"
 ./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 JAR=$(ls target/baton-*.jar | grep -v original | head -1)
 
 started=$(date +%s%N)
-BATON_PORT=$PORT BATON_DATA_DIR="$DATA" BATON_EMBEDDED_DB_PORT=$DB_PORT java -Xmx1g -jar "$JAR" > "$DATA/baton.log" 2>&1 &
+BATON_PORT=$PORT BATON_DATA_DIR="$DATA" BATON_EMBEDDED_DB_PORT=$DB_PORT java -Xmx1g -jar "$JAR" > "$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 0.1; done
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 600); do
+  curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null && break
+  kill -0 $PID 2>/dev/null || { echo "Baton did not start:"; tail -20 "$LOG"; exit 1; }
+  sleep 0.1
+done
 echo "start-up to ready: $(( ($(date +%s%N) - started) / 1000000 )) ms (includes a first start of the embedded PostgreSQL: initdb)"
 
 echo "== warm-up (20 s)"

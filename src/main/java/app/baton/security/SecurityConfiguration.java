@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -30,6 +32,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final RequestMatcher LOGIN_FORM = PATHS.matcher(HttpMethod.POST, "/login");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -47,9 +50,11 @@ class SecurityConfiguration {
                     response.sendRedirect(request.getContextPath() + "/login?error");
                 }))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::carriesCredentials))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // a default entry point, not "the" entry point: the latter would switch off the generated login page
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(problems))
                 .headers(SecurityHeaders::configure)
                 .addFilterBefore(new BlockedAddressFilter(rateLimits, problems), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), UsernamePasswordAuthenticationFilter.class)
@@ -77,16 +82,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * Requests that prove who they are in a header a browser never adds by itself (it cannot set
-     * X-API-Key or Bearer cross-site, and never caches Basic credentials because Baton never asks
-     * for them) are not open to cross-site request forgery and need no CSRF token.
+     * CSRF is a browser sending the session cookie with a request another site made up. Requests
+     * without a session cookie (except the login form, so nobody is logged in to someone else's
+     * account) and requests that prove who they are in a header a browser never adds by itself (it
+     * cannot set X-API-Key or Bearer cross-site, and never caches Basic credentials because Baton
+     * never asks for them) cannot be forged that way and need no CSRF token.
      */
-    private static boolean carriesCredentials(HttpServletRequest request) {
+    private static boolean cannotBeForged(HttpServletRequest request) {
         if (request.getHeader(ApiKeyFilter.HEADER) != null) {
             return true;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && (startsWithIgnoringCase(authorization, "Basic ") || startsWithIgnoringCase(authorization, "Bearer "));
+        if (authorization != null && (startsWithIgnoringCase(authorization, "Basic ") || startsWithIgnoringCase(authorization, "Bearer "))) {
+            return true;
+        }
+        return request.getRequestedSessionId() == null && !LOGIN_FORM.matches(request);
     }
 
     private static boolean startsWithIgnoringCase(String text, String prefix) {

@@ -12,12 +12,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security's default headers (nosniff, frame denial, no caching, HSTS on HTTPS) plus a
- * Content-Security-Policy that allows nothing but same-origin forms, except on Swagger UI, which
- * needs its own scripts, styles and images, and no Referer sent anywhere.
+ * Content-Security-Policy that allows nothing but same-origin style sheets (the login page) and
+ * forms, except on Swagger UI, which needs its own scripts, styles and images; and no Referer.
  */
 final class SecurityHeaders {
 
-    static final String STRICT_POLICY = "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String STRICT_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 

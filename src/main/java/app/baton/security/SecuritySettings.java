@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** The {@code baton.security.*} settings; application.yaml names the environment variable of each. */
 @ConfigurationProperties("baton.security")
-record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rateLimit, Demo demo) {
+record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rateLimit, FirstAdmin firstAdmin, Demo demo) {
 
     /** Consecutive password failures that lock an account, and for how long. */
     record Lockout(int maxFailures, Duration duration) {
@@ -30,6 +30,14 @@ record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rat
 
     /** Requests per second, per client. */
     record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond) {
+    }
+
+    /** The administrator created at start-up when no user of that name exists: how a new installation gets its first login. */
+    record FirstAdmin(String username, String password) {
+
+        boolean requested() {
+            return password != null && !password.isBlank();
+        }
     }
 
     /** One account per role and one integration key, for trying Baton out (the demo and test profiles). */

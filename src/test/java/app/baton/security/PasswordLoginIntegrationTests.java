@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** People log in with a password: lock-out after repeated failures, sessions with CSRF protection. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -150,6 +149,14 @@ class PasswordLoginIntegrationTests {
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void firstAdministratorOfTheConfigurationCanLogIn() {
+        JsonNode me = http.asUser("first-admin", "first-admin-password").get("/api/v1/me").json();
+
+        assertThat(me.path("roles").toString()).isEqualTo("[\"ADMIN\"]");
+        assertThat(me.path("locations").toString()).isEqualTo("[\"*\"]");
     }
 
     @Test

@@ -45,7 +45,7 @@ class ApiKeyAuthenticator {
      * The caller of a key that exists, is not revoked and has not expired. While the database is
      * away, a key this instance knew keeps working; an unknown one raises the database error.
      */
-    Optional<Caller> authenticate(String presentedKey) {
+    Optional<Identity> authenticate(String presentedKey) {
         Instant now = clock.instant();
         String sha256 = ApiKeyTokens.sha256(presentedKey);
         Cached cached = bySha256.get(sha256);
@@ -56,7 +56,7 @@ class ApiKeyAuthenticator {
             return Optional.empty();
         }
         recordUse(cached.key().id(), now);
-        return Optional.of(cached.key().caller());
+        return Optional.of(cached.key().identity());
     }
 
     private Cached reload(String sha256, Cached stale, Instant now) {

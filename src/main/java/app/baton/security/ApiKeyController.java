@@ -68,9 +68,9 @@ class ApiKeyController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Create an API key", description = "The answer holds the key; it is shown this once and stored only as a SHA-256 hash.")
-    ResponseEntity<CreatedApiKey> create(@Valid @RequestBody NewApiKey request, @AuthenticationPrincipal Caller admin) {
+    ResponseEntity<CreatedApiKey> create(@Valid @RequestBody NewApiKey request, @AuthenticationPrincipal Identity admin) {
         String key = ApiKeyTokens.generate();
-        Set<String> locations = request.locations() == null || request.locations().isEmpty() ? Set.of(Caller.ALL_LOCATIONS) : request.locations();
+        Set<String> locations = request.locations() == null || request.locations().isEmpty() ? Set.of(Identity.ALL_LOCATIONS) : request.locations();
         ApiKeyRow row = new ApiKeyRow(UUID.randomUUID(), request.name(), ApiKeyTokens.prefix(key), ApiKeyTokens.sha256(key),
                 request.roles(), locations, null, admin.name(), request.expiresAt() == null ? null : request.expiresAt().toInstant(),
                 null, null);

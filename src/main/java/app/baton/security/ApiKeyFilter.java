@@ -37,7 +37,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Caller> caller;
+        Optional<Identity> caller;
         try {
             caller = authenticator.authenticate(key);
         } catch (DataAccessException e) {
@@ -50,7 +50,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(caller.get()));
+        context.setAuthentication(new IdentityAuthentication(caller.get()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -12,7 +12,7 @@ record ApiKeyRow(UUID id, String name, String prefix, String keySha256, Set<Role
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 
-    Caller caller() {
-        return new Caller(id.toString(), name, Caller.Kind.API_KEY, roles, locations);
+    Identity identity() {
+        return new Identity(id.toString(), name, Identity.Kind.API_KEY, roles, locations);
     }
 }

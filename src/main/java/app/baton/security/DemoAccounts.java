@@ -62,7 +62,7 @@ class DemoAccounts implements ApplicationRunner {
         }
         USERS.forEach((username, role) -> {
             if (users.findByUsername(username).isEmpty()) {
-                Set<String> locations = Set.of(EVERY_LOCATION.contains(username) ? Caller.ALL_LOCATIONS : STAFF_LOCATION);
+                Set<String> locations = Set.of(EVERY_LOCATION.contains(username) ? Identity.ALL_LOCATIONS : STAFF_LOCATION);
                 users.insert(username, encoder.encode(demo.password()), Set.of(role), locations);
             }
         });
@@ -70,7 +70,7 @@ class DemoAccounts implements ApplicationRunner {
         String key = generated ? ApiKeyTokens.generate() : demo.apiKey();
         String sha256 = ApiKeyTokens.sha256(key);
         keys.insertOrReinstate(new ApiKeyRow(UUID.randomUUID(), KEY_NAME, ApiKeyTokens.prefix(key), sha256, Set.of(Role.INTEGRATION),
-                Set.of(Caller.ALL_LOCATIONS), null, "demo profile", null, null, null));
+                Set.of(Identity.ALL_LOCATIONS), null, "demo profile", null, null, null));
         keys.revokeOthersNamed(KEY_NAME, sha256, clock.instant());
         if (generated) {
             log.warn("demo API key for X-API-Key (shown once; set BATON_DEMO_API_KEY to choose it): {}", key);

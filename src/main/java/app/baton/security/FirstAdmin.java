@@ -34,7 +34,7 @@ class FirstAdmin implements ApplicationRunner {
         if (!settings.requested() || users.findByUsername(settings.username()).isPresent()) {
             return;
         }
-        users.insert(settings.username(), encoder.encode(settings.password()), Set.of(Role.ADMIN), Set.of(Caller.ALL_LOCATIONS));
+        users.insert(settings.username(), encoder.encode(settings.password()), Set.of(Role.ADMIN), Set.of(Identity.ALL_LOCATIONS));
         log.warn("created the first administrator '{}'; remove BATON_FIRST_ADMIN_PASSWORD from the environment", settings.username());
     }
 }

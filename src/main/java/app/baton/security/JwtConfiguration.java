@@ -40,8 +40,8 @@ class JwtConfiguration {
     }
 
     @Bean
-    JwtCallers jwtCallers(SecuritySettings settings) {
-        return new JwtCallers(settings.jwt());
+    JwtIdentities jwtIdentities(SecuritySettings settings) {
+        return new JwtIdentities(settings.jwt());
     }
 
     private static RSAPublicKey publicKey(Resource pem) {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 class MeController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Me(String name, Caller.Kind kind, Set<Role> roles, Set<String> locations, Csrf csrf) {
+    record Me(String name, Identity.Kind kind, Set<Role> roles, Set<String> locations, Csrf csrf) {
     }
 
     record Csrf(String headerName, String token) {
@@ -27,7 +27,7 @@ class MeController {
     @GetMapping(path = "/api/v1/me", produces = "application/json")
     @Operation(summary = "Who am I", description = "The caller's name, kind, roles and locations. A browser session also "
             + "gets the CSRF token that its POST, PUT and DELETE requests must send.")
-    Me me(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+    Me me(@AuthenticationPrincipal Identity caller, HttpServletRequest request) {
         return new Me(caller.name(), caller.kind(), new TreeSet<>(caller.roles()), new TreeSet<>(caller.locations()), csrf(request));
     }
 

@@ -67,7 +67,7 @@ class PasswordAuthenticator implements AuthenticationProvider {
         if (user.failedAttempts() > 0 || user.lockedUntil() != null) {
             users.clearFailures(user.id());
         }
-        return new CallerAuthentication(user.caller());
+        return new IdentityAuthentication(user.identity());
     }
 
     @Override

@@ -28,7 +28,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        long wait = authentication instanceof CallerAuthentication caller
+        long wait = authentication instanceof IdentityAuthentication caller
                 ? limits.take(caller.getPrincipal())
                 : limits.takeAnonymous(request.getRemoteAddr());
         if (wait > 0) {

@@ -29,8 +29,8 @@ class RateLimits {
     }
 
     /** Takes one request from the caller's bucket; answers 0 when it may go on, else the seconds to wait. */
-    long take(Caller caller) {
-        return caller.kind() == Caller.Kind.API_KEY
+    long take(Identity caller) {
+        return caller.kind() == Identity.Kind.API_KEY
                 ? take("key:" + caller.id(), limits.apiKeyPerSecond())
                 : take("user:" + caller.id(), limits.userPerSecond());
     }

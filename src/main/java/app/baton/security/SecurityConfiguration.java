@@ -42,7 +42,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, PasswordAuthenticator passwords, ApiKeyAuthenticator apiKeys,
                                     RateLimits rateLimits, SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder,
-                                    ObjectProvider<JwtCallers> jwtCallers) throws Exception {
+                                    ObjectProvider<JwtIdentities> jwtIdentities) throws Exception {
         http.authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(SecurityConfiguration::permissions)
                 .formLogin(form -> form.defaultSuccessUrl("/api/v1/me", true).failureHandler((request, response, failure) -> {
@@ -62,7 +62,7 @@ class SecurityConfiguration {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-            tokens.setJwtAuthenticationConverter(jwtCallers.getObject());
+            tokens.setJwtAuthenticationConverter(jwtIdentities.getObject());
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems).accessDeniedHandler(problems)
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
         }

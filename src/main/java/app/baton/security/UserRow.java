@@ -12,7 +12,7 @@ record UserRow(UUID id, String username, String passwordHash, Set<Role> roles, S
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    Caller caller() {
-        return new Caller(id.toString(), username, Caller.Kind.USER, roles, locations);
+    Identity identity() {
+        return new Identity(id.toString(), username, Identity.Kind.USER, roles, locations);
     }
 }

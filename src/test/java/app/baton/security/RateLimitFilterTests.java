@@ -32,10 +32,10 @@ class RateLimitFilterTests {
         SecurityContextHolder.clearContext();
     }
 
-    private MockHttpServletResponse call(Caller caller, String address) throws Exception {
+    private MockHttpServletResponse call(Identity caller, String address) throws Exception {
         SecurityContextHolder.clearContext();
         if (caller != null) {
-            SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+            SecurityContextHolder.getContext().setAuthentication(new IdentityAuthentication(caller));
         }
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/decisions");
         request.setRemoteAddr(address);
@@ -47,8 +47,8 @@ class RateLimitFilterTests {
         return response;
     }
 
-    private static Caller user(String id) {
-        return new Caller(id, id, Caller.Kind.USER, Set.of(Role.CLINICAL_STAFF), Set.of("MAIN_CLINIC"));
+    private static Identity user(String id) {
+        return new Identity(id, id, Identity.Kind.USER, Set.of(Role.CLINICAL_STAFF), Set.of("MAIN_CLINIC"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class RateLimitFilterTests {
 
     @Test
     void apiKeysHaveTheirOwnLimit() throws Exception {
-        Caller key = new Caller("k1", "ehr", Caller.Kind.API_KEY, Set.of(Role.INTEGRATION), Set.of("*"));
+        Identity key = new Identity("k1", "ehr", Identity.Kind.API_KEY, Set.of(Role.INTEGRATION), Set.of("*"));
         for (int i = 0; i < 4; i++) {
             assertThat(call(key, "10.0.0.3").getStatus()).isEqualTo(200);
         }

@@ -11,21 +11,18 @@ import java.util.Set;
  * @param name      for people to read: the user name, the API key's name, or the JWT subject
  * @param locations the locations whose patients the caller sees; {@value #ALL_LOCATIONS} means all
  */
-public record Caller(String id, String name, Kind kind, Set<Role> roles, Set<String> locations) implements Serializable {
+public record Identity(String id, String name, Kind kind, Set<Role> roles, Set<String> locations) implements Serializable {
 
     public static final String ALL_LOCATIONS = "*";
 
     public enum Kind { USER, API_KEY, JWT }
 
-    public Caller {
+    public Identity {
         roles = Set.copyOf(roles);
         locations = Set.copyOf(locations);
     }
 
-    public boolean has(Role role) {
-        return roles.contains(role);
-    }
-
+    /** Whether the patients of this location are the caller's to see. */
     public boolean seesLocation(String location) {
         return locations.contains(ALL_LOCATIONS) || locations.contains(location);
     }

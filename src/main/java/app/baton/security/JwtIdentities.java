@@ -11,27 +11,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a verified JWT into a {@link Caller}: the subject, the roles named in the roles claim
+ * Turns a verified JWT into a {@link Identity}: the subject, the roles named in the roles claim
  * (names Baton does not know are ignored) and the locations claim (absent: no location).
  */
-final class JwtCallers implements Converter<Jwt, CallerAuthentication> {
+final class JwtIdentities implements Converter<Jwt, IdentityAuthentication> {
 
     private static final Set<String> KNOWN_ROLES = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
 
     private final String rolesClaim;
     private final String locationsClaim;
 
-    JwtCallers(SecuritySettings.Jwt settings) {
+    JwtIdentities(SecuritySettings.Jwt settings) {
         this.rolesClaim = settings.rolesClaim();
         this.locationsClaim = settings.locationsClaim();
     }
 
     @Override
-    public CallerAuthentication convert(Jwt jwt) {
+    public IdentityAuthentication convert(Jwt jwt) {
         Set<Role> roles = strings(jwt, rolesClaim).stream().filter(KNOWN_ROLES::contains).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         Set<String> locations = Set.copyOf(strings(jwt, locationsClaim));
-        return new CallerAuthentication(new Caller(jwt.getSubject(), jwt.getSubject(), Caller.Kind.JWT, roles, locations));
+        return new IdentityAuthentication(new Identity(jwt.getSubject(), jwt.getSubject(), Identity.Kind.JWT, roles, locations));
     }
 
     /** A claim as a list of strings: a JSON array, or one space-separated string (as OAuth scopes are written). */

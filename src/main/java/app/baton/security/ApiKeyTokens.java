@@ -13,7 +13,7 @@ import java.util.HexFormat;
  */
 final class ApiKeyTokens {
 
-    static final int PREFIX_LENGTH = 11;
+    private static final int PREFIX_LENGTH = 11;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeyTokens() {

@@ -23,7 +23,7 @@ import java.util.UUID;
 @ConditionalOnProperty(name = "baton.security.demo.enabled", havingValue = "true")
 class DemoAccounts implements ApplicationRunner {
 
-    static final String KEY_NAME = "demo-integration";
+    private static final String KEY_NAME = "demo-integration";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
     private static final Map<String, Role> USERS = new LinkedHashMap<>();
     private static final Set<String> EVERY_LOCATION = Set.of("leader", "compliance", "admin");

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class RateLimits {
 
     /** More clients than this in memory and the buckets start over: memory stays bounded under a flood of addresses. */
-    static final int MAX_CLIENTS = 100_000;
+    private static final int MAX_CLIENTS = 100_000;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();

@@ -122,6 +122,14 @@ class ApiKeyIntegrationTests {
     }
 
     @Test
+    void openApiDescriptionTellsIntegratorsToSendTheKey() {
+        JsonNode scheme = http.anonymous().get("/v3/api-docs").json().path("components").path("securitySchemes").path("apiKey");
+
+        assertThat(scheme.path("in").asText()).isEqualTo("header");
+        assertThat(scheme.path("name").asText()).isEqualTo("X-API-Key");
+    }
+
+    @Test
     void revokingAKeyThatDoesNotExistIsNotFound() {
         assertThat(admin.delete("/api/v1/api-keys/" + UUID.randomUUID()).status()).isEqualTo(404);
     }

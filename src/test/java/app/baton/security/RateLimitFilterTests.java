@@ -9,7 +9,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 
 import java.time.Duration;
 import java.util.Set;
@@ -29,13 +29,13 @@ class RateLimitFilterTests {
 
     @AfterEach
     void forgetCaller() {
-        SecurityContextHolder.clearContext();
+        TestSecurityContextHolder.clearContext();
     }
 
     private MockHttpServletResponse call(Identity caller, String address) throws Exception {
-        SecurityContextHolder.clearContext();
+        TestSecurityContextHolder.clearContext();
         if (caller != null) {
-            SecurityContextHolder.getContext().setAuthentication(new IdentityAuthentication(caller));
+            TestSecurityContextHolder.setAuthentication(new IdentityAuthentication(caller));
         }
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/decisions");
         request.setRemoteAddr(address);

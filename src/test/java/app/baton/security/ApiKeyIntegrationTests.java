@@ -122,6 +122,15 @@ class ApiKeyIntegrationTests {
     }
 
     @Test
+    void sqlAndScriptInAKeyNameAreStoredAndReturnedAsPlainText() {
+        String name = "<img src=x onerror=alert(1)>'; delete from api_key; --";
+        JsonNode created = create("{\"name\": \"" + name + "\", \"roles\": [\"INTEGRATION\"]}");
+
+        assertThat(listed(created).path("name").asText()).isEqualTo(name);
+        assertThat(http.withApiKey(created.path("key").asText()).get("/api/v1/me").json().path("name").asText()).isEqualTo(name);
+    }
+
+    @Test
     void openApiDescriptionTellsIntegratorsToSendTheKey() {
         JsonNode scheme = http.anonymous().get("/v3/api-docs").json().path("components").path("securitySchemes").path("apiKey");
 

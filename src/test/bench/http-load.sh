@@ -16,11 +16,14 @@ if ss -ltn | grep -qE ":($PORT|$DB_PORT) "; then echo "port $PORT or $DB_PORT is
 WORK=$(mktemp -d)
 DATA="$WORK/postgres"
 LOG="$WORK/baton.log"
+# the demo profile seeds this INTEGRATION key; every request of the benchmark sends it
+export BATON_API_KEY="bk_bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 ./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 JAR=$(ls target/baton-*.jar | grep -v original | head -1)
 
 started=$(date +%s%N)
+SPRING_PROFILES_ACTIVE=demo BATON_DEMO_API_KEY="$BATON_API_KEY" \
 BATON_PORT=$PORT BATON_DATA_DIR="$DATA" BATON_EMBEDDED_DB_PORT=$DB_PORT java -Xmx1g -jar "$JAR" > "$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -38,18 +41,18 @@ echo "== wrk: 2 threads, 32 connections, 60 s"
 wrk -t2 -c32 -d60s --latency -s src/test/bench/decisions.lua "http://localhost:$PORT"
 
 echo "== fixed rate: 1000 req/s for $RATE_SECONDS s"
-java -cp "$CP" app.baton.bench.FixedRateLoad "http://localhost:$PORT/api/v1/decisions" src/test/bench/worked-example.json 1000 "$RATE_SECONDS" || true
+java -cp "$CP" app.baton.bench.FixedRateLoad "http://localhost:$PORT/api/v1/decisions" src/test/bench/worked-example.json 1000 "$RATE_SECONDS" "$BATON_API_KEY" || true
 
 echo "== batch of 1,000 tasks, 20 times"
-python3 - "$PORT" <<'PY'
+python3 - "$PORT" "$BATON_API_KEY" <<'PY'
 import json, sys, time, urllib.request, uuid, statistics
-port = sys.argv[1]
+port, api_key = sys.argv[1], sys.argv[2]
 template = open("src/test/bench/worked-example.json").read()
 times = []
 for run in range(20):
     body = '{"requests":[' + ",".join(template.replace("REQUEST_ID", str(uuid.uuid4())) for _ in range(1000)) + "]}"
     request = urllib.request.Request(f"http://localhost:{port}/api/v1/decisions/batch", data=body.encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", "X-API-Key": api_key})
     started = time.perf_counter()
     with urllib.request.urlopen(request) as response:
         assert response.status == 200 and len(json.load(response)["decisions"]) == 1000

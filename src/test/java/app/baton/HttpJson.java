@@ -5,24 +5,76 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for integration tests: sends raw bytes, so malformed bodies can be sent too. */
+/**
+ * A plain HTTP client for integration tests: sends raw bytes, so malformed bodies can be sent too.
+ * By default every request carries the test profile's INTEGRATION key ({@link #TEST_API_KEY});
+ * {@link #anonymous()}, {@link #asUser}, {@link #withApiKey}, {@link #withBearer} and
+ * {@link #browser()} give a client that calls as someone else.
+ */
 public final class HttpJson {
 
+    /** The INTEGRATION key that application-test.yaml seeds (baton.security.demo.api-key). */
+    public static final String TEST_API_KEY = "bk_test_integration_key_for_tests_only";
+    /** The password of the demo users in the test profile (frontdesk, nurse, ..., admin). */
+    public static final String TEST_PASSWORD = "test-password";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient SHARED = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final String base;
+    private final List<String> credentials;
 
     public HttpJson(int port) {
-        this.base = "http://localhost:" + port;
+        this(SHARED, "http://localhost:" + port, List.of("X-API-Key", TEST_API_KEY));
     }
 
-    public record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String text) {
+    private HttpJson(HttpClient client, String base, List<String> credentials) {
+        this.client = client;
+        this.base = base;
+        this.credentials = credentials;
+    }
+
+    /** Sends no credentials. */
+    public HttpJson anonymous() {
+        return new HttpJson(client, base, List.of());
+    }
+
+    public HttpJson withApiKey(String key) {
+        return new HttpJson(client, base, List.of("X-API-Key", key));
+    }
+
+    /** HTTP Basic as this user. */
+    public HttpJson asUser(String username, String password) {
+        String pair = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HttpJson(client, base, List.of("Authorization", "Basic " + pair));
+    }
+
+    /** A demo user of the test profile, with its password. */
+    public HttpJson asUser(String username) {
+        return asUser(username, TEST_PASSWORD);
+    }
+
+    public HttpJson withBearer(String token) {
+        return new HttpJson(client, base, List.of("Authorization", "Bearer " + token));
+    }
+
+    /** Keeps cookies like a browser (a session after login) and sends no credentials of its own. */
+    public HttpJson browser() {
+        return new HttpJson(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), base, List.of());
+    }
+
+    public record Response(int status, String contentType, Map<String, List<String>> headers, String text) {
 
         public JsonNode json() {
             try {
@@ -39,24 +91,38 @@ public final class HttpJson {
     }
 
     public Response post(String path, String body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response put(String path, String body, String... headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    /** A request with any method; a body is sent as JSON unless the headers name another Content-Type. */
+    public Response send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        boolean typed = false;
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
-            typed |= headers[i].equalsIgnoreCase("Content-Type");
+            names.add(headers[i].toLowerCase());
         }
-        if (!typed) {
+        for (int i = 0; i < credentials.size(); i += 2) {
+            if (!names.contains(credentials.get(i).toLowerCase())) {
+                request.header(credentials.get(i), credentials.get(i + 1));
+            }
+        }
+        if (body != null && !names.contains("content-type")) {
             request.header("Content-Type", "application/json");
         }
-        return send(request);
-    }
-
-    public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Open-model HTTP load: sends decisions at a fixed rate whatever the server's speed, and measures
  * each latency from the moment the request was due (no coordinated omission). Prints the
- * counts and percentiles. Usage: FixedRateLoad URL BODY_TEMPLATE RATE SECONDS
+ * counts and percentiles. Usage: FixedRateLoad URL BODY_TEMPLATE RATE SECONDS API_KEY
  */
 public final class FixedRateLoad {
 
@@ -28,6 +28,7 @@ public final class FixedRateLoad {
         String template = Files.readString(Path.of(args[1]));
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        String apiKey = args[4];
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(30), 3);
         AtomicLong ok = new AtomicLong();
@@ -45,6 +46,7 @@ public final class FixedRateLoad {
                 long intended = start + n * intervalNanos;
                 HttpRequest request = HttpRequest.newBuilder(uri)
                         .header("Content-Type", "application/json")
+                        .header("X-API-Key", apiKey)
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(template.replace("REQUEST_ID", run + "-" + n)))
                         .build();

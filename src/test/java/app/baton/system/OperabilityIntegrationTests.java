@@ -50,7 +50,7 @@ class OperabilityIntegrationTests {
     void prometheusShowsDecisionLatencyByRuleSetVersion() {
         http.post("/api/v1/decisions", Requests.workedExample());
 
-        String metrics = http.get("/actuator/prometheus").text();
+        String metrics = http.asUser("admin").get("/actuator/prometheus").text();
 
         assertThat(metrics).contains("baton_decision_evaluation_seconds_bucket{application=\"baton\",ruleSetVersion=\"1\"");
         assertThat(metrics).contains("baton_decision_outcomes_total{application=\"baton\",kind=\"routing\",ruleSetVersion=\"1\"}");

@@ -1,0 +1,116 @@
+package app.baton.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static app.baton.security.Role.ADMIN;
+import static app.baton.security.Role.BILLING;
+import static app.baton.security.Role.CARE_COORDINATOR;
+import static app.baton.security.Role.CLINICAL_LEAD;
+import static app.baton.security.Role.CLINICAL_STAFF;
+import static app.baton.security.Role.COMPLIANCE_REVIEWER;
+import static app.baton.security.Role.FRONT_DESK;
+import static app.baton.security.Role.INTEGRATION;
+import static app.baton.security.Role.LEADERSHIP;
+
+/**
+ * Who may call what: the one source of truth. The security filter chain is built from this
+ * list, in this order (the first matching entry decides), and denies every request that no
+ * entry matches. docs/security-matrix.md is generated from it, and a test checks it against
+ * every endpoint the application actually serves. A new endpoint needs a line here.
+ */
+public final class PermissionMatrix {
+
+    /** People who work patients' tasks. */
+    public static final Set<Role> STAFF = EnumSet.of(FRONT_DESK, CLINICAL_STAFF, CARE_COORDINATOR, BILLING, LEADERSHIP, CLINICAL_LEAD);
+
+    public enum Access { PUBLIC, AUTHENTICATED, ROLES }
+
+    /**
+     * One line of the matrix.
+     *
+     * @param method  the HTTP method, or null for every method
+     * @param pattern a Spring path pattern, as in the controller mapping
+     */
+    public record Permission(HttpMethod method, String pattern, Access access, Set<Role> roles, String what) {
+
+        private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+        public Permission {
+            roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        }
+
+        public boolean allows(Role role) {
+            return access != Access.ROLES || roles.contains(role);
+        }
+
+        public boolean matches(HttpMethod requestMethod, String path) {
+            return (method == null || method.equals(requestMethod)) && parsed().matches(PathContainer.parsePath(path));
+        }
+
+        private PathPattern parsed() {
+            return PARSER.parse(pattern);
+        }
+    }
+
+    public static final List<Permission> PERMISSIONS = List.of(
+            roles(HttpMethod.POST, "/api/v1/decisions", "decide one task", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.POST, "/api/v1/decisions/batch", "decide up to 1,000 tasks", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.GET, "/api/v1/decisions/{id}", "read a recorded decision", with(STAFF, INTEGRATION, COMPLIANCE_REVIEWER)),
+            new Permission(HttpMethod.GET, "/api/v1/me", Access.AUTHENTICATED, Set.of(), "who am I: name, roles, locations"),
+
+            roles(HttpMethod.GET, "/api/v1/users", "list users", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/api/v1/users", "create a user", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/api/v1/users/{id}", "read a user", Set.of(ADMIN)),
+            roles(HttpMethod.PUT, "/api/v1/users/{id}", "change a user's roles, locations, enabled", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/api/v1/users/{id}/unlock", "end a user's lock-out", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/api/v1/api-keys", "list API keys", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/api/v1/api-keys", "create an API key (shown once)", Set.of(ADMIN)),
+            roles(HttpMethod.DELETE, "/api/v1/api-keys/{id}", "revoke an API key", Set.of(ADMIN)),
+
+            roles(HttpMethod.GET, "/api/v1/audit/events", "search the audit trail", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/api/v1/audit/events.csv", "export the audit trail", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/api/v1/audit/verify", "verify the audit hash chain", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/api/v1/audit/break-glass", "report of emergency accesses", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.POST, "/api/v1/break-glass", "emergency access to one patient",
+                    Set.of(CLINICAL_STAFF, CARE_COORDINATOR, CLINICAL_LEAD)),
+
+            open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
+            roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/actuator/info", "build information", Set.of(ADMIN)),
+            open(HttpMethod.GET, "/v3/api-docs/**", "OpenAPI description"),
+            open(HttpMethod.GET, "/v3/api-docs.yaml", "OpenAPI description as YAML"),
+            open(HttpMethod.GET, "/swagger-ui/**", "Swagger UI"),
+            open(HttpMethod.GET, "/swagger-ui.html", "Swagger UI"),
+            open(null, "/error", "error pages of failed requests (their problem details)"));
+
+    private PermissionMatrix() {
+    }
+
+    /** The entry that decides a request, as the filter chain picks it; empty means denied to all. */
+    public static Optional<Permission> permissionFor(HttpMethod method, String path) {
+        return PERMISSIONS.stream().filter(p -> p.matches(method, path)).findFirst();
+    }
+
+    private static Permission roles(HttpMethod method, String pattern, String what, Set<Role> roles) {
+        return new Permission(method, pattern, Access.ROLES, roles, what);
+    }
+
+    private static Permission open(HttpMethod method, String pattern, String what) {
+        return new Permission(method, pattern, Access.PUBLIC, Set.of(), what);
+    }
+
+    private static Set<Role> with(Set<Role> group, Role... more) {
+        EnumSet<Role> all = EnumSet.copyOf(group);
+        all.addAll(Arrays.asList(more));
+        return all;
+    }
+}

@@ -1,0 +1,88 @@
+package app.baton.security;
+
+import app.baton.system.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * 401, 403 and 429 as RFC 9457 problems, written by the filter chain before any controller runs.
+ * Browsers asking for a page outside the API are sent to the login form instead. No 401 carries a
+ * {@code WWW-Authenticate: Basic} challenge: a browser that never shows the Basic dialog never
+ * caches Basic credentials, which is what makes Basic requests safe to exempt from CSRF checks.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+    private final RateLimits rateLimits;
+
+    SecurityProblems(ObjectMapper json, RateLimits rateLimits) {
+        this.json = json;
+        this.rateLimits = rateLimits;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean credentialsRefused = !(failure instanceof InsufficientAuthenticationException);
+        if (credentialsRefused) {
+            rateLimits.takeAnonymous(request.getRemoteAddr());
+        }
+        if (wantsLoginPage(request)) {
+            response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
+        write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required",
+                credentialsRefused ? "the credentials were not accepted"
+                        : "send an X-API-Key header, HTTP Basic credentials or a bearer token, or log in"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        ProblemDetail problem = denied instanceof CsrfException
+                ? Problems.of(HttpStatus.FORBIDDEN, "csrf-token-invalid", "A valid CSRF token is required",
+                "a request in a browser session must carry the session's token in the X-CSRF-TOKEN header; GET /api/v1/me gives it")
+                : Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "none of your roles may make this request");
+        write(request, response, problem);
+    }
+
+    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "this client sent more requests than its limit; retry after " + retryAfterSeconds + " s"));
+    }
+
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The database is not reachable",
+                "the API key could not be checked; retry later"));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean wantsLoginPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !path.startsWith("/api/") && !path.startsWith("/actuator/") && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+}

@@ -1,0 +1,46 @@
+package app.baton.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** The {@code baton.security.*} settings; application.yaml names the environment variable of each. */
+@ConfigurationProperties("baton.security")
+record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rateLimit, FirstAdmin firstAdmin, Demo demo) {
+
+    /** Consecutive password failures that lock an account, and for how long. */
+    record Lockout(int maxFailures, Duration duration) {
+    }
+
+    /**
+     * @param cacheTtl         how long an instance trusts a key it looked up; bounds how late a
+     *                         revocation made on another instance takes effect
+     * @param lastUsedInterval the last-used time of a key is written at most this often
+     */
+    record ApiKeys(Duration cacheTtl, Duration lastUsedInterval) {
+    }
+
+    /** The external identity provider; JWT bearer tokens are accepted only when {@code issuer} is set. */
+    record Jwt(String issuer, String jwkSetUri, String publicKeyLocation, String rolesClaim, String locationsClaim) {
+
+        boolean enabled() {
+            return issuer != null && !issuer.isBlank();
+        }
+    }
+
+    /** Requests per second, per client. */
+    record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond) {
+    }
+
+    /** The administrator created at start-up when no user of that name exists: how a new installation gets its first login. */
+    record FirstAdmin(String username, String password) {
+
+        boolean requested() {
+            return password != null && !password.isBlank();
+        }
+    }
+
+    /** One account per role and one integration key, for trying Baton out (the demo and test profiles). */
+    record Demo(boolean enabled, String password, String apiKey) {
+    }
+}

@@ -1,0 +1,158 @@
+package app.baton.security;
+
+import app.baton.HttpJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks the permission matrix against the endpoints the application actually serves (Spring MVC's
+ * own list): each needs an entry, and each role gets 403 exactly where the matrix says no. Matrix
+ * entries of endpoints that do not exist yet are not visited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionMatrixIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    HttpJson http;
+    final Map<Role, HttpJson> asRole = new EnumMap<>(Role.class);
+
+    record Endpoint(HttpMethod method, String pattern) {
+
+        /** A concrete path: every {variable} becomes a random UUID, an id nobody has. */
+        String path() {
+            return pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+
+        Optional<PermissionMatrix.Permission> permission() {
+            return PermissionMatrix.permissionFor(method, path());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    @BeforeAll
+    void oneApiKeyPerRole() {
+        http = new HttpJson(port);
+        HttpJson admin = http.asUser("admin");
+        for (Role role : Role.values()) {
+            HttpJson.Response created = admin.post("/api/v1/api-keys", """
+                    {"name": "matrix test %s", "roles": ["%s"]}""".formatted(role, role));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            asRole.put(role, http.withApiKey(created.json().path("key").asText()));
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add(new Endpoint(HttpMethod.GET, pattern));
+                }
+                methods.forEach(method -> endpoints.add(new Endpoint(method.asHttpMethod(), pattern)));
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::toString));
+        return endpoints;
+    }
+
+    @Test
+    void everyEndpointHasAMatrixEntry() {
+        List<Endpoint> endpoints = endpoints();
+
+        assertThat(endpoints).extracting(Endpoint::toString).contains("POST /api/v1/decisions", "GET /api/v1/me", "GET /v3/api-docs");
+        assertThat(endpoints).filteredOn(endpoint -> endpoint.permission().isEmpty()).as("endpoints without a matrix entry").isEmpty();
+    }
+
+    @Test
+    void everyRoleIsForbiddenExactlyWhereTheMatrixSaysNo() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            PermissionMatrix.Permission permission = endpoint.permission().orElseThrow();
+            for (Role role : Role.values()) {
+                int status = call(asRole.get(role), endpoint).status();
+                boolean allowed = permission.allows(role);
+                if (allowed ? status == 401 || status == 403 : status != 403) {
+                    wrong.add(endpoint + " as " + role + ": " + status + (allowed ? ", but the matrix allows it" : ", expected 403"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyEndpointButThePublicOnesNeedsCredentials() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            boolean open = endpoint.permission().orElseThrow().access() == PermissionMatrix.Access.PUBLIC;
+            HttpJson.Response response = call(http.anonymous(), endpoint);
+            boolean unauthenticated = response.status() == 401 && response.contentType().startsWith("application/problem+json")
+                    && response.json().path("type").asText().equals("urn:baton:problem:unauthenticated");
+            if (open == unauthenticated) {
+                wrong.add(endpoint + " without credentials: " + response.status() + (open ? ", but it is public" : ", expected a 401 problem"));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void wrongRoleGetsAForbiddenProblemWithoutDetailsOfTheServer() {
+        HttpJson.Response response = asRole.get(Role.BILLING).get("/api/v1/users");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:baton:problem:forbidden");
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void pathsThatNoEntryListsAreDeniedToEveryone() {
+        assertThat(asRole.get(Role.ADMIN).get("/api/v1/nothing-here").status()).isEqualTo(403);
+        assertThat(http.anonymous().get("/api/v1/nothing-here").status()).isEqualTo(401);
+        assertThat(asRole.get(Role.ADMIN).get("/actuator/env").status()).isEqualTo(403);
+    }
+
+    @Test
+    void metricsAreForAdminsOnlyAndHealthForEveryone() {
+        assertThat(http.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(asRole.get(Role.INTEGRATION).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(asRole.get(Role.ADMIN).get("/actuator/prometheus").status()).isNotIn(401, 403);
+    }
+
+    private static HttpJson.Response call(HttpJson client, Endpoint endpoint) {
+        boolean hasBody = endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT;
+        return client.send(endpoint.method().name(), endpoint.path(), hasBody ? "{}" : null);
+    }
+}

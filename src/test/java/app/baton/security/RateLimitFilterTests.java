@@ -1,0 +1,104 @@
+package app.baton.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Per-client token buckets: 429 problems with Retry-After, one bucket per key, user or address. */
+class RateLimitFilterTests {
+
+    private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
+    private final RateLimits limits = new RateLimits(new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)),
+            new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
+            new SecuritySettings.RateLimit(4, 2, 1), null, null));
+    private final SecurityProblems problems = new SecurityProblems(json, limits);
+    private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
+    private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems);
+
+    @AfterEach
+    void forgetCaller() {
+        TestSecurityContextHolder.clearContext();
+    }
+
+    private MockHttpServletResponse call(Identity caller, String address) throws Exception {
+        TestSecurityContextHolder.clearContext();
+        if (caller != null) {
+            TestSecurityContextHolder.setAuthentication(new IdentityAuthentication(caller));
+        }
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/decisions");
+        request.setRemoteAddr(address);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        beforeAuthentication.doFilter(request, response, new MockFilterChain());
+        if (response.getStatus() == 200) {
+            afterAuthentication.doFilter(request, response, new MockFilterChain());
+        }
+        return response;
+    }
+
+    private static Identity user(String id) {
+        return new Identity(id, id, Identity.Kind.USER, Set.of(Role.CLINICAL_STAFF), Set.of("MAIN_CLINIC"));
+    }
+
+    @Test
+    void userOverTheLimitGetsATooManyRequestsProblemWithRetryAfter() throws Exception {
+        assertThat(call(user("u1"), "10.0.0.1").getStatus()).isEqualTo(200);
+        assertThat(call(user("u1"), "10.0.0.1").getStatus()).isEqualTo(200);
+
+        MockHttpServletResponse limited = call(user("u1"), "10.0.0.1");
+
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(limited.getContentType()).isEqualTo("application/problem+json");
+        JsonNode problem = json.readTree(limited.getContentAsString());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:baton:problem:rate-limited");
+        assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/decisions");
+    }
+
+    @Test
+    void eachClientHasItsOwnBucket() throws Exception {
+        call(user("u2"), "10.0.0.2");
+        call(user("u2"), "10.0.0.2");
+
+        assertThat(call(user("u3"), "10.0.0.2").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void apiKeysHaveTheirOwnLimit() throws Exception {
+        Identity key = new Identity("k1", "ehr", Identity.Kind.API_KEY, Set.of(Role.INTEGRATION), Set.of("*"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(call(key, "10.0.0.3").getStatus()).isEqualTo(200);
+        }
+
+        assertThat(call(key, "10.0.0.3").getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void anonymousCallersAreCountedByAddress() throws Exception {
+        assertThat(call(null, "10.0.0.4").getStatus()).isEqualTo(200);
+
+        assertThat(call(null, "10.0.0.4").getStatus()).isEqualTo(429);
+        assertThat(call(null, "10.0.0.5").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void addressWithTooManyFailedLoginsIsRefusedBeforeItsCredentialsAreChecked() throws Exception {
+        MockHttpServletRequest failed = new MockHttpServletRequest("GET", "/api/v1/me");
+        failed.setRemoteAddr("10.0.0.6");
+        problems.commence(failed, new MockHttpServletResponse(), new BadCredentialsException("wrong password"));
+
+        assertThat(call(user("u4"), "10.0.0.6").getStatus()).isEqualTo(429);
+        assertThat(call(user("u4"), "10.0.0.7").getStatus()).isEqualTo(200);
+    }
+}

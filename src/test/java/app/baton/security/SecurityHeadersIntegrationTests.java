@@ -1,0 +1,52 @@
+package app.baton.security;
+
+import app.baton.HttpJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Browsers get headers that stop sniffing, framing, caching, referrers and foreign content. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SecurityHeadersIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    HttpJson http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpJson(port);
+    }
+
+    @Test
+    void apiAnswersCarryAStrictContentSecurityPolicyAndTheDefaults() {
+        HttpJson.Response response = http.get("/api/v1/me");
+
+        assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.STRICT_POLICY);
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void problemsCarryThemToo() {
+        HttpJson.Response response = http.anonymous().get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.STRICT_POLICY);
+    }
+
+    @Test
+    void swaggerUiGetsThePolicyItNeedsToRun() {
+        HttpJson.Response response = http.anonymous().get("/swagger-ui/index.html");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.SWAGGER_POLICY);
+    }
+}

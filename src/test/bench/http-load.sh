@@ -7,11 +7,17 @@
 #   4. checks that every 200 has its row in the decision table.
 # Needs wrk (apt-get install wrk) and psql. Run from the repository root; takes about 8 minutes.
 # Usage: src/test/bench/http-load.sh [fixed-rate-seconds]
+# Ports: BATON_BENCH_PORT (18080) and BATON_BENCH_DB_PORT (15432); the script stops if either is taken.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RATE_SECONDS="${1:-300}"
-PORT=18080
-DB_PORT=15432
+PORT="${BATON_BENCH_PORT:-18080}"
+DB_PORT="${BATON_BENCH_DB_PORT:-15432}"
+# Another benchmark on the same port would answer in place of this one and both runs would be wrong.
+if curl -s -o /dev/null "localhost:$PORT" || (echo > "/dev/tcp/127.0.0.1/$DB_PORT") 2>/dev/null; then
+    echo "port $PORT or $DB_PORT is in use (another benchmark?); set BATON_BENCH_PORT and BATON_BENCH_DB_PORT" >&2
+    exit 1
+fi
 DATA=$(mktemp -d)
 ./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"

@@ -24,10 +24,18 @@ CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 JAR=$(ls target/baton-*.jar | grep -v original | head -1)
 
 started=$(date +%s%N)
-BATON_PORT=$PORT BATON_DATA_DIR="$DATA" BATON_EMBEDDED_DB_PORT=$DB_PORT java -Xmx1g -jar "$JAR" > "$DATA/baton.log" 2>&1 &
+# PostgreSQL gets a directory of its own: initdb refuses one that already holds the log.
+BATON_PORT=$PORT BATON_DATA_DIR="$DATA/postgres" BATON_EMBEDDED_DB_PORT=$DB_PORT java -Xmx1g -jar "$JAR" > "$DATA/baton.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 0.1; done
+until curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null; do
+    if ! kill -0 $PID 2>/dev/null; then
+        echo "Baton did not start:" >&2
+        tail -20 "$DATA/baton.log" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
 echo "start-up to ready: $(( ($(date +%s%N) - started) / 1000000 )) ms (includes a first start of the embedded PostgreSQL: initdb)"
 
 echo "== warm-up (20 s)"

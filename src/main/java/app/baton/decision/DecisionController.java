@@ -1,12 +1,15 @@
 package app.baton.decision;
 
+import app.baton.security.PatientAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +30,17 @@ import java.util.UUID;
 class DecisionController {
 
     private final DecisionService service;
+    private final PatientAccess patientAccess;
     private final Decisions decisions;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    DecisionController(DecisionService service, Decisions decisions, ObjectMapper json) {
+    DecisionController(DecisionService service, Decisions decisions, ObjectMapper json, ApplicationEventPublisher events, PatientAccess patientAccess) {
+        this.patientAccess = patientAccess;
         this.service = service;
         this.decisions = decisions;
         this.json = json;
+        this.events = events;
     }
 
     @PostMapping(consumes = "application/json")
@@ -65,10 +72,22 @@ class DecisionController {
         }
         Decisions.Recorded recorded = decisions.findById(uuid).orElseThrow(DecisionNotFoundException::new);
         try {
+            JsonNode inputs = json.readTree(recorded.inputsJson());
+            // Another location's patient answers as if the decision did not exist (no probing by id).
+            if (!patientAccess.canSee(text(inputs.path("patient").path("id")), text(inputs.path("patient").path("location")))) {
+                throw new DecisionNotFoundException();
+            }
+            // Reads of patient data are audited; a read that cannot be audited is not answered.
+            events.publishEvent(new DecisionRead(recorded.id(), text(inputs.path("patient").path("id")),
+                    text(inputs.path("task").path("id"))));
             return new RecordedDecision(recorded.id().toString(), String.valueOf(recorded.ruleSetVersion()), recorded.recordedAt(),
-                    recorded.evaluationMicros(), json.readTree(recorded.inputsJson()), service.read(recorded.responseJson()));
+                    recorded.evaluationMicros(), inputs, service.read(recorded.responseJson()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored decision cannot be read", e);
         }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 }

@@ -3,6 +3,7 @@ package app.baton.decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Group commit for decision records. Request threads hand their rows to one writer thread,
  * which stores whatever has queued up in one transaction and then completes each row's future.
  * A caller answers 200 only after its row is committed: the durability of one commit per
- * decision without its cost under load.
+ * decision without its cost under load. {@link DecisionsRecorded} is published inside that
+ * transaction, so what its listeners write (the audit trail) commits with the decisions or not at all.
  */
 @Component
 class DecisionRecorder implements SmartLifecycle {
@@ -27,16 +29,18 @@ class DecisionRecorder implements SmartLifecycle {
 
     private final Decisions decisions;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running;
     private Thread writer;
 
-    DecisionRecorder(Decisions decisions, TransactionTemplate tx,
+    DecisionRecorder(Decisions decisions, TransactionTemplate tx, ApplicationEventPublisher events,
                      @Value("${baton.decisions.record-batch-size:500}") int maxBatch,
                      @Value("${baton.decisions.record-queue-size:20000}") int queueSize) {
         this.decisions = decisions;
         this.tx = tx;
+        this.events = events;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueSize);
     }
@@ -72,7 +76,7 @@ class DecisionRecorder implements SmartLifecycle {
 
     private void write(List<Pending> batch) {
         try {
-            boolean[] stored = tx.execute(status -> decisions.insertAll(batch.stream().map(Pending::row).toList()));
+            boolean[] stored = tx.execute(status -> store(batch.stream().map(Pending::row).toList()));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(stored[i]);
             }
@@ -80,6 +84,21 @@ class DecisionRecorder implements SmartLifecycle {
             log.warn("could not record {} decisions: {}", batch.size(), e.getClass().getSimpleName());
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
+    }
+
+    private boolean[] store(List<DecisionRow> rows) {
+        boolean[] stored = decisions.insertAll(rows);
+        List<DecisionsRecorded.Decision> recorded = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (stored[i]) {
+                DecisionRow row = rows.get(i);
+                recorded.add(new DecisionsRecorded.Decision(row.id(), row.patientId(), row.taskId(), row.caller()));
+            }
+        }
+        if (!recorded.isEmpty()) {
+            events.publishEvent(new DecisionsRecorded(recorded));
+        }
+        return stored;
     }
 
     @Override

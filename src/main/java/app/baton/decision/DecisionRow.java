@@ -1,10 +1,15 @@
 package app.baton.decision;
 
+import app.baton.system.Caller;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One decision as stored: JSON columns are carried as text. */
+/**
+ * One decision as stored: JSON columns are carried as text. The patient and the caller are not
+ * columns: they travel with the row to the writer thread for the {@link DecisionsRecorded} event.
+ */
 record DecisionRow(UUID id, String idempotencyKey, String requestSha256, int ruleSetVersion, OffsetDateTime asOf,
                    String taskId, String program, String taskType, String inputsJson, String responseJson,
-                   int evaluationMicros) {
+                   int evaluationMicros, String patientId, Caller caller) {
 }

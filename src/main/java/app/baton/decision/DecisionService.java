@@ -7,6 +7,7 @@ import app.baton.engine.Evaluation;
 import app.baton.engine.model.CaseInput;
 import app.baton.ruleset.ActiveRuleSet;
 import app.baton.system.ApiException;
+import app.baton.system.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -41,9 +42,10 @@ class DecisionService {
     private final DecisionMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Callers callers;
 
     DecisionService(ActiveRuleSet active, PracticeCalendars calendars, DecisionRecorder recorder, Decisions decisions,
-                    DecisionMetrics metrics, ObjectMapper json, Clock clock) {
+                    DecisionMetrics metrics, ObjectMapper json, Clock clock, Callers callers) {
         this.active = active;
         this.calendars = calendars;
         this.recorder = recorder;
@@ -51,6 +53,7 @@ class DecisionService {
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
+        this.callers = callers;
     }
 
     /** A decision, and whether it is the stored answer to an earlier call with the same key. */
@@ -95,10 +98,12 @@ class DecisionService {
         long nanos = System.nanoTime() - started;
         metrics.evaluated(rules.version(), nanos, evaluation);
         UUID id = UUID.randomUUID();
+        String patientId = input.patient() == null ? null : input.patient().id();
         DecisionResponse response = ResponseAssembler.assemble(id, rules, asOf, evaluation);
         DecisionRow row = new DecisionRow(id, key, RequestFingerprint.of(request), Integer.parseInt(rules.version()),
                 asOf.toOffsetDateTime(), input.task().id(), input.carePlan().program().name(), input.task().type().name(),
-                write(MinimizedInputs.of(input)), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000));
+                write(MinimizedInputs.of(input)), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
+                patientId, callers.current(patientId));
         return new Made(response, row);
     }
 

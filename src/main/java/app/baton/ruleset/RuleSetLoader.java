@@ -54,6 +54,7 @@ class RuleSetLoader implements ApplicationRunner {
                 versions.insertActive(1, starter, "starter-pack", "Starter rule pack shipped with Baton");
                 versions.recordEvent(1, "CREATED", "starter-pack", "seeded from the starter pack on an empty database");
                 versions.recordEvent(1, "ACTIVATED", "starter-pack", "first version");
+                events.publishEvent(new RuleSetCreated(1, starter.sha256(), "starter-pack"));
                 log.info("seeded rule set version 1 from the starter pack ({} files, sha256 {})",
                         starter.files().size(), starter.sha256());
             }

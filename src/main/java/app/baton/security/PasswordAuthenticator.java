@@ -1,5 +1,6 @@
 package app.baton.security;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -35,7 +36,11 @@ class PasswordAuthenticator implements AuthenticationProvider {
     /** Compared against when the user does not exist, so that an unknown name costs the same time. */
     private final String unknownUserHash;
 
-    PasswordAuthenticator(Users users, PasswordEncoder encoder, Clock clock, SecuritySettings settings) {
+    private final ApplicationEventPublisher events;
+
+    PasswordAuthenticator(Users users, PasswordEncoder encoder, Clock clock, SecuritySettings settings,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -51,23 +56,32 @@ class PasswordAuthenticator implements AuthenticationProvider {
         Optional<UserRow> found = find(username);
         if (found.isEmpty()) {
             encoder.matches(password, unknownUserHash);
+            attempted(username, LoginAttempted.Result.UNKNOWN_USER);
             throw new BadCredentialsException("bad credentials");
         }
         UserRow user = found.get();
         if (user.lockedAt(now)) {
+            attempted(username, LoginAttempted.Result.LOCKED);
             throw new LockedException("locked");
         }
         if (!user.enabled()) {
+            attempted(username, LoginAttempted.Result.DISABLED);
             throw new DisabledException("disabled");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES || !encoder.matches(password, user.passwordHash())) {
             users.recordFailure(user.id(), lockout.maxFailures(), now.plus(lockout.duration()));
+            attempted(username, LoginAttempted.Result.WRONG_PASSWORD);
             throw new BadCredentialsException("bad credentials");
         }
         if (user.failedAttempts() > 0 || user.lockedUntil() != null) {
             users.clearFailures(user.id());
         }
+        attempted(username, LoginAttempted.Result.SUCCEEDED);
         return new IdentityAuthentication(user.identity());
+    }
+
+    private void attempted(String username, LoginAttempted.Result result) {
+        events.publishEvent(new LoginAttempted(username, result));
     }
 
     @Override

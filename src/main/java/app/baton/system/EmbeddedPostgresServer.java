@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +38,8 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(settings.clean())
                     .setPort(settings.port())
                     .setServerConfig("max_connections", "200")
+                    // The default 10 s wait fails the whole test run on a loaded 2-core machine.
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(true)
                     .start();
             log.info("embedded PostgreSQL started on port {} with its data in {}", server.getPort(), dir);

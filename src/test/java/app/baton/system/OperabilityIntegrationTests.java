@@ -57,6 +57,11 @@ class OperabilityIntegrationTests {
     }
 
     @Test
+    void prometheusShowsWhetherTheAuditChainIsIntact() {
+        assertThat(http.get("/actuator/prometheus").text()).contains("baton_audit_chain_intact{application=\"baton\"}");
+    }
+
+    @Test
     void echoesTheCallersCorrelationId() {
         HttpJson.Response response = http.post("/api/v1/decisions", Requests.workedExample(), "X-Correlation-Id", "abc-123");
 

@@ -1,0 +1,21 @@
+package app.baton.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One entry of the audit trail as stored: the ASTM E2147 fields, its place in the chain
+ * ({@code sequenceNumber}, {@code previousHash}) and its own SHA-256 {@code hash}.
+ * Codes are kept as text so that entries written by a later version still read.
+ */
+public record AuditEvent(UUID id, long sequenceNumber, Instant occurredAt, String actor, String actorType,
+                         String patientId, String action, String category, String objectType, String objectId,
+                         String outcome, String sourceAddress, String correlationId, boolean emergency,
+                         Map<String, String> details, String previousHash, String hash) {
+
+    AuditEvent withHash(String hash) {
+        return new AuditEvent(id, sequenceNumber, occurredAt, actor, actorType, patientId, action, category, objectType,
+                objectId, outcome, sourceAddress, correlationId, emergency, details, previousHash, hash);
+    }
+}

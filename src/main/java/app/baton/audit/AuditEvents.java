@@ -1,0 +1,137 @@
+package app.baton.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The audit_event table: appending under the chain lock, and reading entries back in order. */
+@Repository
+class AuditEvents {
+
+    static final String COLUMNS = """
+            id, sequence_number, occurred_at, actor, actor_type, patient_id, action, category, object_type, object_id,
+            outcome, source_address, correlation_id, emergency, details::text as details, previous_hash, hash
+            """;
+
+    private static final String INSERT = """
+            insert into audit_event (id, sequence_number, occurred_at, actor, actor_type, patient_id, action, category,
+                                     object_type, object_id, outcome, source_address, correlation_id, emergency, details,
+                                     previous_hash, hash)
+            values (:id, :sequenceNumber, :occurredAt, :actor, :actorType, :patientId, :action, :category,
+                    :objectType, :objectId, :outcome, :sourceAddress, :correlationId, :emergency, cast(:details as jsonb),
+                    :previousHash, :hash)
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    /** Reads with a cursor (a fetch size) so that a walk over the whole trail does not load it into memory. */
+    private final JdbcClient streaming;
+
+    AuditEvents(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(1000);
+        this.streaming = JdbcClient.create(fetching);
+    }
+
+    /**
+     * Serializes appends across threads and instances until the transaction ends, so that each
+     * append reads the newest head and the chain stays linear.
+     */
+    void lockForAppend() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('baton.audit.append'))").query().singleRow();
+    }
+
+    Optional<Head> head() {
+        return jdbc.sql("""
+                select sequence_number, hash
+                from audit_event
+                order by sequence_number desc
+                limit 1
+                """)
+                .query((rs, row) -> new Head(rs.getLong("sequence_number"), rs.getString("hash")))
+                .optional();
+    }
+
+    void insertAll(List<AuditEvent> events) {
+        batch.batchUpdate(INSERT, events.stream().map(AuditEvents::params).toArray(SqlParameterSource[]::new));
+    }
+
+    /** Every entry in chain order; must run inside a transaction for the cursor to stream. */
+    void forEachInOrder(Consumer<AuditEvent> visitor) {
+        streaming.sql("select " + COLUMNS + " from audit_event order by sequence_number")
+                .query((RowCallbackHandler) rs -> visitor.accept(ROW.mapRow(rs, 0)));
+    }
+
+    /** The newest entry of the chain and its hash. */
+    record Head(long sequenceNumber, String hash) {
+
+        static final Head EMPTY = new Head(0, AuditHash.GENESIS);
+    }
+
+    static final RowMapper<AuditEvent> ROW = (rs, row) -> new AuditEvent(
+            rs.getObject("id", UUID.class), rs.getLong("sequence_number"),
+            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+            rs.getString("actor_type"), rs.getString("patient_id"), rs.getString("action"), rs.getString("category"),
+            rs.getString("object_type"), rs.getString("object_id"), rs.getString("outcome"),
+            rs.getString("source_address"), rs.getString("correlation_id"), rs.getBoolean("emergency"),
+            details(rs), rs.getString("previous_hash"), rs.getString("hash"));
+
+    private static Map<String, String> details(ResultSet rs) throws SQLException {
+        String json = rs.getString("details");
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("audit details are not a JSON object of strings", e);
+        }
+    }
+
+    private static SqlParameterSource params(AuditEvent e) {
+        return new MapSqlParameterSource()
+                .addValue("id", e.id())
+                .addValue("sequenceNumber", e.sequenceNumber())
+                .addValue("occurredAt", e.occurredAt().atOffset(ZoneOffset.UTC))
+                .addValue("actor", e.actor())
+                .addValue("actorType", e.actorType())
+                .addValue("patientId", e.patientId(), Types.VARCHAR)
+                .addValue("action", e.action())
+                .addValue("category", e.category())
+                .addValue("objectType", e.objectType(), Types.VARCHAR)
+                .addValue("objectId", e.objectId(), Types.VARCHAR)
+                .addValue("outcome", e.outcome())
+                .addValue("sourceAddress", e.sourceAddress(), Types.VARCHAR)
+                .addValue("correlationId", e.correlationId(), Types.VARCHAR)
+                .addValue("emergency", e.emergency())
+                .addValue("details", AuditHash.detailsJson(e.details()), Types.VARCHAR)
+                .addValue("previousHash", e.previousHash())
+                .addValue("hash", e.hash());
+    }
+}

@@ -1,0 +1,24 @@
+package app.baton.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The result of walking the audit chain: intact with its length and head, or the first entry that
+ * does not fit (its sequence number, id and why).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChainVerification(boolean intact, long entries, Long lastSequenceNumber, String lastHash,
+                                BrokenEntry firstBroken, Instant verifiedAt) {
+
+    public record BrokenEntry(long sequenceNumber, UUID id, String reason) {
+    }
+
+    public String describe() {
+        return intact
+                ? "audit chain intact: " + entries + " entries" + (lastSequenceNumber == null ? "" : ", head " + lastSequenceNumber + " " + lastHash)
+                : "audit chain broken at entry " + firstBroken.sequenceNumber() + " (id " + firstBroken.id() + "): " + firstBroken.reason();
+    }
+}

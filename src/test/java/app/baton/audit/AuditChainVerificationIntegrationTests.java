@@ -155,7 +155,7 @@ class AuditChainVerificationIntegrationTests {
         tampering.bypassingTheTrigger(db -> db.sql("update audit_event set details = cast(:details as jsonb) where id = :id")
                 .param("details", "{\"taskId\":\"t-1\"}").param("id", target.id()).update());
         try {
-            HttpJson.Response response = new HttpJson(port).get("/api/v1/audit/verify");
+            HttpJson.Response response = new HttpJson(port).asUser("compliance").get("/api/v1/audit/verify");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("intact").asBoolean()).isFalse();
@@ -165,7 +165,7 @@ class AuditChainVerificationIntegrationTests {
             tampering.bypassingTheTrigger(db -> db.sql("update audit_event set details = null where id = :id")
                     .param("id", target.id()).update());
         }
-        HttpJson.Response again = new HttpJson(port).get("/api/v1/audit/verify");
+        HttpJson.Response again = new HttpJson(port).asUser("compliance").get("/api/v1/audit/verify");
         assertThat(again.json().path("intact").asBoolean()).isTrue();
         assertThat(again.json().path("entries").asLong()).isEqualTo(again.json().path("lastSequenceNumber").asLong());
         assertThat(again.json().path("lastHash").asText()).hasSize(64);

@@ -32,7 +32,7 @@ class AuditReportsIntegrationTests {
 
     @BeforeEach
     void seed() {
-        http = new HttpJson(port);
+        http = new HttpJson(port).asUser("compliance");
         actor = "reviewer-" + UUID.randomUUID();
         Caller caller = new Caller(new Actor(actor, Actor.Type.USER), "10.0.0.9", null, false);
         trail.recordAll(List.of(

@@ -54,7 +54,7 @@ class DecisionAuditIntegrationTests {
         assertThat(created.objectType()).isEqualTo("decision");
         assertThat(created.patientId()).isEqualTo("pt-1001");
         assertThat(created.details()).containsEntry("taskId", "t-3001");
-        assertThat(created.actorType()).isEqualTo("ANONYMOUS");
+        assertThat(created.actorType()).isEqualTo("API_KEY");
         assertThat(created.sourceAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(created.correlationId()).isEqualTo("audit-create-1");
         assertThat(created.outcome()).isEqualTo("SUCCESS");

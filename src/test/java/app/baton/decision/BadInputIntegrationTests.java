@@ -1,13 +1,10 @@
 package app.baton.decision;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,18 +12,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad input gets a 4xx problem that names the field, never a 500 or a stack trace. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BadInputIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    HttpJson http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpJson(port);
-    }
+class BadInputIntegrationTests extends WebIntegrationTest {
 
     private JsonNode problem(HttpJson.Response response, int status) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);

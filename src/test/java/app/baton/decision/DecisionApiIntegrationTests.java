@@ -1,13 +1,10 @@
 package app.baton.decision;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,18 +12,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DecisionApiIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    HttpJson http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpJson(port);
-    }
+class DecisionApiIntegrationTests extends WebIntegrationTest {
 
     @Test
     void decidesTheWorkedExampleWithItsTableRows() {

@@ -1,13 +1,10 @@
 package app.baton.decision;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.PhiValues;
 import app.baton.Requests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,18 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sends patient data through the good and the bad paths (free text, wrong types, unknown fields,
  * broken JSON); no answer echoes it. PhiLogScanIT then checks that no log line holds it either.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PatientDataInputsIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    HttpJson http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpJson(port);
-    }
+class PatientDataInputsIntegrationTests extends WebIntegrationTest {
 
     private static String referral() {
         return Requests.workedExample()

@@ -1,27 +1,13 @@
 package app.baton.security;
 
 import app.baton.HttpJson;
-import org.junit.jupiter.api.BeforeEach;
+import app.baton.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Browsers get headers that stop sniffing, framing, caching, referrers and foreign content. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SecurityHeadersIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    HttpJson http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpJson(port);
-    }
+class SecurityHeadersIntegrationTests extends WebIntegrationTest {
 
     @Test
     void apiAnswersCarryAStrictContentSecurityPolicyAndTheDefaults() {

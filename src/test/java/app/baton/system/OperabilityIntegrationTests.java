@@ -1,30 +1,16 @@
 package app.baton.system;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.Requests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator and an integrator rely on: readiness, OpenAPI, metrics, correlation ids. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-class OperabilityIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    HttpJson http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpJson(port);
-    }
+class OperabilityIntegrationTests extends WebIntegrationTest {
 
     @Test
     void readinessIncludesTheActiveRuleSet() {

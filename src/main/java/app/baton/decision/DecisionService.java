@@ -7,6 +7,7 @@ import app.baton.engine.Evaluation;
 import app.baton.engine.model.CaseInput;
 import app.baton.ruleset.ActiveRuleSet;
 import app.baton.system.ApiException;
+import app.baton.security.ClientScope;
 import app.baton.system.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,9 +44,11 @@ class DecisionService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Callers callers;
+    private final ClientScope clientScope;
 
     DecisionService(ActiveRuleSet active, PracticeCalendars calendars, DecisionRecorder recorder, Decisions decisions,
-                    DecisionMetrics metrics, ObjectMapper json, Clock clock, Callers callers) {
+                    DecisionMetrics metrics, ObjectMapper json, Clock clock, Callers callers, ClientScope clientScope) {
+        this.clientScope = clientScope;
         this.active = active;
         this.calendars = calendars;
         this.recorder = recorder;
@@ -98,9 +101,11 @@ class DecisionService {
         long nanos = System.nanoTime() - started;
         metrics.evaluated(rules.version(), nanos, evaluation);
         UUID id = UUID.randomUUID();
+        // Idempotency keys are the caller's own: another client's same key is another request.
+        String scopedKey = key == null ? null : clientScope.current() + "|" + key;
         String patientId = input.patient() == null ? null : input.patient().id();
         DecisionResponse response = ResponseAssembler.assemble(id, rules, asOf, evaluation);
-        DecisionRow row = new DecisionRow(id, key, RequestFingerprint.of(request), Integer.parseInt(rules.version()),
+        DecisionRow row = new DecisionRow(id, scopedKey, RequestFingerprint.of(request), Integer.parseInt(rules.version()),
                 asOf.toOffsetDateTime(), input.task().id(), input.carePlan().program().name(), input.task().type().name(),
                 write(MinimizedInputs.of(input)), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
                 patientId, callers.current(patientId));

@@ -60,6 +60,18 @@ class DecisionApiIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void anotherClientsSameRequestIdIsAnotherRequest() {
+        String requestId = UUID.randomUUID().toString();
+        HttpJson.Response mine = http.post("/api/v1/decisions", Requests.workedExample(requestId));
+        HttpJson.Response theirs = http.asUser("coordinator").post("/api/v1/decisions",
+                Requests.workedExample(requestId).replace("\"attempts\": 0", "\"attempts\": 1"));
+
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(theirs.json().path("decisionId")).isNotEqualTo(mine.json().path("decisionId"));
+    }
+
+    @Test
     void idempotencyKeyHeaderTakesPrecedenceOverRequestId() {
         String key = UUID.randomUUID().toString();
         HttpJson.Response first = http.post("/api/v1/decisions", Requests.workedExample(), "Idempotency-Key", key);

@@ -107,7 +107,7 @@ class DecisionService {
         DecisionResponse response = ResponseAssembler.assemble(id, rules, asOf, evaluation);
         DecisionRow row = new DecisionRow(id, scopedKey, RequestFingerprint.of(request), Integer.parseInt(rules.version()),
                 asOf.toOffsetDateTime(), input.task().id(), input.carePlan().program().name(), input.task().type().name(),
-                write(MinimizedInputs.of(input)), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
+                write(MinimizedInputs.of(input, rules.inputsRead())), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
                 patientId, callers.current(patientId));
         return new Made(response, row);
     }

@@ -6,53 +6,90 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The inputs kept with a decision: what the rules read, and no more (minimum necessary). Fields
- * the rules only test for presence (member ID, referral reason, referring provider) are kept as
- * present/absent, never as values.
+ * The inputs kept with a decision: the identifiers, and the fields the deciding rule set reads,
+ * no more (minimum necessary). Fields the rules only test for presence (member ID, referral
+ * reason, referring provider) are kept as present/absent, never as values.
  */
 final class MinimizedInputs {
 
-    private MinimizedInputs() {
+    private final Set<String> read;
+    private final Map<String, Object> out = new LinkedHashMap<>();
+
+    private MinimizedInputs(Set<String> read) {
+        this.read = read;
     }
 
-    static Map<String, Object> of(CaseInput input) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    static Map<String, Object> of(CaseInput input, Set<String> read) {
+        return new MinimizedInputs(read).collect(input);
+    }
+
+    private Map<String, Object> collect(CaseInput input) {
         if (input.practice() != null) {
-            out.put("practice", compact("timeZone", input.practice().timeZone(), "calendar", input.practice().calendar()));
+            Map<String, Object> practice = section("practice");
+            always(practice, "timeZone", input.practice().timeZone());
+            always(practice, "calendar", input.practice().calendar());
         }
         CaseInput.Patient p = input.patient();
         if (p != null) {
-            out.put("patient", compact("id", p.id(), "payer", p.payer(), "memberIdPresent", present(p.memberId()),
-                    "language", p.language(), "location", p.location(), "consentOnFile", p.consentOnFile()));
+            Map<String, Object> patient = section("patient");
+            always(patient, "id", p.id());
+            keep(patient, "patient.payer", "payer", p.payer());
+            presence(patient, "patient.memberId", "memberIdPresent", p.memberId());
+            keep(patient, "patient.language", "language", p.language());
+            keep(patient, "patient.location", "location", p.location());
+            keep(patient, "patient.consentOnFile", "consentOnFile", p.consentOnFile());
         }
         CaseInput.CarePlan c = input.carePlan();
-        out.put("carePlan", compact("id", c.id(), "program", c.program(), "stage", c.stage(), "complexity", c.complexity(),
-                "dischargeAt", c.dischargeAt(), "periodStart", c.periodStart(), "minutesThisPeriod", c.minutesThisPeriod(),
-                "faceToFaceAt", c.faceToFaceAt(), "referralReasonPresent", present(c.referralReason()),
-                "referringProviderPresent", present(c.referringProvider())));
+        Map<String, Object> plan = section("carePlan");
+        always(plan, "id", c.id());
+        always(plan, "program", c.program());
+        keep(plan, "carePlan.stage", "stage", c.stage());
+        keep(plan, "carePlan.complexity", "complexity", c.complexity());
+        keep(plan, "carePlan.dischargeAt", "dischargeAt", c.dischargeAt());
+        keep(plan, "carePlan.periodStart", "periodStart", c.periodStart());
+        keep(plan, "carePlan.minutesThisPeriod", "minutesThisPeriod", c.minutesThisPeriod());
+        keep(plan, "carePlan.faceToFaceAt", "faceToFaceAt", c.faceToFaceAt());
+        presence(plan, "carePlan.referralReason", "referralReasonPresent", c.referralReason());
+        presence(plan, "carePlan.referringProvider", "referringProviderPresent", c.referringProvider());
         CaseInput.Task t = input.task();
-        out.put("task", compact("id", t.id(), "type", t.type(), "status", t.status(), "priority", t.priority(),
-                "createdAt", t.createdAt(), "statusSince", t.statusSince(), "attempts", t.attempts(),
-                "submittedAt", t.submittedAt()));
+        Map<String, Object> task = section("task");
+        always(task, "id", t.id());
+        always(task, "type", t.type());
+        keep(task, "task.status", "status", t.status());
+        keep(task, "task.priority", "priority", t.priority());
+        keep(task, "task.createdAt", "createdAt", t.createdAt());
+        keep(task, "task.statusSince", "statusSince", t.statusSince());
+        keep(task, "task.attempts", "attempts", t.attempts());
+        keep(task, "task.submittedAt", "submittedAt", t.submittedAt());
         return out;
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
+    private Map<String, Object> section(String name) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        out.put(name, section);
+        return section;
     }
 
-    private static Map<String, Object> compact(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                Object value = pairs[i + 1];
-                map.put((String) pairs[i], value instanceof Enum<?> e ? e.name()
-                        : value instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
-                        : value instanceof Boolean || value instanceof Number ? value : value.toString());
-            }
+    private void keep(Map<String, Object> section, String path, String key, Object value) {
+        if (read.contains(path)) {
+            always(section, key, value);
         }
-        return map;
+    }
+
+    private void presence(Map<String, Object> section, String path, String key, String value) {
+        if (read.contains(path)) {
+            section.put(key, value != null && !value.isBlank());
+        }
+    }
+
+    private static void always(Map<String, Object> section, String key, Object value) {
+        if (value != null) {
+            section.put(key, value instanceof Enum<?> e ? e.name()
+                    : value instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+                    : value instanceof Boolean || value instanceof Number ? value : value.toString());
+        }
     }
 }

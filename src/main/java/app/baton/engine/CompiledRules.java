@@ -16,6 +16,7 @@ import org.kie.api.runtime.KieContainer;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One rule set version, compiled: its own class loader and rule unit, so several versions can
@@ -28,8 +29,11 @@ public final class CompiledRules implements AutoCloseable {
     private final RuleUnit<TaskDecisionUnit> unit;
     private final KieContainer container;
     private final Map<String, RuleSource> sources;
+    private final Set<String> inputsRead;
 
-    CompiledRules(String version, RuleUnit<TaskDecisionUnit> unit, KieContainer container, Map<String, RuleSource> sources) {
+    CompiledRules(String version, RuleUnit<TaskDecisionUnit> unit, KieContainer container, Map<String, RuleSource> sources,
+                  Set<String> inputsRead) {
+        this.inputsRead = Set.copyOf(inputsRead);
         this.version = version;
         this.unit = unit;
         this.container = container;
@@ -43,6 +47,11 @@ public final class CompiledRules implements AutoCloseable {
     /** Every rule of the version by name, with where it comes from. */
     public Map<String, RuleSource> rules() {
         return sources;
+    }
+
+    /** The request fields (e.g. {@code carePlan.dischargeAt}) this version's rules read. */
+    public Set<String> inputsRead() {
+        return inputsRead;
     }
 
     public Optional<RuleSource> source(String rule) {

@@ -2,6 +2,7 @@ package app.baton.engine;
 
 import app.baton.engine.internal.DrlIndex;
 import app.baton.engine.internal.DueTermCheck;
+import app.baton.engine.internal.InputsRead;
 import app.baton.engine.internal.TableTranslator;
 import app.baton.engine.internal.TranslatedTable;
 import app.baton.engine.model.TaskDecisionUnit;
@@ -51,6 +52,7 @@ public final class RuleCompiler {
         List<CompileProblem> problems = new ArrayList<>();
         Map<String, RuleSource> sources = new LinkedHashMap<>();
         Map<String, Origin> origins = new HashMap<>();
+        List<String> drlTexts = new ArrayList<>();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         for (RuleFile file : files) {
@@ -58,6 +60,7 @@ public final class RuleCompiler {
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
                 String target = UNIT_PATH + flatten(file.path());
                 kfs.write(target, drl);
+                drlTexts.add(drl);
                 DrlIndex.ruleStarts(drl).forEach((line, rule) -> sources.put(rule, new RuleSource(file.path(), null, line)));
                 origins.put(target, new Origin(file.path(), null, null));
             } else if (file.isDecisionTable()) {
@@ -65,6 +68,7 @@ public final class RuleCompiler {
                     problems.addAll(DueTermCheck.check(table));
                     String target = UNIT_PATH + flatten(file.path() + "-" + table.sheet()) + ".drl";
                     kfs.write(target, table.drl());
+                    drlTexts.add(table.drl());
                     sources.putAll(table.sources());
                     origins.put(target, new Origin(file.path(), table.sheet(), table));
                 }
@@ -90,7 +94,7 @@ public final class RuleCompiler {
             throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
                     "expected " + sources.size() + " rules from the files, the engine loaded " + loaded)));
         }
-        return new CompiledRules(version, findUnit(container), container, sources);
+        return new CompiledRules(version, findUnit(container), container, sources, InputsRead.of(drlTexts));
     }
 
     private static int countRules(KieContainer container) {

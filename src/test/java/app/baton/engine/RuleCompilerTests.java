@@ -46,6 +46,32 @@ class RuleCompilerTests {
     }
 
     @Test
+    void knowsWhichRequestFieldsTheStarterPackReads() {
+        assertThat(rules.inputsRead()).contains("carePlan.program", "carePlan.dischargeAt", "carePlan.periodStart",
+                "task.type", "task.status", "task.attempts", "task.statusSince", "task.submittedAt", "task.createdAt",
+                "patient.language", "patient.location", "patient.payer", "patient.memberId", "patient.consentOnFile",
+                "carePlan.referralReason", "carePlan.referringProvider", "carePlan.minutesThisPeriod", "carePlan.faceToFaceAt");
+    }
+
+    @Test
+    void aRuleSetReadsOnlyWhatItsRulesName() {
+        RuleFile onlyRouting = new RuleFile("rules/app/baton/engine/model/only.drl", """
+                package app.baton.engine.model;
+                unit TaskDecisionUnit;
+
+                rule "Everything goes to triage"
+                when
+                    $t: /tasks[ program == "GENERAL" ]
+                then
+                    $t.routeTo("TRIAGE");
+                end
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (CompiledRules small = new RuleCompiler().compile("small", java.util.List.of(onlyRouting))) {
+            assertThat(small.inputsRead()).containsExactly("carePlan.program");
+        }
+    }
+
+    @Test
     void decidesTheWorkedExampleOfTheDecisionApi() {
         Evaluation result = rules.evaluate(apiExample(), ZonedDateTime.parse("2026-03-09T10:15:00-04:00"),
                 calendars.calendar("America/New_York", "US_FEDERAL"));

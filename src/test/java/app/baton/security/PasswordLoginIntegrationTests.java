@@ -1,15 +1,13 @@
 package app.baton.security;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,23 +20,17 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** People log in with a password: lock-out after repeated failures, sessions with CSRF protection. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PasswordLoginIntegrationTests {
+class PasswordLoginIntegrationTests extends WebIntegrationTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    @LocalServerPort
-    int port;
     @Autowired
     ServerProperties server;
-    HttpJson http;
     HttpJson admin;
 
     @BeforeEach
     void clients() {
-        http = new HttpJson(port);
         admin = http.asUser("admin");
     }
 

@@ -1,13 +1,10 @@
 package app.baton.security;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.UUID;
 
@@ -17,23 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Object-level access: staff see their own locations' patients; another location's decision is a
  * 404; breaking the glass opens one patient for a while and is flagged for compliance review.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PatientAccessIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    HttpJson integration;
-
-    @BeforeEach
-    void client() {
-        integration = new HttpJson(port);
-    }
+class PatientAccessIntegrationTests extends WebIntegrationTest {
 
     private String decisionFor(String patientId, String location) {
         String body = Requests.workedExample().replace("\"pt-1001\"", "\"" + patientId + "\"")
                 .replace("\"MAIN_CLINIC\"", "\"" + location + "\"");
-        HttpJson.Response decided = integration.post("/api/v1/decisions", body);
+        HttpJson.Response decided = http.post("/api/v1/decisions", body);
         assertThat(decided.status()).isEqualTo(200);
         return decided.json().path("decisionId").asText();
     }
@@ -42,14 +28,14 @@ class PatientAccessIntegrationTests {
     void staffReadDecisionsOfTheirOwnLocation() {
         String id = decisionFor("pt-" + UUID.randomUUID(), "MAIN_CLINIC");
 
-        assertThat(integration.asUser("nurse").get("/api/v1/decisions/" + id).status()).isEqualTo(200);
+        assertThat(http.asUser("nurse").get("/api/v1/decisions/" + id).status()).isEqualTo(200);
     }
 
     @Test
     void anotherLocationsDecisionAnswersAsIfItDidNotExist() {
         String id = decisionFor("pt-" + UUID.randomUUID(), "NORTH_CLINIC");
 
-        HttpJson.Response response = integration.asUser("nurse").get("/api/v1/decisions/" + id);
+        HttpJson.Response response = http.asUser("nurse").get("/api/v1/decisions/" + id);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("type").asText()).isEqualTo("urn:baton:problem:decision-not-found");
@@ -60,7 +46,7 @@ class PatientAccessIntegrationTests {
         String patient = "pt-" + UUID.randomUUID();
         String id = decisionFor(patient, "NORTH_CLINIC");
         String other = decisionFor("pt-" + UUID.randomUUID(), "NORTH_CLINIC");
-        HttpJson nurse = integration.asUser("nurse");
+        HttpJson nurse = http.asUser("nurse");
 
         HttpJson.Response granted = nurse.post("/api/v1/break-glass",
                 "{\"patientId\": \"" + patient + "\", \"reason\": \"Patient in the ED, covering for the north clinic\"}");
@@ -70,14 +56,14 @@ class PatientAccessIntegrationTests {
         assertThat(nurse.get("/api/v1/decisions/" + id).status()).isEqualTo(200);
         assertThat(nurse.get("/api/v1/decisions/" + other).status()).isEqualTo(404);
 
-        JsonNode report = integration.asUser("compliance").get("/api/v1/audit/break-glass?patientId=" + patient).json();
+        JsonNode report = http.asUser("compliance").get("/api/v1/audit/break-glass?patientId=" + patient).json();
         assertThat(report.path("events").findValuesAsText("action")).contains("BREAK_GLASS", "READ");
         assertThat(report.path("events").findValuesAsText("actor")).containsOnly("nurse");
     }
 
     @Test
     void breakingTheGlassNeedsAReason() {
-        HttpJson.Response refused = integration.asUser("nurse").post("/api/v1/break-glass",
+        HttpJson.Response refused = http.asUser("nurse").post("/api/v1/break-glass",
                 "{\"patientId\": \"pt-1\", \"reason\": \"because\"}");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -86,7 +72,7 @@ class PatientAccessIntegrationTests {
 
     @Test
     void frontDeskCannotBreakTheGlass() {
-        HttpJson.Response refused = integration.asUser("frontdesk").post("/api/v1/break-glass",
+        HttpJson.Response refused = http.asUser("frontdesk").post("/api/v1/break-glass",
                 "{\"patientId\": \"pt-1\", \"reason\": \"I would like to look at this chart\"}");
 
         assertThat(refused.status()).isEqualTo(403);

@@ -1,37 +1,29 @@
 package app.baton.security;
 
 import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin manages people's accounts; bodies cannot set what they do not name, and names stay text. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class UserAdministrationIntegrationTests {
+class UserAdministrationIntegrationTests extends WebIntegrationTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-    HttpJson http;
     HttpJson admin;
 
     @BeforeEach
     void clients() {
-        http = new HttpJson(port);
         admin = http.asUser("admin");
     }
 

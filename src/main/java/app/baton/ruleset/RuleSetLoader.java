@@ -1,7 +1,6 @@
 package app.baton.ruleset;
 
 import app.baton.engine.CompiledRules;
-import app.baton.engine.RuleCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,10 +23,12 @@ class RuleSetLoader implements ApplicationRunner {
     private final ActiveRuleSet active;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final RuleCompiler compiler = new RuleCompiler();
+    private final CompiledVersions compiled;
 
-    RuleSetLoader(RuleSetVersions versions, ActiveRuleSet active, TransactionTemplate tx, ApplicationEventPublisher events) {
+    RuleSetLoader(RuleSetVersions versions, CompiledVersions compiled, ActiveRuleSet active, TransactionTemplate tx,
+                  ApplicationEventPublisher events) {
         this.versions = versions;
+        this.compiled = compiled;
         this.active = active;
         this.tx = tx;
         this.events = events;
@@ -38,11 +39,9 @@ class RuleSetLoader implements ApplicationRunner {
         seedIfEmpty();
         RuleSetVersion version = versions.active()
                 .orElseThrow(() -> new IllegalStateException("the database has rule set versions but none is ACTIVE"));
-        long started = System.nanoTime();
-        CompiledRules rules = compiler.compile(String.valueOf(version.version()), versions.files(version.version()));
-        log.info("rule set version {} ({} rules, sha256 {}) compiled in {} ms", version.version(), rules.rules().size(),
-                version.sha256(), (System.nanoTime() - started) / 1_000_000);
-        active.swap(rules).ifPresent(CompiledRules::close);
+        CompiledRules rules = compiled.get(version.version(), () -> versions.files(version.version()));
+        log.info("rule set version {} (sha256 {}) is active", version.version(), version.sha256());
+        active.swap(rules);
         events.publishEvent(new RuleSetActivated(version.version(), version.sha256(), rules.rules().size()));
     }
 

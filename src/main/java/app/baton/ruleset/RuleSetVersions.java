@@ -27,6 +27,17 @@ class RuleSetVersions {
                 .optional();
     }
 
+    Optional<RuleSetVersion> find(int version) {
+        return jdbc.sql("""
+                select version, sha256, status, author, change_note, created_at, activated_at
+                from rule_set_version
+                where version = :version
+                """)
+                .param("version", version)
+                .query(RuleSetVersion.class)
+                .optional();
+    }
+
     List<RuleSetVersion> all() {
         return jdbc.sql("""
                 select version, sha256, status, author, change_note, created_at, activated_at

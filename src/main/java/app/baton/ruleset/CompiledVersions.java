@@ -1,0 +1,67 @@
+package app.baton.ruleset;
+
+import app.baton.engine.CompiledRules;
+import app.baton.engine.RuleCompiler;
+import app.baton.engine.RuleFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Compiled rule set versions kept in memory, so that activating a candidate that was already
+ * validated, or rolling back to the version just replaced, needs no recompilation. Least recently
+ * used versions are dropped when the cache is full, never the one {@link ActiveRuleSet} serves.
+ * A dropped version is not disposed: a request in flight may still hold it, and the garbage
+ * collector reclaims its class loader once the last reference goes.
+ */
+@Component
+class CompiledVersions {
+
+    private static final Logger log = LoggerFactory.getLogger(CompiledVersions.class);
+
+    private final RuleCompiler compiler = new RuleCompiler();
+    private final ActiveRuleSet active;
+    private final int capacity;
+    private final Map<Integer, CompiledRules> cache = new LinkedHashMap<>(8, 0.75f, true);
+
+    CompiledVersions(ActiveRuleSet active, @Value("${baton.rule-sets.compiled-cache-size:4}") int capacity) {
+        this.active = active;
+        this.capacity = Math.max(2, capacity);
+    }
+
+    /** The compiled version, compiled from {@code files} on first use. */
+    synchronized CompiledRules get(int version, Supplier<List<RuleFile>> files) {
+        CompiledRules rules = cache.get(version);
+        if (rules == null) {
+            long started = System.nanoTime();
+            rules = compiler.compile(String.valueOf(version), files.get());
+            log.info("rule set version {} compiled in {} ms ({} rules)", version,
+                    (System.nanoTime() - started) / 1_000_000, rules.rules().size());
+            cache.put(version, rules);
+            evict();
+        }
+        return rules;
+    }
+
+    synchronized boolean contains(int version) {
+        return cache.containsKey(version);
+    }
+
+    private void evict() {
+        Set<String> serving = active.find().map(r -> Set.of(r.version())).orElse(Set.of());
+        var it = cache.entrySet().iterator();
+        while (cache.size() > capacity && it.hasNext()) {
+            var eldest = it.next();
+            if (!serving.contains(eldest.getValue().version())) {
+                it.remove();
+            }
+        }
+    }
+}

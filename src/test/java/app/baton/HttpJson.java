@@ -110,6 +110,43 @@ public final class HttpJson {
     public Response send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return text(exchange(request, body != null, HttpResponse.BodyHandlers.ofString(), headers));
+    }
+
+    /** A GET whose answer is bytes (a downloaded file). */
+    public HttpResponse<byte[]> download(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET(), false, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A multipart/form-data POST: text fields, then files (name to bytes) under the part name {@code filesPart}. */
+    public Response upload(String path, Map<String, String> fields, String filesPart, Map<String, byte[]> files) {
+        String boundary = "baton-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n"));
+        files.forEach((name, content) -> {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filesPart + "\"; filename=\""
+                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(content);
+            write(body, "\r\n");
+        });
+        write(body, "--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return text(exchange(request, false, HttpResponse.BodyHandlers.ofString(),
+                "Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Response text(HttpResponse<String> response) {
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().map(), response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, boolean json, HttpResponse.BodyHandler<T> handler, String... headers) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -120,13 +157,11 @@ public final class HttpJson {
                 request.header(credentials.get(i), credentials.get(i + 1));
             }
         }
-        if (body != null && !names.contains("content-type")) {
+        if (json && !names.contains("content-type")) {
             request.header("Content-Type", "application/json");
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().map(), response.body());
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -44,6 +44,14 @@ public final class CompiledRules implements AutoCloseable {
         return version;
     }
 
+    /**
+     * The same compiled rules under another version label: a candidate is compiled before the
+     * database gives it its version number, and is not compiled twice.
+     */
+    public CompiledRules relabeled(String newVersion) {
+        return new CompiledRules(newVersion, unit, container, sources, inputsRead);
+    }
+
     /** Every rule of the version by name, with where it comes from. */
     public Map<String, RuleSource> rules() {
         return sources;

@@ -50,6 +50,12 @@ class CompiledVersions {
         return rules;
     }
 
+    /** Keeps a candidate compiled during validation, so activating it later needs no second build. */
+    synchronized void put(int version, CompiledRules rules) {
+        cache.put(version, rules);
+        evict();
+    }
+
     synchronized boolean contains(int version) {
         return cache.containsKey(version);
     }

@@ -12,6 +12,8 @@ import java.util.List;
 /** The starter rule pack shipped inside the application: rules/, decision-tables/, test-scenarios/. */
 final class StarterPack {
 
+    static final String AUTHOR = "starter-pack";
+
     private static final String ROOT = "starter-pack/";
 
     private StarterPack() {

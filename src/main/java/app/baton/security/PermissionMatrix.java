@@ -32,6 +32,9 @@ public final class PermissionMatrix {
     /** People who work patients' tasks. */
     public static final Set<Role> STAFF = EnumSet.of(FRONT_DESK, CLINICAL_STAFF, CARE_COORDINATOR, BILLING, LEADERSHIP, CLINICAL_LEAD);
 
+    /** Who may read rule set versions: their authors and their auditors. */
+    public static final Set<Role> RULE_READERS = EnumSet.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER);
+
     public enum Access { PUBLIC, AUTHENTICATED, ROLES }
 
     /**
@@ -66,6 +69,16 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/api/v1/decisions/batch", "decide up to 1,000 tasks", with(STAFF, INTEGRATION)),
             roles(HttpMethod.GET, "/api/v1/decisions/{id}", "read a recorded decision", with(STAFF, INTEGRATION, COMPLIANCE_REVIEWER)),
             new Permission(HttpMethod.GET, "/api/v1/me", Access.AUTHENTICATED, Set.of(), "who am I: name, roles, locations"),
+
+            roles(HttpMethod.GET, "/api/v1/rule-sets", "list rule set versions", RULE_READERS),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/active", "the active rule set version", RULE_READERS),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}", "one rule set version: files, test gate, history", RULE_READERS),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}/scenario-results", "a version's scenario results", RULE_READERS),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}/files/{*path}", "download a table, DRL or scenario file", RULE_READERS),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}/bundle.zip", "download a whole version", RULE_READERS),
+            roles(HttpMethod.POST, "/api/v1/rule-sets", "upload a draft version", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.POST, "/api/v1/rule-sets/{version}/approval", "approve a draft (not its author)", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.POST, "/api/v1/rule-sets/{version}/activation", "activate or roll back", Set.of(CLINICAL_LEAD)),
 
             roles(HttpMethod.GET, "/api/v1/users", "list users", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/api/v1/users", "create a user", Set.of(ADMIN)),

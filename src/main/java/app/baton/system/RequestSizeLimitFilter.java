@@ -18,33 +18,49 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Refuses request bodies over the limit (1 MB by default) with a 413 problem: at once when the
- * length is declared, and as soon as the limit is passed when the body is streamed.
+ * length is declared, and as soon as the limit is passed when the body is streamed. File uploads
+ * (multipart requests to the upload paths) have their own, larger limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long uploadLimit;
+    private final List<String> uploadPaths;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(@Value("${baton.http.max-body-size:1MB}") DataSize limit, ObjectMapper json) {
+    RequestSizeLimitFilter(@Value("${baton.http.max-body-size:1MB}") DataSize limit,
+                           @Value("${baton.http.max-upload-size:25MB}") DataSize uploadLimit,
+                           @Value("${baton.http.upload-paths:/api/v1/rule-sets}") List<String> uploadPaths,
+                           ObjectMapper json) {
         this.limit = limit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
+        this.uploadPaths = List.copyOf(uploadPaths);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        long allowed = isUpload(request) ? uploadLimit : limit;
+        if (request.getContentLengthLong() > allowed) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), tooLarge(limit));
+            json.writeValue(response.getOutputStream(), tooLarge(allowed));
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        chain.doFilter(new Limited(request, allowed), response);
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+                && uploadPaths.contains(request.getRequestURI());
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long limit) {

@@ -1,0 +1,141 @@
+package app.baton.ruleset;
+
+import app.baton.engine.CompiledRules;
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps this instance on the version the database says is active. An activation anywhere notifies
+ * the {@value #CHANNEL} channel at commit; this follower LISTENs on its own connection and
+ * reconciles at once. It also reconciles on every poll interval without a notification, so an
+ * instance that lost its listening connection still follows within that interval.
+ */
+@Component
+class ActiveVersionFollower implements SmartLifecycle {
+
+    static final String CHANNEL = "baton_rule_set";
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveVersionFollower.class);
+
+    private final RuleSetVersions versions;
+    private final CompiledVersions compiled;
+    private final ActiveRuleSet active;
+    private final DataSource dataSource;
+    private final Duration pollInterval;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    ActiveVersionFollower(RuleSetVersions versions, CompiledVersions compiled, ActiveRuleSet active, DataSource dataSource,
+                          @Value("${baton.rule-sets.poll-interval:1s}") Duration pollInterval) {
+        this.versions = versions;
+        this.compiled = compiled;
+        this.active = active;
+        this.dataSource = dataSource;
+        this.pollInterval = pollInterval;
+    }
+
+    /**
+     * Brings this instance to the active version in the database: compiles it (or takes it from the
+     * cache) and swaps it in. The one path by which the served version changes after startup, so
+     * activations that follow each other quickly always end on the last one.
+     */
+    synchronized void reconcile() {
+        Optional<Integer> wanted = versions.activeVersion();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        int version = wanted.get();
+        if (active.find().map(r -> r.version().equals(String.valueOf(version))).orElse(false)) {
+            return;
+        }
+        CompiledRules rules = compiled.get(version, () -> versions.files(version));
+        active.swap(rules);
+        log.info("this instance now decides with rule set version {}", version);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::follow, "rule-set-follower");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void follow() {
+        long backoff = 500;
+        while (running) {
+            try (Connection connection = listeningConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                backoff = 500;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    reconcileQuietly();
+                    pg.getNotifications((int) pollInterval.toMillis());
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("rule set follower lost its database connection ({}); polling until it is back", e.getClass().getSimpleName());
+                reconcileQuietly();
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            log.error("could not bring this instance to the active rule set version; still serving version {}",
+                    active.find().map(CompiledRules::version).orElse("none"), e);
+        }
+    }
+
+    /** Its own connection, outside the pool, so listening never takes a connection from requests. */
+    private Connection listeningConnection() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari) {
+            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        }
+        return dataSource.getConnection();
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

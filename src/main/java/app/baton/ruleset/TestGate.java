@@ -1,0 +1,41 @@
+package app.baton.ruleset;
+
+import app.baton.calendar.PracticeCalendars;
+import app.baton.engine.CompileProblem;
+import app.baton.engine.CompiledRules;
+import app.baton.engine.RuleFile;
+import app.baton.scenario.ScenarioFormatException;
+import app.baton.scenario.ScenarioReport;
+import app.baton.scenario.ScenarioRunner;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The test gate: a version's scenarios run against the version itself. A version passes when every
+ * scenario passes and every rule (every table row) is exercised by at least one scenario.
+ */
+@Component
+class TestGate {
+
+    private final ScenarioRunner runner;
+
+    TestGate(PracticeCalendars calendars) {
+        this.runner = new ScenarioRunner(calendars);
+    }
+
+    /** Runs the scenarios among {@code files}; a scenario file that cannot be read rejects the upload. */
+    ScenarioReport run(CompiledRules rules, List<RuleFile> files) {
+        try {
+            return runner.run(rules, files);
+        } catch (ScenarioFormatException e) {
+            throw new RuleSetRejectedException("a scenario file cannot be read; nothing was stored",
+                    List.of(new CompileProblem(e.file(), null, null, null, plain(e))));
+        }
+    }
+
+    private static String plain(ScenarioFormatException e) {
+        String message = e.getMessage();
+        return message.startsWith(e.file() + ": ") ? message.substring(e.file().length() + 2) : message;
+    }
+}

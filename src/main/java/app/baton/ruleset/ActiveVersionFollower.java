@@ -3,6 +3,7 @@ package app.baton.ruleset;
 import app.baton.engine.CompiledRules;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,28 +22,40 @@ import java.util.Optional;
  * Keeps this instance on the version the database says is active. An activation anywhere notifies
  * the {@value #CHANNEL} channel at commit; this follower LISTENs on its own connection and
  * reconciles at once. It also reconciles on every poll interval without a notification, so an
- * instance that lost its listening connection still follows within that interval.
+ * instance that lost its listening connection still follows within that interval. An approval
+ * is notified too: every instance compiles the approved version ahead, so that activating it
+ * later is only a swap everywhere. Behind a
+ * connection pooler that cannot LISTEN (PgBouncer in transaction mode), turn listening off and
+ * rely on the poll.
  */
 @Component
 class ActiveVersionFollower implements SmartLifecycle {
 
     static final String CHANNEL = "baton_rule_set";
+    static final String ACTIVATED = "activated:";
+    static final String APPROVED = "approved:";
 
     private static final Logger log = LoggerFactory.getLogger(ActiveVersionFollower.class);
 
     private final RuleSetVersions versions;
     private final CompiledVersions compiled;
     private final ActiveRuleSet active;
+    private final TestGate gate;
     private final DataSource dataSource;
     private final Duration pollInterval;
+    private final boolean listen;
     private volatile boolean running;
     private volatile Thread thread;
 
-    ActiveVersionFollower(RuleSetVersions versions, CompiledVersions compiled, ActiveRuleSet active, DataSource dataSource,
-                          @Value("${baton.rule-sets.poll-interval:1s}") Duration pollInterval) {
+    ActiveVersionFollower(RuleSetVersions versions, CompiledVersions compiled, ActiveRuleSet active, TestGate gate,
+                          DataSource dataSource,
+                          @Value("${baton.rule-sets.poll-interval:1s}") Duration pollInterval,
+                          @Value("${baton.rule-sets.listen:true}") boolean listen) {
+        this.listen = listen;
         this.versions = versions;
         this.compiled = compiled;
         this.active = active;
+        this.gate = gate;
         this.dataSource = dataSource;
         this.pollInterval = pollInterval;
     }
@@ -62,8 +75,20 @@ class ActiveVersionFollower implements SmartLifecycle {
             return;
         }
         CompiledRules rules = compiled.get(version, () -> versions.files(version));
+        warmUp(version, rules);
         active.swap(rules);
         log.info("this instance now decides with rule set version {}", version);
+    }
+
+    /**
+     * Runs the version's scenarios before it serves: the first evaluations of a newly built version
+     * are slow while the JVM compiles its classes, and a scenario should pay that, not a request.
+     */
+    private void warmUp(int version, CompiledRules rules) {
+        long failed = gate.run(rules, versions.files(version)).failures().size();
+        if (failed > 0) {
+            log.warn("rule set version {} fails {} of its scenarios on this instance", version, failed);
+        }
     }
 
     @Override
@@ -89,6 +114,13 @@ class ActiveVersionFollower implements SmartLifecycle {
     }
 
     private void follow() {
+        if (!listen) {
+            while (running) {
+                reconcileQuietly();
+                sleep(pollInterval.toMillis());
+            }
+            return;
+        }
         long backoff = 500;
         while (running) {
             try (Connection connection = listeningConnection()) {
@@ -99,7 +131,13 @@ class ActiveVersionFollower implements SmartLifecycle {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     reconcileQuietly();
-                    pg.getNotifications((int) pollInterval.toMillis());
+                    PGNotification[] notifications = pg.getNotifications((int) pollInterval.toMillis());
+                    if (notifications != null) {
+                        reconcileQuietly();
+                        for (PGNotification notification : notifications) {
+                            prepareApproved(notification.getParameter());
+                        }
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -110,6 +148,19 @@ class ActiveVersionFollower implements SmartLifecycle {
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 10_000);
             }
+        }
+    }
+
+    private void prepareApproved(String payload) {
+        if (payload == null || !payload.startsWith(APPROVED)) {
+            return;
+        }
+        try {
+            int version = Integer.parseInt(payload.substring(APPROVED.length()));
+            compiled.get(version, () -> versions.files(version));
+        } catch (RuntimeException e) {
+            log.warn("could not compile approved rule set version ahead ({}); it will be compiled when activated",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -119,6 +119,7 @@ public class RuleSetLifecycle {
             }
             versions.approve(number, approver, note);
             versions.recordEvent(number, "APPROVED", approver, note);
+            versions.notifyApproved(number);
             events.publishEvent(new RuleSetApproved(number, version.sha256(), version.author(), approver, note));
             return versions.find(number).orElseThrow();
         });

@@ -160,9 +160,18 @@ class RuleSetVersions {
 
     /** Tells every instance listening on the channel that the active version changed; delivered at commit. */
     void notifyActivated(int version) {
+        notifyFollowers(ActiveVersionFollower.ACTIVATED + version);
+    }
+
+    /** Tells every instance that a version was approved, so they compile it before it is activated. */
+    void notifyApproved(int version) {
+        notifyFollowers(ActiveVersionFollower.APPROVED + version);
+    }
+
+    private void notifyFollowers(String payload) {
         jdbc.sql("select pg_notify(:channel, :payload)")
                 .param("channel", ActiveVersionFollower.CHANNEL)
-                .param("payload", String.valueOf(version))
+                .param("payload", payload)
                 .query()
                 .singleRow();
     }

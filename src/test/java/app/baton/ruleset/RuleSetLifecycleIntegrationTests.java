@@ -102,6 +102,24 @@ class RuleSetLifecycleIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void twoLeadsActivatingAtOnceLeaveExactlyOneActiveVersion() throws Exception {
+        int candidate = Lifecycle.approvedRoutingChange(http, jdbc);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> http.asUser("clinlead").post("/api/v1/rule-sets/" + candidate + "/activation", "{\"note\": \"a\"}"));
+            var second = pool.submit(() -> http.asUser("clinlead2").post("/api/v1/rule-sets/1/activation", "{\"note\": \"b\"}"));
+            List<Integer> statuses = List.of(first.get().status(), second.get().status());
+
+            assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(200, 409));
+            assertThat(jdbc.sql("select count(*) from rule_set_version where status = 'ACTIVE'").query(Integer.class).single()).isEqualTo(1);
+            String active = jdbc.sql("select version::text from rule_set_version where status = 'ACTIVE'").query(String.class).single();
+            assertThat(decide().path("ruleSetVersion").asText()).isEqualTo(active);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aDraftWhoseScenariosFailIsStoredButCannotBeApproved() {
         HttpJson.Response uploaded = upload(http.asUser("clinlead"),
                 Map.of("routing.drl.xlsx", RoutingChange.routingTable(storedFile(1, ROUTING))), "nurses take TCM contacts");

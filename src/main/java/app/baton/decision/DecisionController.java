@@ -1,5 +1,6 @@
 package app.baton.decision;
 
+import app.baton.security.MinimumNecessary;
 import app.baton.security.PatientAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,8 +35,11 @@ class DecisionController {
     private final Decisions decisions;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final MinimumNecessary minimumNecessary;
 
-    DecisionController(DecisionService service, Decisions decisions, ObjectMapper json, ApplicationEventPublisher events, PatientAccess patientAccess) {
+    DecisionController(DecisionService service, Decisions decisions, ObjectMapper json, ApplicationEventPublisher events,
+                       PatientAccess patientAccess, MinimumNecessary minimumNecessary) {
+        this.minimumNecessary = minimumNecessary;
         this.patientAccess = patientAccess;
         this.service = service;
         this.decisions = decisions;
@@ -62,7 +66,8 @@ class DecisionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a recorded decision", description = "The decision as answered, with the minimized inputs it used.")
+    @Operation(summary = "Read a recorded decision", description = "The decision as answered, with the minimized inputs it used. "
+            + "Inputs of a kind the caller's roles do not need (minimum necessary) are left out and named in withheld.")
     RecordedDecision read(@PathVariable String id) {
         UUID uuid;
         try {
@@ -80,8 +85,9 @@ class DecisionController {
             // Reads of patient data are audited; a read that cannot be audited is not answered.
             events.publishEvent(new DecisionRead(recorded.id(), text(inputs.path("patient").path("id")),
                     text(inputs.path("task").path("id"))));
+            InputView view = InputView.of(inputs, minimumNecessary.forCurrentCaller());
             return new RecordedDecision(recorded.id().toString(), String.valueOf(recorded.ruleSetVersion()), recorded.recordedAt(),
-                    recorded.evaluationMicros(), inputs, service.read(recorded.responseJson()));
+                    recorded.evaluationMicros(), view.inputs(), view.withheld(), service.read(recorded.responseJson()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored decision cannot be read", e);
         }

@@ -1,6 +1,7 @@
 package app.baton.audit;
 
 import app.baton.decision.DecisionRead;
+import app.baton.decision.DecisionReadDenied;
 import app.baton.decision.DecisionsRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,20 @@ class DecisionAuditing {
 
     @EventListener
     void on(DecisionRead read) {
+        Map<String, String> details = new java.util.LinkedHashMap<>(task(read.taskId()));
+        if (read.replay()) {
+            details.put("replay", "true");
+        }
         trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, OBJECT_TYPE, read.decisionId().toString())
                 .withPatient(read.patientId())
-                .withDetails(task(read.taskId())));
+                .withDetails(details));
+    }
+
+    @EventListener
+    void on(DecisionReadDenied denied) {
+        trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, OBJECT_TYPE, denied.decisionId().toString())
+                .withPatient(denied.patientId())
+                .withOutcome(AuditOutcome.DENIED));
     }
 
     private static Map<String, String> task(String taskId) {

@@ -80,11 +80,12 @@ class DecisionController {
             JsonNode inputs = json.readTree(recorded.inputsJson());
             // Another location's patient answers as if the decision did not exist (no probing by id).
             if (!patientAccess.canSee(text(inputs.path("patient").path("id")), text(inputs.path("patient").path("location")))) {
+                events.publishEvent(new DecisionReadDenied(recorded.id(), text(inputs.path("patient").path("id"))));
                 throw new DecisionNotFoundException();
             }
             // Reads of patient data are audited; a read that cannot be audited is not answered.
             events.publishEvent(new DecisionRead(recorded.id(), text(inputs.path("patient").path("id")),
-                    text(inputs.path("task").path("id"))));
+                    text(inputs.path("task").path("id")), false));
             InputView view = InputView.of(inputs, minimumNecessary.forCurrentCaller());
             return new RecordedDecision(recorded.id().toString(), String.valueOf(recorded.ruleSetVersion()), recorded.recordedAt(),
                     recorded.evaluationMicros(), view.inputs(), view.withheld(), service.read(recorded.responseJson()));

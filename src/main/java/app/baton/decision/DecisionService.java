@@ -11,6 +11,7 @@ import app.baton.security.ClientScope;
 import app.baton.system.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,10 +46,13 @@ class DecisionService {
     private final Clock clock;
     private final Callers callers;
     private final ClientScope clientScope;
+    private final ApplicationEventPublisher events;
 
     DecisionService(ActiveRuleSet active, PracticeCalendars calendars, DecisionRecorder recorder, Decisions decisions,
-                    DecisionMetrics metrics, ObjectMapper json, Clock clock, Callers callers, ClientScope clientScope) {
+                    DecisionMetrics metrics, ObjectMapper json, Clock clock, Callers callers, ClientScope clientScope,
+                    ApplicationEventPublisher events) {
         this.clientScope = clientScope;
+        this.events = events;
         this.active = active;
         this.calendars = calendars;
         this.recorder = recorder;
@@ -121,6 +125,8 @@ class DecisionService {
         if (!first.requestSha256().equals(made.row().requestSha256())) {
             throw new IdempotencyConflictException(keyField);
         }
+        // The stored answer goes back to the client that sent it: still a read of patient data, audited.
+        events.publishEvent(new DecisionRead(first.id(), made.row().patientId(), made.row().taskId(), true));
         return new Outcome(read(first.responseJson()), true);
     }
 

@@ -61,12 +61,28 @@ class DecisionAuditIntegrationTests {
     }
 
     @Test
-    void replayedDecisionIsNotAuditedAsCreatedTwice() {
+    void replayedDecisionIsAuditedAsAReadNotAsCreatedTwice() {
         String body = Requests.workedExample();
         String id = http.post("/api/v1/decisions", body).json().path("decisionId").asText();
         http.post("/api/v1/decisions", body);
 
-        assertThat(entriesFor(id)).extracting(AuditEvent::action).containsExactly("CREATE");
+        List<AuditEvent> entries = entriesFor(id);
+        assertThat(entries).extracting(AuditEvent::action).containsExactly("CREATE", "READ");
+        assertThat(entries.get(1).details()).containsEntry("replay", "true");
+        assertThat(entries.get(1).patientId()).isEqualTo("pt-1001");
+    }
+
+    @Test
+    void aReadRefusedForAnotherLocationIsAuditedAsDenied() {
+        String body = Requests.workedExample().replace("\"MAIN_CLINIC\"", "\"SATELLITE_CLINIC\"");
+        String id = http.post("/api/v1/decisions", body).json().path("decisionId").asText();
+
+        assertThat(http.asUser("nurse").get("/api/v1/decisions/" + id).status()).isEqualTo(404);
+
+        List<AuditEvent> entries = entriesFor(id);
+        assertThat(entries).extracting(AuditEvent::action).containsExactly("CREATE", "READ");
+        assertThat(entries.get(1).outcome()).isEqualTo("DENIED");
+        assertThat(entries.get(1).actor()).isEqualTo("nurse");
     }
 
     @Test
@@ -110,14 +126,14 @@ class DecisionAuditIntegrationTests {
         List<AuditEvent> activations = jdbc.sql("select " + AuditEvents.COLUMNS + """
                  from audit_event where action = 'RULE_SET_ACTIVATED' order by sequence_number""")
                 .query(AuditEvents.ROW).list();
-        AuditEvent created = jdbc.sql("select " + AuditEvents.COLUMNS + " from audit_event where action = 'RULE_SET_CREATED'")
+        AuditEvent created = jdbc.sql("select " + AuditEvents.COLUMNS + " from audit_event where action = 'RULE_SET_CREATED' and object_id = '1'")
                 .query(AuditEvents.ROW).single();
 
         assertThat(activations).isNotEmpty();
         assertThat(activations.get(0).objectId()).isEqualTo("1");
         assertThat(activations.get(0).category()).isEqualTo("RULE_SET");
         assertThat(activations.get(0).actorType()).isEqualTo("SYSTEM");
-        assertThat(activations.get(0).details()).containsKeys("sha256", "rules");
+        assertThat(activations.get(0).details()).containsKeys("sha256", "note");
         assertThat(created.details()).containsEntry("author", "starter-pack");
         assertThat(created.sequenceNumber()).isLessThan(activations.get(0).sequenceNumber());
     }

@@ -147,7 +147,8 @@ class RuleSetController {
         List<RuleSetViews.ScenarioView> failures = results.stream().filter(r -> !r.passed()).toList();
         RuleSetViews.Gate gate = new RuleSetViews.Gate(version.gatePassed(), results.size(), failures.size(), failures,
                 versions.unexercisedRules(number));
-        return new RuleSetViews.Details(version, files, gate, versions.events(number));
+        List<String> inputsRead = ruleSets.compiled(number).inputsRead().stream().sorted().toList();
+        return new RuleSetViews.Details(version, files, gate, inputsRead, versions.events(number));
     }
 
     private String actor() {

@@ -10,8 +10,12 @@ final class RuleSetViews {
     private RuleSetViews() {
     }
 
-    /** A version with its files, its test gate and its history. */
-    record Details(RuleSetVersion version, List<FileView> files, Gate gate, List<RuleSetEvent> history) {
+    /**
+     * A version with its files, its test gate and its history.
+     *
+     * @param inputsRead the request fields the version's rules and tables read: what its decision records keep
+     */
+    record Details(RuleSetVersion version, List<FileView> files, Gate gate, List<String> inputsRead, List<RuleSetEvent> history) {
     }
 
     record FileView(String path, String sha256, int bytes, String download) {

@@ -45,6 +45,7 @@ class RuleSetLifecycleIntegrationTests extends WebIntegrationTest {
         HttpResponse<byte[]> bundle = http.asUser("compliance").download("/api/v1/rule-sets/1/bundle.zip");
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(new String(bundle.body(), 0, 2)).isEqualTo("PK");
+        assertThat(active.path("inputsRead").toString()).contains("carePlan.dischargeAt", "task.type");
     }
 
     @Test

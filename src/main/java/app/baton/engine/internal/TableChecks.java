@@ -61,9 +61,11 @@ final class TableChecks {
     private RowOverlaps.Row row(int row, List<ColumnRule> columns) {
         Map<String, Constraint> asks = new LinkedHashMap<>();
         Map<String, String> contradictions = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         Map<Integer, String> values = new LinkedHashMap<>();
         boolean acts = false;
         boolean hasActions = false;
+        boolean unreadable = false;
         String from = null;
         String expires = null;
         for (ColumnRule rule : columns) {
@@ -76,6 +78,7 @@ final class TableChecks {
             values.put(column.index(), value);
             acts |= column.is("ACTION");
             if (!valid(row, rule, value)) {
+                unreadable = true;
                 continue;
             }
             if (rule.kind() == ValueKind.DATE) {
@@ -90,8 +93,9 @@ final class TableChecks {
                 Constraint before = asks.get(rule.key());
                 Constraint both = before == null ? constraint : before.and(constraint);
                 asks.put(rule.key(), both == null ? new Constraint.Opaque(rule.key() + "?" + row) : both);
+                titles.merge(rule.key(), column.title(), (a, b) -> a + " and " + b);
                 if (both == Constraint.NONE) {
-                    contradictions.merge(rule.key(), column.title(), (a, b) -> a + " and " + b);
+                    contradictions.put(rule.key(), titles.get(rule.key()));
                 }
             }
         }
@@ -113,7 +117,8 @@ final class TableChecks {
             problems.add(new CompileProblem(file, cells.sheet(), "row " + number, null, "row " + number
                     + " has no result: fill in its result columns or delete the row"));
         }
-        return new RowOverlaps.Row(number, asks, values, !contradictions.isEmpty());
+        // A row with a cell Baton could not read is reported already; comparing it with others would guess.
+        return new RowOverlaps.Row(number, asks, values, unreadable || !contradictions.isEmpty());
     }
 
     private boolean valid(int row, ColumnRule rule, String value) {

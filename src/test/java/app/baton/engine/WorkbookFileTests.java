@@ -111,6 +111,16 @@ class WorkbookFileTests {
         });
     }
 
+    @Test
+    void sheetOverTheRowLimitIsRefusedWithTheLimit() throws IOException {
+        byte[] table = app.baton.bench.TableValidationBenchmark.routingTable(10_001);
+
+        List<CompileProblem> problems = problems(List.of(new RuleFile(ROUTING, table)));
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("the sheet has 10001 rule rows; the limit is 10000 per sheet: split the table or merge rows that decide the same"));
+    }
+
     /** A copy of the zip with one more entry. */
     private static byte[] rezip(byte[] zip, String name, byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

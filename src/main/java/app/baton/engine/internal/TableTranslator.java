@@ -39,6 +39,11 @@ public final class TableTranslator {
 
     private static final Pattern PATTERN = Pattern.compile("^\\s*(\\$\\w+)\\s*:\\s*/\\w+");
     private static final Pattern CELL = Pattern.compile("\\b([A-Z]{1,3}[0-9]{1,7})\\b");
+    /**
+     * Rule rows per sheet. Measured (docs/performance.md): 10,000 rows take about a minute to
+     * compile and keep about 700 MB of heap per version; 50,000 would take minutes and gigabytes.
+     */
+    public static final int MAX_RULE_ROWS = 10_000;
 
     private TableTranslator() {
     }
@@ -61,6 +66,17 @@ public final class TableTranslator {
             return List.of();
         }
         int before = problems.size();
+        for (Sheet sheet : workbook) {
+            // Refuse a far too long sheet before its cells are scanned and parsed (seconds per 10,000 rows).
+            if (sheet.getPhysicalNumberOfRows() > MAX_RULE_ROWS + 100) {
+                problems.add(new CompileProblem(file, sheet.getSheetName(), null, null, "the sheet has " + sheet.getPhysicalNumberOfRows()
+                        + " rows; the limit is " + MAX_RULE_ROWS + " rule rows per sheet: split the table or merge rows that decide the same"));
+            }
+        }
+        if (problems.size() > before) {
+            close(workbook);
+            return List.of();
+        }
         rejectErrorCells(file, workbook, problems);
         if (problems.size() > before) {
             close(workbook);
@@ -101,6 +117,11 @@ public final class TableTranslator {
         SheetStructure.check(file, cells, layouts, merged, problems);
         Package ruleSet = listener.getRuleSet();
         if (problems.size() > before || ruleSet == null || ruleSet.getRules().isEmpty()) {
+            return Optional.empty();
+        }
+        if (ruleSet.getRules().size() > MAX_RULE_ROWS) {
+            problems.add(new CompileProblem(file, sheet, null, null, "the sheet has " + ruleSet.getRules().size()
+                    + " rule rows; the limit is " + MAX_RULE_ROWS + " per sheet: split the table or merge rows that decide the same"));
             return Optional.empty();
         }
         Map<Integer, TableChecks.Effective> effective = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package app.baton.engine;
 
 import app.baton.engine.internal.DrlIndex;
-import app.baton.engine.internal.DueTermCheck;
 import app.baton.engine.internal.InputsRead;
 import app.baton.engine.internal.TableTranslator;
 import app.baton.engine.internal.TranslatedTable;
@@ -65,13 +64,14 @@ public final class RuleCompiler {
                 origins.put(target, new Origin(file.path(), null, null));
             } else if (file.isDecisionTable()) {
                 for (TranslatedTable table : TableTranslator.translate(file.path(), file.content(), problems)) {
-                    problems.addAll(DueTermCheck.check(table));
                     String target = UNIT_PATH + flatten(file.path() + "-" + table.sheet()) + ".drl";
                     kfs.write(target, table.drl());
                     drlTexts.add(table.drl());
                     sources.putAll(table.sources());
                     origins.put(target, new Origin(file.path(), table.sheet(), table));
                 }
+            } else if (!file.isScenario()) {
+                problems.add(new CompileProblem(file.path(), null, null, null, unknownFile(file.path())));
             }
         }
         if (!problems.isEmpty()) {
@@ -132,6 +132,19 @@ public final class RuleCompiler {
         String cell = rule == null ? null : "row " + origin.table().sources().get(rule.getValue()).row();
         return new CompileProblem(origin.file(), origin.sheet(), cell, null,
                 (rule == null ? "" : "rule " + rule.getValue() + ": ") + text);
+    }
+
+    /** A file the compiler does not read would be dropped without a word (ENGINE-NOTES.md); say so instead. */
+    private static String unknownFile(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".xlsm")) {
+            return "macro workbooks (.xlsm) are not accepted: save the table as an Excel Workbook (.xlsx) named *.drl.xlsx";
+        }
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv") || lower.endsWith(".ods")) {
+            return "a decision table must be an Excel workbook under decision-tables/ whose name ends in .drl.xlsx"
+                    + " (for example decision-tables/app/baton/engine/model/routing.drl.xlsx); this file would be ignored";
+        }
+        return "Baton reads rules/**/*.drl, decision-tables/**/*.drl.xlsx and test-scenarios/**/*.yaml; this file would be ignored";
     }
 
     private static String flatten(String path) {

@@ -43,7 +43,7 @@ class RuleCompilerProblemsTests {
 
         assertThat(problem.file()).isEqualTo(SLA);
         assertThat(problem.sheet()).isEqualTo("SLA");
-        assertThat(problem.cell()).isEqualTo("row 13");
+        assertThat(problem.cell()).isEqualTo("E13");
         assertThat(problem.message()).contains("'two weeks or so' is not a due term");
     }
 
@@ -100,7 +100,7 @@ class RuleCompilerProblemsTests {
                 {"", "$t: /tasks", "", ""},
                 {"", "taskType == \"$param\"", "$t.routeTo(\"$param\");", "$t.ownedBy(\"$param\");"},
                 {"Rule name", "Task type", "Queue", "Role"},
-                {"Education goes to nursing", "PATIENT_EDUCATION", "NURSING_EDUCATION", "CLINICAL_STAFF"},
+                {"Education goes to nursing", "PATIENT_EDUCATION", "NURSING", "CLINICAL_STAFF"},
         });
         List<RuleFile> files = List.of(new RuleFile("decision-tables/app/baton/engine/model/named.drl.xlsx", table));
 

@@ -17,8 +17,6 @@ import java.util.Optional;
  */
 public final class TaskCase {
 
-    private static final String QUEUE_LEAD = "QUEUE_LEAD";
-
     private final CaseInput input;
     private final ZonedDateTime asOf;
     private final SlaCalendar calendar;
@@ -55,6 +53,13 @@ public final class TaskCase {
     public int getMinutesThisPeriod() { return input.carePlan().minutesThisPeriod() == null ? 0 : input.carePlan().minutesThisPeriod(); }
     public ZonedDateTime getFaceToFaceAt() { return local(input.carePlan().faceToFaceAt()); }
     public boolean isOpen() { return input.task().status().isOpen(); }
+
+    /**
+     * The as-of date on the practice's calendar, as ISO text ("2026-04-01"), which orders as dates
+     * do: effective-dated table rows compare it with their dates, so they follow the decision's
+     * as-of instant, never the server's clock.
+     */
+    public String getAsOfDate() { return asOf.toLocalDate().toString(); }
 
     /** Business days since the task entered its status (0 on the day it did). */
     public int getBusinessDaysInStatus() {
@@ -149,7 +154,7 @@ public final class TaskCase {
     public List<MissingInfo> missingInfo() { return List.copyOf(missing); }
     public List<NextAction> nextActions() { return List.copyOf(actions); }
     public List<EscalationStep> escalations() {
-        return escalations.stream().map(step -> QUEUE_LEAD.equals(step.recipient()) && routing != null && routing.queue() != null
+        return escalations.stream().map(step -> Queue.ROUTED_QUEUE_LEAD.equals(step.recipient()) && routing != null && routing.queue() != null
                 ? new EscalationStep(step.level(), routing.queue() + "_LEAD", step.key(), step.rule()) : step).toList();
     }
 

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** Adds up the outcomes of one analysis's replays into its report. Used by one thread at a time. */
@@ -28,7 +30,7 @@ final class ImpactTally {
     private long changed;
     private long notReplayable;
     private long failed;
-    private final Map<Kind, Long> byKind = new java.util.EnumMap<>(Kind.class);
+    private final Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
     private final Map<List<String>, Long> moves = new LinkedHashMap<>();
     private final Map<Long, Long> shiftsInMinutes = new TreeMap<>();
     private final Map<String, Long> missingAdded = new TreeMap<>();
@@ -39,7 +41,7 @@ final class ImpactTally {
     private final Map<String, Long> escalationsRemoved = new TreeMap<>();
     private final Map<String, Long> notReplayableFields = new TreeMap<>();
     private final Map<String, Long> failures = new TreeMap<>();
-    private final Map<Kind, List<Example>> examples = new java.util.EnumMap<>(Kind.class);
+    private final Map<Kind, List<Example>> examples = new EnumMap<>(Kind.class);
 
     ImpactTally(int candidateVersion) {
         this.candidateVersion = candidateVersion;
@@ -61,7 +63,7 @@ final class ImpactTally {
     void replayed(String decisionId, String taskId, Outcome before, Outcome after) {
         replayed++;
         boolean any = false;
-        if (!java.util.Objects.equals(before.queue(), after.queue())) {
+        if (!Objects.equals(before.queue(), after.queue())) {
             moves.merge(List.of(label(before.queue()), label(after.queue())), 1L, Long::sum);
             any |= count(Kind.ROUTING_MOVED, decisionId, taskId, label(before.queue()), label(after.queue()));
         }
@@ -77,7 +79,7 @@ final class ImpactTally {
     }
 
     private boolean dueDate(String decisionId, String taskId, LocalDateTime before, LocalDateTime after) {
-        if (java.util.Objects.equals(before, after)) {
+        if (Objects.equals(before, after)) {
             return false;
         }
         if (before == null || after == null) {

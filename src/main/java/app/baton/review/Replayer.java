@@ -31,6 +31,8 @@ final class Replayer {
     private final PracticeCalendars calendars;
     private final IntFunction<Set<String>> inputsReadBy;
     private final ImpactTally tally;
+    private static final List<String> UNKNOWN = List.of("(unknown)");
+
     private final Map<Integer, List<String>> missingByVersion = new HashMap<>();
 
     /** @param inputsReadBy the inputs a stored version reads, i.e. the inputs its records kept */
@@ -43,10 +45,8 @@ final class Replayer {
 
     void replay(ReplayRecord record) {
         String id = record.decisionId().toString();
-        List<String> missing;
-        try {
-            missing = missingByVersion.computeIfAbsent(record.ruleSetVersion(), this::notKept);
-        } catch (RuntimeException e) {
+        List<String> missing = missingByVersion.computeIfAbsent(record.ruleSetVersion(), this::notKept);
+        if (missing == UNKNOWN) {
             tally.failed(id, record.taskId(), "version " + record.ruleSetVersion() + " cannot be compiled to learn which inputs it kept");
             return;
         }
@@ -74,8 +74,15 @@ final class Replayer {
         tally.replayed(id, record.taskId(), before(record.response(), calendar.zone()), after(evaluation, calendar.zone()));
     }
 
+    /** The inputs the candidate reads that the records of {@code version} did not keep; UNKNOWN when it cannot be told. */
     private List<String> notKept(int version) {
-        Set<String> kept = inputsReadBy.apply(version);
+        Set<String> kept;
+        try {
+            kept = inputsReadBy.apply(version);
+        } catch (RuntimeException e) {
+            // remembered per version, so a version that does not compile is tried once, not once per record
+            return UNKNOWN;
+        }
         return candidate.inputsRead().stream()
                 .filter(field -> !kept.contains(field) && !RecordedInputs.ALWAYS_KEPT.contains(field))
                 .sorted().toList();

@@ -26,7 +26,15 @@ class StaleAnalyses {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    void atStartup() {
+        sweep();
+    }
+
     @Scheduled(fixedDelayString = "60s", initialDelayString = "60s")
+    void everyMinute() {
+        sweep();
+    }
+
     int sweep() {
         int failed = analyses.failStale(properties.staleAfter());
         if (failed > 0) {

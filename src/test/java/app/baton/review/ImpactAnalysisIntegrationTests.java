@@ -104,7 +104,27 @@ class ImpactAnalysisIntegrationTests extends WebIntegrationTest {
         assertThat(analysis.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(analysis.path("sample").path("lastDays").asInt()).isEqualTo(1);
         assertThat(analysis.path("progress").path("processed").asLong()).isEqualTo(recent);
-        assertThat(analysis.path("report").path("changed").asInt()).as("version 1 against its own decisions").isZero();
+        assertThat(analysis.path("report").path("decisions").asLong()).isEqualTo(recent);
+    }
+
+    @Test
+    void versionReplayedOnItsOwnDecisionsChangesNothing() {
+        String late = Requests.workedExample().replace("\"asOf\": \"2026-03-09T10:15:00-04:00\"", "\"asOf\": \"2026-03-20T16:00:00-04:00\"");
+        String referral = Requests.workedExample().replace("\"TCM\"", "\"REFERRAL\"").replace("TCM_INTERACTIVE_CONTACT", "REFERRAL_INTAKE")
+                .replace("\"memberId\": \"1EG4-TE5-MK72\",", "");
+        List<JsonNode> decided = new ArrayList<>();
+        for (String body : List.of(Requests.workedExample(), late, referral)) {
+            HttpJson.Response response = http.post("/api/v1/decisions", body);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            decided.add(response.json());
+        }
+        assertThat(decided.get(1).path("escalations")).as("a late task, so that escalations are replayed too").isNotEmpty();
+        assertThat(decided.get(2).path("missingInfo")).as("a referral without member ID, so that flags are replayed too").isNotEmpty();
+
+        JsonNode report = awaitFinished(clinlead().post(analyses(1), "{\"lastDecisions\": 3}").header("Location")).path("report");
+
+        assertThat(report.path("replayed").asInt()).isEqualTo(3);
+        assertThat(report.path("unchanged").asInt()).as(report.toString()).isEqualTo(3);
     }
 
     @Test

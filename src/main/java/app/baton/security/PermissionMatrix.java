@@ -96,6 +96,17 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/api/v1/break-glass", "emergency access to one patient",
                     Set.of(CLINICAL_STAFF, CARE_COORDINATOR, CLINICAL_LEAD)),
 
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}/diff", "what changed from another rule set version",
+                    Set.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.POST, "/api/v1/rule-sets/{version}/impact-analyses", "start replaying recorded decisions against a version",
+                    Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}/impact-analyses", "list a version's impact analyses",
+                    Set.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/api/v1/rule-sets/{version}/impact-analyses/{id}", "an impact analysis: progress and report",
+                    Set.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.POST, "/api/v1/rule-sets/{version}/impact-analyses/{id}/cancel", "cancel a running impact analysis",
+                    Set.of(CLINICAL_LEAD)),
+
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/actuator/info", "build information", Set.of(ADMIN)),

@@ -122,8 +122,12 @@ class RuleSetLifecycleIntegrationTests extends WebIntegrationTest {
 
     @Test
     void aDraftWhoseScenariosFailIsStoredButCannotBeApproved() {
+        // A comment makes the bundle unique: another test may have stored the same routing change before.
+        byte[] tcm = ("# " + UUID.randomUUID() + "\n" + new String(storedFile(1, TCM), java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HttpJson.Response uploaded = upload(http.asUser("clinlead"),
-                Map.of("routing.drl.xlsx", RoutingChange.routingTable(storedFile(1, ROUTING))), "nurses take TCM contacts");
+                Map.of("routing.drl.xlsx", RoutingChange.routingTable(storedFile(1, ROUTING)), "tcm.yaml", tcm),
+                "nurses take TCM contacts");
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         JsonNode gate = uploaded.json().path("gate");
         assertThat(gate.path("passed").asBoolean()).isFalse();

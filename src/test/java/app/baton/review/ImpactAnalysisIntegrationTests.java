@@ -67,8 +67,8 @@ class ImpactAnalysisIntegrationTests extends WebIntegrationTest {
 
     @Test
     void decisionsWhoseRecordLacksAnInputTheCandidateReadsAreNotReplayable() {
-        // Routing cell C20 (SATELLITE_CLINIC) is the only place the starter pack reads the patient's location.
-        int withoutLocation = new TestVersions(jdbc, ruleSets).withRoutingCellBlank("C20");
+        // Routing row 20 (SATELLITE_CLINIC) is the only place the starter pack reads the patient's location.
+        int withoutLocation = new TestVersions(jdbc, ruleSets).withoutRoutingRow(20);
         assertThat(ruleSets.compiled(withoutLocation).inputsRead()).as("the test needs a version that does not read the location")
                 .doesNotContain("patient.location");
         List<Seeded> seeded = decide(2, "TCM_INTERACTIVE_CONTACT");

@@ -41,9 +41,13 @@ public final class TestVersions {
         return withTable(ROUTING, wb -> Workbooks.cell(wb, address).setCellValue(value));
     }
 
-    /** Version 1's routing table with one cell left blank. */
-    public int withRoutingCellBlank(String address) {
-        return withTable(ROUTING, wb -> Workbooks.cell(wb, address).setBlank());
+    /** Version 1's routing table without one row (1-based Excel row number); the rows below move up. */
+    public int withoutRoutingRow(int excelRow) {
+        return withTable(ROUTING, wb -> {
+            var sheet = wb.getSheetAt(0);
+            sheet.removeRow(sheet.getRow(excelRow - 1));
+            sheet.shiftRows(excelRow, sheet.getLastRowNum(), -1);
+        });
     }
 
     private synchronized int store(List<RuleFile> files) {

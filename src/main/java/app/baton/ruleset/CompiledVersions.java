@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Compiled rule set versions kept in memory, so that activating a candidate that was already
  * validated, or rolling back to the version just replaced, needs no recompilation. Least recently
- * used versions are dropped when the cache is full, never the one {@link ActiveRuleSet} serves.
+ * used versions are dropped when the cache holds too many versions or too many rules, never the
+ * one {@link ActiveRuleSet} serves.
  * A dropped version is not disposed: a request in flight may still hold it, and the garbage
  * collector reclaims its class loader once the last reference goes.
  */
@@ -29,11 +30,19 @@ class CompiledVersions {
     private final RuleCompiler compiler = new RuleCompiler();
     private final ActiveRuleSet active;
     private final int capacity;
+    private final int maxRules;
     private final Map<Integer, CompiledRules> cache = new LinkedHashMap<>(8, 0.75f, true);
 
-    CompiledVersions(ActiveRuleSet active, @Value("${baton.rule-sets.compiled-cache-size:4}") int capacity) {
+    /**
+     * @param capacity at most this many versions are kept
+     * @param maxRules and at most this many rules across them: a compiled rule costs about 70 KB of heap
+     *                 (docs/performance.md), so a 10,000-row table alone holds some 700 MB
+     */
+    CompiledVersions(ActiveRuleSet active, @Value("${baton.rule-sets.compiled-cache-size:4}") int capacity,
+                     @Value("${baton.rule-sets.compiled-cache-max-rules:12000}") int maxRules) {
         this.active = active;
         this.capacity = Math.max(2, capacity);
+        this.maxRules = maxRules;
     }
 
     /** The compiled version, compiled from {@code files} on first use. */
@@ -60,10 +69,14 @@ class CompiledVersions {
         return cache.containsKey(version);
     }
 
+    private int rules() {
+        return cache.values().stream().mapToInt(r -> r.rules().size()).sum();
+    }
+
     private void evict() {
         Set<String> serving = active.find().map(r -> Set.of(r.version())).orElse(Set.of());
         var it = cache.entrySet().iterator();
-        while (cache.size() > capacity && it.hasNext()) {
+        while ((cache.size() > capacity || rules() > maxRules) && it.hasNext()) {
             var eldest = it.next();
             if (!serving.contains(eldest.getValue().version())) {
                 it.remove();

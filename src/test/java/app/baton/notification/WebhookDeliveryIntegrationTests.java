@@ -84,6 +84,20 @@ class WebhookDeliveryIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void retriesAReceiverThatAnswersTooLate() {
+        fixtures.register(receiver.answering(WebhookReceiver.TOO_LATE), "TEST_TIMEOUT");
+
+        String eventId = fixtures.publish(WebhookFixtures.notice("TEST_TIMEOUT"));
+
+        await().atMost(WebhookFixtures.PATIENCE).until(() -> fixtures.history(eventId).path(0).path("status").asText().equals("DELIVERED"));
+        JsonNode history = fixtures.history(eventId).path(0).path("history");
+        assertThat(history.findValuesAsText("outcome")).containsExactly("RETRY", "DELIVERED");
+        assertThat(history.path(0).path("error").asText()).isEqualTo("timeout");
+        assertThat(history.path(0).path("statusCode").isNull()).isTrue();
+        assertThat(history.path(1).path("statusCode").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void deadLettersAfterTheLastTryAndDeliversWhenRedriven() {
         fixtures.register(receiver.answeringAlways(500), "TEST_DEAD");
 

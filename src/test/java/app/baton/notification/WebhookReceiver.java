@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -29,9 +30,13 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     private volatile int defaultStatus = 200;
+
+    /** Scripted in place of a status code: answer only after Baton's request timeout (2 s in tests) has passed. */
+    static final int TOO_LATE = -1;
 
     WebhookReceiver() {
         try {
@@ -39,16 +44,29 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.createContext("/hook", exchange -> {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Integer scripted = script.poll();
+            if (scripted != null && scripted == TOO_LATE) {
+                answerLate();
+                scripted = 200;
+            }
             exchange.sendResponseHeaders(scripted != null ? scripted : defaultStatus, -1);
             exchange.close();
         });
         server.start();
+    }
+
+    /** A slow receiver: the thread answering this request waits past the client's timeout. */
+    private static void answerLate() {
+        try {
+            Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url() {
@@ -77,5 +95,6 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

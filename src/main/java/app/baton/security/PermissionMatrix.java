@@ -35,6 +35,9 @@ public final class PermissionMatrix {
     /** Who may read rule set versions: their authors and their auditors. */
     public static final Set<Role> RULE_READERS = EnumSet.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER);
 
+    /** Every role a person holds (not an app's key): who has an in-app notification list. */
+    public static final Set<Role> PEOPLE = with(STAFF, COMPLIANCE_REVIEWER, ADMIN);
+
     public enum Access { PUBLIC, AUTHENTICATED, ROLES }
 
     /**
@@ -106,6 +109,15 @@ public final class PermissionMatrix {
                     Set.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER)),
             roles(HttpMethod.POST, "/api/v1/rule-sets/{version}/impact-analyses/{id}/cancel", "cancel a running impact analysis",
                     Set.of(CLINICAL_LEAD)),
+
+            roles(HttpMethod.GET, "/api/v1/notifications", "my in-app notifications, unread first", PEOPLE),
+            roles(HttpMethod.POST, "/api/v1/notifications/{id}/read", "mark one of my notifications read", PEOPLE),
+            roles(HttpMethod.GET, "/api/v1/webhooks/dead-letters", "webhook deliveries that gave up", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/api/v1/webhooks/dead-letters/{id}/redrive", "send a dead letter again", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/api/v1/webhooks/events/{eventId}/deliveries", "delivery history of an event", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/api/v1/webhooks", "list webhook endpoints", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/api/v1/webhooks", "register a webhook endpoint (secret shown once)", Set.of(ADMIN)),
+            roles(HttpMethod.DELETE, "/api/v1/webhooks/{id}", "disable a webhook endpoint", Set.of(ADMIN)),
 
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),

@@ -1,0 +1,110 @@
+package app.baton.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The outbox table: notices as their business transactions wrote them. */
+@Repository
+class OutboxMessages {
+
+    private static final TypeReference<Map<String, String>> CODES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    OutboxMessages(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID id, Notice notice, Instant occurredAt) {
+        Audience audience = notice.audience();
+        jdbc.sql("""
+                        insert into notification_outbox (id, kind, queue, role, username, plan_id, task_id, codes, occurred_at)
+                        values (:id, :kind, :queue, :role, :username, :planId, :taskId, cast(:codes as jsonb), :occurredAt)
+                        """)
+                .param("id", id)
+                .param("kind", notice.kind())
+                .param("queue", audience.queue())
+                .param("role", audience.role() == null ? null : audience.role().name())
+                .param("username", audience.username())
+                .param("planId", notice.planId())
+                .param("taskId", notice.taskId())
+                .param("codes", write(notice.codes()))
+                .param("occurredAt", utc(occurredAt))
+                .update();
+    }
+
+    Optional<OutboxMessage> find(UUID id) {
+        return jdbc.sql("""
+                        select id, kind, queue, role, username, plan_id, task_id, codes, occurred_at, dispatched_at
+                        from notification_outbox where id = :id
+                        """)
+                .param("id", id).query(this::row).optional();
+    }
+
+    /** The notice if it is not yet dispatched, locked until the transaction ends. */
+    Optional<OutboxMessage> claimUndispatched(UUID id) {
+        return jdbc.sql("""
+                        select id, kind, queue, role, username, plan_id, task_id, codes, occurred_at, dispatched_at
+                        from notification_outbox where id = :id and dispatched_at is null
+                        for update
+                        """)
+                .param("id", id).query(this::row).optional();
+    }
+
+    void markDispatched(UUID id, Instant at) {
+        jdbc.sql("update notification_outbox set dispatched_at = :at where id = :id and dispatched_at is null")
+                .param("id", id).param("at", utc(at)).update();
+    }
+
+    /** Notices written but not yet fanned out. */
+    long backlog() {
+        return jdbc.sql("select count(*) from notification_outbox where dispatched_at is null").query(Long.class).single();
+    }
+
+    private OutboxMessage row(ResultSet rs, int n) throws SQLException {
+        return new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("queue"),
+                rs.getString("role"), rs.getString("username"), rs.getString("plan_id"), rs.getString("task_id"),
+                read(rs.getString("codes")), instant(rs, "occurred_at"), instant(rs, "dispatched_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private String write(Map<String, String> codes) {
+        try {
+            return json.writeValueAsString(codes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("codes are plain strings", e);
+        }
+    }
+
+    private Map<String, String> read(String codes) {
+        try {
+            return json.readValue(codes, CODES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notification_outbox.codes is not a JSON object of strings", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package app.baton.notification;
+
+import app.baton.PhiValues;
+import app.baton.security.Role;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NoticeTests {
+
+    @Test
+    void keepsIdsAndCodesInNameOrder() {
+        Notice notice = Notice.of(Notice.HAND_OFF, Audience.queue("NURSING"), "plan-1", "task-7")
+                .withCodes(Map.of("toQueue", "NURSING", "fromQueue", "FRONT_DESK", "dueAt", "2026-03-11T23:59:59-04:00"));
+
+        assertThat(notice.codes().keySet()).containsExactly("dueAt", "fromQueue", "toQueue");
+    }
+
+    @Test
+    void refusesFreeTextInCodesSoNoNameOrNoteRidesAlong() {
+        Notice notice = Notice.of(Notice.ESCALATION, Audience.role(Role.CLINICAL_LEAD), "plan-1", null);
+
+        assertThatThrownBy(() -> notice.withCodes(Map.of("patient", PhiValues.PATIENT_NAME)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(PhiValues.PATIENT_NAME);
+        assertThatThrownBy(() -> notice.withCodes(Map.of("note", PhiValues.NOTE))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesKindsThatAreNotCodesAndEmptyAudiences() {
+        assertThatThrownBy(() -> Notice.of("hand off", Audience.user("nurse"), null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Audience(null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Notice.of(Notice.REMINDER, Audience.user("nurse"), "plan 1", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

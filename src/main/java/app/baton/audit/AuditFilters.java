@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
  * The query parameters of an audit report, exactly as sent. Plain strings, so that a bad value is
  * reported by {@link AuditQueryParser} under the parameter's name instead of failing in binding.
  */
-record AuditFilters(
+public record AuditFilters(
         @Parameter(description = "from this instant, inclusive: ISO-8601 with an offset (a + is %2B in a URL)") String from,
         @Parameter(description = "until this instant, exclusive: ISO-8601 with an offset") String to,
         @Parameter(description = "the actor's name, exactly") String actor,

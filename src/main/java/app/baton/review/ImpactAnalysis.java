@@ -12,13 +12,13 @@ import java.util.UUID;
  * report once COMPLETED (or the part done when CANCELLED). The report is the stored JSON as is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ImpactAnalysis(UUID id, int ruleSetVersion, Map<String, Integer> sample, OffsetDateTime sampleUntil, String status,
+public record ImpactAnalysis(UUID id, int ruleSetVersion, Map<String, Integer> sample, OffsetDateTime sampleUntil, String status,
                       String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt, String cancelledBy,
                       Progress progress, String failure, @JsonRawValue String report) {
 
     static final String RUNNING = "RUNNING";
 
-    record Progress(long processed, Long total, Integer percent) {
+    public record Progress(long processed, Long total, Integer percent) {
 
         static Progress of(long processed, Long total) {
             Integer percent = total == null ? null : total == 0 ? 100 : (int) Math.min(100, processed * 100 / total);

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import java.util.List;
 
 /** Which recorded decisions to replay: those of the last N days, or the last N. Exactly one. */
-record ImpactAnalysisRequest(
+public record ImpactAnalysisRequest(
         @Schema(description = "replay the decisions recorded in the last N days (at most 3,650; the newest 1,000,000 of them)")
         @Positive @Max(MAX_DAYS) Integer lastDays,
         @Schema(description = "replay the last N recorded decisions (at most 1,000,000)")

@@ -23,7 +23,7 @@ import java.util.concurrent.Semaphore;
  */
 @Service
 @EnableConfigurationProperties(ImpactProperties.class)
-class ImpactAnalysisService {
+public class ImpactAnalysisService {
 
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("2000-01-01T00:00:00Z");
 
@@ -51,7 +51,7 @@ class ImpactAnalysisService {
         this.slots = new Semaphore(maxRunning);
     }
 
-    ImpactAnalysis start(int version, ImpactAnalysisRequest request) {
+    public ImpactAnalysis start(int version, ImpactAnalysisRequest request) {
         request.requireOne();
         ruleSets.get(version);
         if (!slots.tryAcquire()) {
@@ -75,18 +75,18 @@ class ImpactAnalysisService {
         }
     }
 
-    ImpactAnalysis get(int version, String id) {
+    public ImpactAnalysis get(int version, String id) {
         ruleSets.get(version);
         return PathValues.id(id).flatMap(uuid -> analyses.find(version, uuid)).orElseThrow(ImpactAnalysisProblems::notFound);
     }
 
-    List<ImpactAnalysis> list(int version) {
+    public List<ImpactAnalysis> list(int version) {
         ruleSets.get(version);
         return analyses.list(version);
     }
 
     /** Marks the analysis CANCELLED; its runner, on this or another instance, stops at its next progress write. */
-    ImpactAnalysis cancel(int version, String id) {
+    public ImpactAnalysis cancel(int version, String id) {
         ImpactAnalysis analysis = get(version, id);
         return tx.execute(status -> {
             if (!analyses.cancel(analysis.id(), actors.current().name())) {

@@ -10,27 +10,27 @@ import java.util.Map;
  *
  * @param partial true when the analysis was cancelled and the figures cover the decisions replayed until then
  */
-record ImpactReport(int candidateVersion, boolean partial, long decisions, long replayed, long unchanged, long changed,
+public record ImpactReport(int candidateVersion, boolean partial, long decisions, long replayed, long unchanged, long changed,
                     long notReplayable, long failed, Map<String, Long> changedByKind, List<Move> routingMoves,
                     DueDates dueDates, Items missingInfo, Items prompts, Items escalations,
                     Map<String, Long> notReplayableFields, Map<String, Long> failures,
                     Map<String, List<Example>> examples) {
 
-    record Move(String from, String to, long count) {
+    public record Move(String from, String to, long count) {
     }
 
     /** Shifts are in the practice's local time ("+2 days", "-4 hours"); {@code shifts} holds the 20 most frequent. */
-    record DueDates(long earlier, long later, long added, long removed, String largestEarlier, String largestLater,
+    public record DueDates(long earlier, long later, long added, long removed, String largestEarlier, String largestLater,
                     List<Shift> shifts) {
     }
 
-    record Shift(String shift, long count) {
+    public record Shift(String shift, long count) {
     }
 
     /** Per item (a field, a prompt code, "level 1 → RECIPIENT"): how many decisions gain it, how many lose it. */
-    record Items(Map<String, Long> added, Map<String, Long> removed) {
+    public record Items(Map<String, Long> added, Map<String, Long> removed) {
     }
 
-    record Example(String decisionId, String taskId, String before, String after) {
+    public record Example(String decisionId, String taskId, String before, String after) {
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** Compares the files of two stored rule set versions. */
 @Service
-class RuleSetDiffer {
+public class RuleSetDiffer {
 
     private final RuleSets ruleSets;
 
@@ -28,7 +28,7 @@ class RuleSetDiffer {
     }
 
     /** What changed from {@code from} (the base) to {@code to} (the candidate). */
-    RuleSetDiff diff(int from, int to) {
+    public RuleSetDiff diff(int from, int to) {
         RuleSetVersion base = ruleSets.get(from);
         RuleSetVersion candidate = ruleSets.get(to);
         Map<String, RuleFile> old = byPath(ruleSets.files(from));

@@ -61,7 +61,7 @@ public class RuleSetLifecycle {
      * when null) unless the upload is a whole bundle. Refused, with every problem, when the files
      * do not compile or a scenario file cannot be read; failing scenarios are stored, not refused.
      */
-    Draft upload(List<UploadedFile> uploads, String changeNote, Integer baseVersion, String author) {
+    public Draft upload(List<UploadedFile> uploads, String changeNote, Integer baseVersion, String author) {
         RuleSetVersion base = null;
         List<RuleFile> baseFiles = List.of();
         if (!Uploads.isBundle(uploads)) {
@@ -105,7 +105,7 @@ public class RuleSetLifecycle {
     }
 
     /** Approves a draft whose test gate passed; the approver must not be its author. */
-    RuleSetVersion approve(int number, String approver, String note) {
+    public RuleSetVersion approve(int number, String approver, String note) {
         return tx.execute(status -> {
             RuleSetVersion version = versions.lock(number).orElseThrow(() -> new RuleSetNotFoundException(number));
             if (!RuleSetVersion.DRAFT.equals(version.status())) {
@@ -131,7 +131,7 @@ public class RuleSetLifecycle {
      * version, activates this one and notifies every instance. Requests in flight finish on the
      * version they started with.
      */
-    RuleSetVersion activate(int number, String actor, String note) {
+    public RuleSetVersion activate(int number, String actor, String note) {
         RuleSetVersion target = versions.find(number).orElseThrow(() -> new RuleSetNotFoundException(number));
         requireActivatable(target);
         long started = System.nanoTime();

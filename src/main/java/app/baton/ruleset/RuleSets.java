@@ -2,6 +2,7 @@ package app.baton.ruleset;
 
 import app.baton.engine.CompiledRules;
 import app.baton.engine.RuleFile;
+import app.baton.scenario.ScenarioResult;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -16,10 +17,16 @@ public class RuleSets {
 
     private final RuleSetVersions versions;
     private final CompiledVersions compiled;
+    private final ScenarioResults scenarioResults;
 
-    RuleSets(RuleSetVersions versions, CompiledVersions compiled) {
+    RuleSets(RuleSetVersions versions, CompiledVersions compiled, ScenarioResults scenarioResults) {
         this.versions = versions;
         this.compiled = compiled;
+        this.scenarioResults = scenarioResults;
+    }
+
+    public Optional<RuleSetVersion> active() {
+        return versions.active();
     }
 
     public Optional<RuleSetVersion> find(int version) {
@@ -44,5 +51,23 @@ public class RuleSets {
     public CompiledRules compiled(int version) {
         get(version);
         return compiled.get(version, () -> versions.files(version));
+    }
+
+    /** Every scenario result of the version's test gate, by file and scenario number. */
+    public List<ScenarioResult> scenarioResults(int version) {
+        get(version);
+        return scenarioResults.of(version);
+    }
+
+    /** The rules (table rows) no scenario of the version's test gate exercised. */
+    public List<UnexercisedRule> unexercisedRules(int version) {
+        get(version);
+        return versions.unexercisedRules(version);
+    }
+
+    /** What happened to the version: created, approved, activated, retired, rolled back; oldest first. */
+    public List<RuleSetEvent> history(int version) {
+        get(version);
+        return versions.events(version);
     }
 }

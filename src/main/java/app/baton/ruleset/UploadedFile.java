@@ -1,5 +1,5 @@
 package app.baton.ruleset;
 
 /** A file as the client sent it: its name (no directories trusted) and its bytes. */
-record UploadedFile(String name, byte[] content) {
+public record UploadedFile(String name, byte[] content) {
 }

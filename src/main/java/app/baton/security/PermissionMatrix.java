@@ -119,6 +119,45 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/api/v1/webhooks", "register a webhook endpoint (secret shown once)", Set.of(ADMIN)),
             roles(HttpMethod.DELETE, "/api/v1/webhooks/{id}", "disable a webhook endpoint", Set.of(ADMIN)),
 
+            // The console's pages (app.baton.console): the same roles as the API calls behind them.
+            open(HttpMethod.GET, "/login", "the login page"),
+            open(HttpMethod.GET, "/console/assets/**", "the console's style sheet and scripts"),
+            open(HttpMethod.GET, "/webjars/**", "libraries the console uses (htmx), served from Baton itself"),
+            signedIn(HttpMethod.GET, "/", "sends a person to the console"),
+            signedIn(HttpMethod.GET, "/console", "console: start page with the pages your roles offer"),
+            roles(HttpMethod.GET, "/console/rules", "console: rule set versions as a timeline, upload form", RULE_READERS),
+            roles(HttpMethod.POST, "/console/rules", "console: upload changed tables as a draft", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/console/rules/{version}", "console: one version: files, test gate, scenarios, history", RULE_READERS),
+            roles(HttpMethod.GET, "/console/rules/{version}/diff", "console: what changed from another version, cell by cell", RULE_READERS),
+            roles(HttpMethod.GET, "/console/rules/{version}/approval", "console: confirm approving a draft", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.POST, "/console/rules/{version}/approval", "console: approve a draft (not its author)", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/console/rules/{version}/activation", "console: confirm activating or rolling back", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.POST, "/console/rules/{version}/activation", "console: activate or roll back", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.POST, "/console/rules/{version}/impact-analyses", "console: start an impact analysis", Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/console/rules/{version}/impact-analyses/{id}", "console: an impact analysis and its report",
+                    RULE_READERS),
+            roles(HttpMethod.GET, "/console/rules/{version}/impact-analyses/{id}/progress", "console: an impact analysis's progress "
+                    + "(polled while it runs)", RULE_READERS),
+            roles(HttpMethod.POST, "/console/rules/{version}/impact-analyses/{id}/cancel", "console: cancel a running impact analysis",
+                    Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/console/decisions", "console: look up a decision by id", with(STAFF, COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/decisions/{id}", "console: a recorded decision: inputs, outputs, fired rows",
+                    with(STAFF, COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/audit", "console: search the audit trail", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.POST, "/console/audit", "console: search with filters (sent in the body: a patient id stays out of URLs)",
+                    Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.POST, "/console/audit/export.csv", "console: export the audit trail (audited)", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/audit/verification", "console: verify the audit hash chain", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/audit/break-glass", "console: report of emergency accesses", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/admin/users", "console: users, their roles and locations", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/console/admin/users", "console: create a user", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/console/admin/users/{id}", "console: one user, to change", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/console/admin/users/{id}", "console: change a user's roles, locations, enabled", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/console/admin/users/{id}/unlock", "console: end a user's lock-out", Set.of(ADMIN)),
+            roles(HttpMethod.GET, "/console/admin/api-keys", "console: API keys", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/console/admin/api-keys", "console: create an API key (shown once)", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/console/admin/api-keys/{id}/revocation", "console: revoke an API key", Set.of(ADMIN)),
+
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/actuator/info", "build information", Set.of(ADMIN)),
@@ -138,6 +177,10 @@ public final class PermissionMatrix {
 
     private static Permission roles(HttpMethod method, String pattern, String what, Set<Role> roles) {
         return new Permission(method, pattern, Access.ROLES, roles, what);
+    }
+
+    private static Permission signedIn(HttpMethod method, String pattern, String what) {
+        return new Permission(method, pattern, Access.AUTHENTICATED, Set.of(), what);
     }
 
     private static Permission open(HttpMethod method, String pattern, String what) {

@@ -45,7 +45,7 @@ class SecurityConfiguration {
                                     ObjectProvider<JwtIdentities> jwtIdentities) throws Exception {
         http.authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(SecurityConfiguration::permissions)
-                .formLogin(form -> form.defaultSuccessUrl("/api/v1/me", true).failureHandler((request, response, failure) -> {
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).failureHandler((request, response, failure) -> {
                     rateLimits.takeAnonymous(request.getRemoteAddr());
                     response.sendRedirect(request.getContextPath() + "/login?error");
                 }))

@@ -21,12 +21,16 @@ import java.net.URI;
 
 /**
  * 401, 403 and 429 as RFC 9457 problems, written by the filter chain before any controller runs.
- * Browsers asking for a page outside the API are sent to the login form instead. No 401 carries a
+ * Browsers asking for a page outside the API are sent to the login form instead, and a page they may
+ * not see is the 403 error page. No 401 carries a
  * {@code WWW-Authenticate: Basic} challenge: a browser that never shows the Basic dialog never
  * caches Basic credentials, which is what makes Basic requests safe to exempt from CSRF checks.
  */
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** Request attribute naming why a page was refused ("forbidden" or "csrf"), for the error page. */
+    static final String PAGE_PROBLEM = "batonPageProblem";
 
     private final ObjectMapper json;
     private final RateLimits rateLimits;
@@ -43,7 +47,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         if (credentialsRefused) {
             rateLimits.takeAnonymous(request.getRemoteAddr());
         }
-        if (wantsLoginPage(request)) {
+        if (wantsPage(request)) {
             response.sendRedirect(request.getContextPath() + "/login");
             return;
         }
@@ -55,6 +59,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        if (wantsPage(request)) {
+            // A person in a browser reads a page in plain words (the /error page), not a problem document.
+            request.setAttribute(PAGE_PROBLEM, denied instanceof CsrfException ? "csrf" : "forbidden");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         ProblemDetail problem = denied instanceof CsrfException
                 ? Problems.of(HttpStatus.FORBIDDEN, "csrf-token-invalid", "A valid CSRF token is required",
                 "a request in a browser session must carry the session's token in the X-CSRF-TOKEN header; GET /api/v1/me gives it")
@@ -80,7 +90,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    private static boolean wantsLoginPage(HttpServletRequest request) {
+    private static boolean wantsPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return !path.startsWith("/api/") && !path.startsWith("/actuator/") && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);

@@ -106,7 +106,7 @@ class PasswordLoginIntegrationTests extends WebIntegrationTest {
         HttpJson.Response login = browser.post("/login", form("nurse", HttpJson.TEST_PASSWORD, loginToken),
                 "Content-Type", "application/x-www-form-urlencoded");
         assertThat(login.status()).isEqualTo(302);
-        assertThat(login.header("Location")).endsWith("/api/v1/me");
+        assertThat(login.header("Location")).endsWith("/console");
 
         JsonNode me = browser.get("/api/v1/me").json();
         assertThat(me.path("name").asText()).isEqualTo("nurse");

@@ -1,0 +1,66 @@
+package app.baton.console;
+
+import app.baton.security.Identity;
+import app.baton.security.PermissionMatrix;
+import app.baton.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What every console page shows around its content: who is logged in, and the pages their roles may
+ * open. A link is offered only when the permission matrix lets one of the caller's roles open it, so the
+ * navigation can never offer a page that would answer 403.
+ */
+@ControllerAdvice(basePackageClasses = Navigation.class)
+class Navigation {
+
+    /** One page in the navigation, with a short word on what it is for. */
+    record Link(String path, String label, String purpose) {
+    }
+
+    /** The person and the links their roles open. */
+    record Menu(String name, Set<Role> roles, List<Link> links) {
+
+        public boolean clinicalLead() {
+            return roles.contains(Role.CLINICAL_LEAD);
+        }
+    }
+
+    static final List<Link> PAGES = List.of(
+            new Link("/console/rules", "Rules", "rule set versions: upload, review, approve, activate"),
+            new Link("/console/decisions", "Decisions", "look up a decision: its inputs, outputs and the table rows that fired"),
+            new Link("/console/audit", "Audit trail", "search and export who did what, and check the chain"),
+            new Link("/console/audit/break-glass", "Break-glass report", "emergency accesses to review"),
+            new Link("/console/admin/users", "Users", "people, their roles and locations"),
+            new Link("/console/admin/api-keys", "API keys", "keys of the apps that ask Baton for decisions"));
+
+    @ModelAttribute("menu")
+    Menu menu(@AuthenticationPrincipal Identity me) {
+        if (me == null) {
+            return null;
+        }
+        return new Menu(me.name(), new TreeSet<>(me.roles()), offered(me.roles()));
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    static List<Link> offered(Set<Role> roles) {
+        return PAGES.stream().filter(link -> allowed(roles, link.path())).toList();
+    }
+
+    static boolean allowed(Set<Role> roles, String path) {
+        return PermissionMatrix.permissionFor(HttpMethod.GET, path)
+                .map(permission -> roles.stream().anyMatch(permission::allows))
+                .orElse(false);
+    }
+}

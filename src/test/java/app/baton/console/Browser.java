@@ -117,6 +117,21 @@ final class Browser implements AutoCloseable {
         return waitFor(d -> all(".page-notice").isEmpty() ? null : text(".page-notice"));
     }
 
+    /**
+     * Clicks what loads another page (a link, a form's submit button) and waits until that page has
+     * replaced this one, so the next look at the page is not at the old one.
+     */
+    void clickToLoad(String css) {
+        clickToLoad(find(css));
+    }
+
+    void clickToLoad(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(condition);
     }

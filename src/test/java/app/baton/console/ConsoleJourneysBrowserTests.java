@@ -93,7 +93,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         browser.checkAccessibility();
 
         // The diff: the queue cell, old and new side by side.
-        browser.find("a[href*='/diff']").click();
+        browser.clickToLoad("a[href*='/diff']");
         browser.waitFor(d -> browser.path().contains("/diff"));
         assertThat(browser.text("table.changed-cells")).contains(queueCell, RoutingChange.OLD_QUEUE, RoutingChange.NEW_QUEUE);
         browser.checkAccessibility();
@@ -104,7 +104,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         new Select(browser.find("#sample")).selectByValue("decisions");
         browser.find("#size").clear();
         browser.find("#size").sendKeys("50");
-        browser.find("#impact ~ form button").click();
+        browser.clickToLoad("#impact ~ form button");
         browser.waitFor(d -> browser.text("#analysis-status").equals("COMPLETED"));
         assertThat(browser.text("#routing-moves")).contains(RoutingChange.OLD_QUEUE, RoutingChange.NEW_QUEUE);
         browser.checkAccessibility();
@@ -114,17 +114,17 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         // A second clinical lead approves and activates, each after a page that says what will happen.
         browser.logIn("clinlead2", HttpJson.TEST_PASSWORD);
         browser.open("/console/rules/" + candidate);
-        browser.find("a[href$='/approval']").click();
+        browser.clickToLoad("a[href$='/approval']");
         assertThat(browser.text("#what-happens + ul")).contains("APPROVED");
         browser.checkAccessibility();
         browser.find("#note").sendKeys("Read the diff and the impact: 50 recent TCM contacts move to nursing");
-        browser.find("form.stack button[type=submit]").click();
+        browser.clickToLoad("form.stack button[type=submit]");
         assertThat(browser.notice()).contains("approved");
-        browser.find("a[href$='/activation']").click();
+        browser.clickToLoad("a[href$='/activation']");
         assertThat(browser.text("#what-happens + ul")).contains("RETIRED");
         browser.screenshot("rules-activate-confirm");
         browser.find("#note").sendKeys("Go live after the morning huddle");
-        browser.find("form.stack button[type=submit]").click();
+        browser.clickToLoad("form.stack button[type=submit]");
         assertThat(browser.notice()).contains("active");
         assertThat(browser.text("h1")).contains("ACTIVE");
 
@@ -132,7 +132,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         String decisionId = decide();
         browser.open("/console/decisions");
         browser.find("#id").sendKeys(decisionId);
-        browser.find("main form button").click();
+        browser.clickToLoad("main form button");
         browser.waitFor(d -> browser.path().startsWith("/console/decisions/"));
         assertThat(browser.text("#routing-queue")).contains(RoutingChange.NEW_QUEUE);
         assertThat(browser.text("#decision-version")).isEqualTo("version " + candidate);
@@ -168,12 +168,12 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         browser.checkAccessibility();
         new Select(browser.find("#action")).selectByValue("RULE_SET_ACTIVATED");
         browser.find("#actor").sendKeys("clinlead2");
-        browser.find("#audit-search > button[type=submit]").click();
+        browser.clickToLoad("#audit-search > button[type=submit]");
         browser.waitFor(d -> browser.text("#audit-results").contains("RULE_SET_ACTIVATED"));
         assertThat(browser.text("#audit-results tbody")).contains("clinlead2").contains(String.valueOf(version));
 
         // Sort by another column, then back: the filters stay.
-        browser.find("button.sort[value='actor']").click();
+        browser.clickToLoad("button.sort[value='actor']");
         browser.waitFor(d -> "ascending".equals(browser.find("#audit-results th[aria-sort]").getAttribute("aria-sort")));
         assertThat(browser.text("#audit-results tbody")).contains("RULE_SET_ACTIVATED").doesNotContain("RULE_SET_CREATED");
 
@@ -207,7 +207,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         browser.open("/console/admin/api-keys");
         String keyName = "console test " + UUID.randomUUID().toString().substring(0, 8);
         browser.find("#name").sendKeys(keyName);
-        browser.all("form.stack button[type=submit]").get(0).click();
+        browser.clickToLoad(browser.all("form.stack button[type=submit]").get(0));
         String key = browser.text("#new-key");
         assertThat(key).startsWith("bk_");
         assertThat(http.withApiKey(key).get("/api/v1/me").status()).isEqualTo(200);
@@ -217,7 +217,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         assertThat(browser.all("#new-key")).isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain(key);
 
-        browser.driver().findElement(org.openqa.selenium.By.xpath("//button[normalize-space()='Revoke " + keyName + "']")).click();
+        browser.clickToLoad(browser.driver().findElement(org.openqa.selenium.By.xpath("//button[normalize-space()='Revoke " + keyName + "']")));
         assertThat(browser.notice()).contains("revoked");
         assertThat(http.withApiKey(key).get("/api/v1/me").status()).isEqualTo(401);
     }
@@ -232,15 +232,14 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
             browser.find("input[name=roles][value=CLINICAL_STAFF]").click();
         }
         browser.find("#locations").sendKeys("MAIN_CLINIC");
-        browser.find("#new-user ~ form button[type=submit]").click();
+        browser.clickToLoad("#new-user ~ form button[type=submit]");
     }
 
     private void upload(String paths, String note) {
         browser.find("#files").sendKeys(paths);
         browser.find("#changeNote").clear();
         browser.find("#changeNote").sendKeys(note);
-        browser.find("#upload-heading ~ form button[type=submit]").click();
-        browser.waitFor(d -> browser.path().startsWith("/console/rules"));
+        browser.clickToLoad("#upload-heading ~ form button[type=submit]");
     }
 
     /** A fresh routing change (unique by a comment in its scenarios) uploaded, approved and activated over the API. */

@@ -54,7 +54,7 @@ class ReEvaluations {
         int skipped = 0;
         int changed = 0;
         List<Change> examples = new ArrayList<>();
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0);
         for (List<TaskRow> page = tasks.openAfter(after, PAGE); !page.isEmpty(); page = tasks.openAfter(after, PAGE)) {
             for (TaskRow task : page) {
                 open++;

@@ -86,8 +86,7 @@ class Tasks {
 
     /** Open tasks in id order, a page at a time (re-evaluation). */
     List<TaskRow> openAfter(UUID after, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from task where status not in ('DONE', 'CANCELLED') and id > :after order by id limit :limit""")
+        return jdbc.sql("select " + COLUMNS + " from task where status not in ('DONE', 'CANCELLED') and id > :after order by id limit :limit")
                 .param("after", after).param("limit", limit).query(mapper()).list();
     }
 

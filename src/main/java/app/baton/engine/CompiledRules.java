@@ -4,7 +4,10 @@ import app.baton.calendar.SlaCalendar;
 import app.baton.engine.internal.FiringListener;
 import app.baton.engine.model.AbsentFields;
 import app.baton.engine.model.CaseInput;
+import app.baton.engine.model.Complexity;
 import app.baton.engine.model.DueDate;
+import app.baton.engine.model.PlanCase;
+import app.baton.engine.model.Program;
 import app.baton.engine.model.TaskCase;
 import app.baton.engine.model.TaskDecisionUnit;
 import org.drools.ruleunits.api.RuleUnit;
@@ -69,7 +72,7 @@ public final class CompiledRules implements AutoCloseable {
     public Evaluation evaluate(CaseInput input, ZonedDateTime asOf, SlaCalendar calendar) {
         TaskCase task = new TaskCase(input, asOf, calendar);
         TaskDecisionUnit data = new TaskDecisionUnit();
-        FiringListener listener = new FiringListener(task);
+        FiringListener listener = new FiringListener(task::firing);
         RuleConfig config = RuleUnitProvider.get().newRuleConfig();
         config.getAgendaEventListeners().add(listener);
         try (RuleUnitInstance<TaskDecisionUnit> instance = unit.createInstance(data, config)) {
@@ -83,6 +86,23 @@ public final class CompiledRules implements AutoCloseable {
                 due.map(DueDate::getBasis).orElse(null),
                 due.map(DueDate::getRule).orElse(null),
                 task.missingInfo(), task.nextActions(), task.escalations(), listener.fired());
+    }
+
+    /**
+     * What the plan tables say for a care plan of this program: its template's steps, in row order,
+     * and its closure checklist. A version without plan tables gives neither.
+     */
+    public PlanEvaluation plan(Program program, Complexity complexity, ZonedDateTime asOf) {
+        PlanCase plan = new PlanCase(program, complexity, asOf);
+        TaskDecisionUnit data = new TaskDecisionUnit();
+        FiringListener listener = new FiringListener(plan::firing);
+        RuleConfig config = RuleUnitProvider.get().newRuleConfig();
+        config.getAgendaEventListeners().add(listener);
+        try (RuleUnitInstance<TaskDecisionUnit> instance = unit.createInstance(data, config)) {
+            data.getPlans().add(plan);
+            instance.fire();
+        }
+        return new PlanEvaluation(plan.steps(), plan.checklist(), listener.fired());
     }
 
     @Override

@@ -8,11 +8,17 @@ import java.util.List;
 /**
  * One scenario as a clinical lead writes it: a description, the task as the decision API would
  * receive it ("given"), and what the rules must decide ("expect"). Only the expectations that are
- * written are checked; a written empty list means "none".
+ * written are checked; a written empty list means "none". {@code planSteps} and
+ * {@code closureChecklist} check the plan tables for the given care plan's program and complexity.
  */
 public record Scenario(String file, int index, String description, OffsetDateTime asOf, CaseInput given, Expect expect) {
 
     public record Expect(String queue, String role, OffsetDateTime dueAt, String slaBasis,
-                         List<String> missingInfo, List<String> nextBestActions, List<String> escalations) {
+                         List<String> missingInfo, List<String> nextBestActions, List<String> escalations,
+                         List<String> planSteps, List<String> closureChecklist) {
+
+        boolean checksPlan() {
+            return planSteps != null || closureChecklist != null;
+        }
     }
 }

@@ -4,12 +4,14 @@ import app.baton.calendar.PracticeCalendars;
 import app.baton.calendar.SlaCalendar;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.Evaluation;
+import app.baton.engine.PlanEvaluation;
 import app.baton.engine.RuleFile;
 import app.baton.engine.RuleSource;
 import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.EscalationStep;
 import app.baton.engine.model.MissingInfo;
 import app.baton.engine.model.NextAction;
+import app.baton.engine.model.PlanStep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,11 +56,16 @@ public final class ScenarioRunner {
     ScenarioResult run(CompiledRules rules, Scenario scenario) {
         List<String> failures = new ArrayList<>();
         Evaluation result;
+        PlanEvaluation plan = null;
         try {
             CaseInput.Practice practice = scenario.given().practice();
             SlaCalendar calendar = calendars.calendar(practice == null ? null : practice.timeZone(),
                     practice == null ? null : practice.calendar());
             result = rules.evaluate(scenario.given(), scenario.asOf().atZoneSameInstant(calendar.zone()), calendar);
+            if (scenario.expect().checksPlan()) {
+                plan = rules.plan(scenario.given().carePlan().program(), scenario.given().carePlan().complexity(),
+                        scenario.asOf().atZoneSameInstant(calendar.zone()));
+            }
         } catch (RuntimeException e) {
             return new ScenarioResult(scenario.file(), scenario.index(), scenario.description(),
                     List.of("the rules failed: " + e.getMessage()), List.of());
@@ -79,7 +86,20 @@ public final class ScenarioRunner {
                 result.nextActions().stream().map(NextAction::code).toList(), expect.nextBestActions() != null);
         check(failures, "escalations", expect.escalations(),
                 result.escalations().stream().map(ScenarioRunner::describe).toList(), expect.escalations() != null);
-        return new ScenarioResult(scenario.file(), scenario.index(), scenario.description(), failures, result.firedRules());
+        List<String> fired = new ArrayList<>(result.firedRules());
+        if (plan != null) {
+            check(failures, "planSteps", expect.planSteps(), plan.steps().stream().map(ScenarioRunner::describe).toList(),
+                    expect.planSteps() != null);
+            check(failures, "closureChecklist", expect.closureChecklist(),
+                    plan.checklist().stream().map(item -> item.taskType().name()).toList(), expect.closureChecklist() != null);
+            fired.addAll(plan.firedRules());
+        }
+        return new ScenarioResult(scenario.file(), scenario.index(), scenario.description(), failures, fired);
+    }
+
+    /** A plan step as a scenario writes it: {@code TCM_FACE_TO_FACE after TCM_INTERACTIVE_CONTACT}. */
+    private static String describe(PlanStep step) {
+        return step.after() == null ? step.taskType().name() : step.taskType() + " after " + step.after();
     }
 
     private static String describe(EscalationStep step) {

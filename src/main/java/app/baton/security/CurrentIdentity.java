@@ -5,13 +5,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Optional;
 
-/** The identity of the current request, from Spring Security's context. */
-final class CurrentIdentity {
+/** The identity of the current request, from Spring Security's context (other modules read who calls and where they work). */
+public final class CurrentIdentity {
 
     private CurrentIdentity() {
     }
 
-    static Optional<Identity> find() {
+    public static Optional<Identity> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof Identity identity
                 ? Optional.of(identity) : Optional.empty();

@@ -38,6 +38,12 @@ public final class PermissionMatrix {
     /** Every role a person holds (not an app's key): who has an in-app notification list. */
     public static final Set<Role> PEOPLE = with(STAFF, COMPLIANCE_REVIEWER, ADMIN);
 
+    /** Who works tasks: the staff but leadership, which reads the dashboards. */
+    public static final Set<Role> TASK_WORKERS = EnumSet.of(FRONT_DESK, CLINICAL_STAFF, CARE_COORDINATOR, BILLING, CLINICAL_LEAD);
+
+    /** Who takes in referrals and discharges: the integrations that send them, and the staff who key them in or fix them. */
+    public static final Set<Role> INTAKE = EnumSet.of(INTEGRATION, FRONT_DESK, CARE_COORDINATOR);
+
     public enum Access { PUBLIC, AUTHENTICATED, ROLES }
 
     /**
@@ -157,6 +163,27 @@ public final class PermissionMatrix {
             roles(HttpMethod.GET, "/console/admin/api-keys", "console: API keys", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/console/admin/api-keys", "console: create an API key (shown once)", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/console/admin/api-keys/{id}/revocation", "console: revoke an API key", Set.of(ADMIN)),
+
+            roles(HttpMethod.POST, "/api/v1/intake/referrals", "take in a referral (idempotent by source id)", INTAKE),
+            roles(HttpMethod.POST, "/api/v1/intake/discharges", "take in a discharge event (idempotent by source id)", INTAKE),
+            roles(HttpMethod.GET, "/api/v1/intake/{id}", "read an intake: held or released, what is missing", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.POST, "/api/v1/intake/{id}/fields", "complete a held intake's fields", INTAKE),
+            roles(HttpMethod.GET, "/api/v1/plans/{id}", "read a care plan, its tasks and closure checklist", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.PATCH, "/api/v1/plans/{id}", "change a care plan's facts (e.g. the scheduled visit)",
+                    with(TASK_WORKERS, INTEGRATION)),
+            roles(HttpMethod.POST, "/api/v1/plans/{id}/closure", "close a care plan whose checklist is met",
+                    Set.of(CARE_COORDINATOR, CLINICAL_STAFF, CLINICAL_LEAD)),
+            roles(HttpMethod.POST, "/api/v1/plans/{id}/reopening", "reopen a closed care plan, with a reason",
+                    Set.of(CARE_COORDINATOR, CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/api/v1/tasks/{id}", "read a task and its activity log", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.POST, "/api/v1/tasks/{id}/status", "change a task's status", with(TASK_WORKERS, INTEGRATION)),
+            roles(HttpMethod.POST, "/api/v1/tasks/{id}/owner", "give a task to a person of its queue", TASK_WORKERS),
+            roles(HttpMethod.POST, "/api/v1/tasks/{id}/activities", "log a call attempt, message, note, document or barrier",
+                    with(TASK_WORKERS, INTEGRATION)),
+            roles(HttpMethod.GET, "/api/v1/queues/{queue}/tasks", "a queue's open tasks", STAFF),
+            roles(HttpMethod.GET, "/api/v1/my/tasks", "my roles' or my own open tasks", STAFF),
+            roles(HttpMethod.POST, "/api/v1/tracker/re-evaluations", "preview or apply a re-evaluation of open tasks",
+                    Set.of(CLINICAL_LEAD)),
 
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),

@@ -49,7 +49,7 @@ class LibreOfficeRoundTripTests {
         List<RuleFile> original = StarterFiles.load().stream().filter(RuleFile::isDecisionTable).toList();
         List<RuleFile> saved = savedByLibreOffice().stream().filter(RuleFile::isDecisionTable).toList();
 
-        assertThat(saved).hasSize(5);
+        assertThat(saved).hasSize(7);
         for (int i = 0; i < original.size(); i++) {
             assertThat(saved.get(i).content()).isNotEqualTo(original.get(i).content());
             assertThat(drl(saved.get(i))).as(saved.get(i).path()).isEqualTo(drl(original.get(i)));

@@ -1,27 +1,27 @@
 package app.baton.engine.internal;
 
-import app.baton.engine.model.TaskCase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Tells the task which rule is about to write a result, and keeps the firing order for the trace. */
+/** Tells the fact (a task or a plan) which rule is about to write a result, and keeps the firing order for the trace. */
 public final class FiringListener extends DefaultAgendaEventListener {
 
-    private final TaskCase task;
+    private final Consumer<String> fact;
     private final List<String> fired = new ArrayList<>();
 
-    public FiringListener(TaskCase task) {
-        this.task = task;
+    public FiringListener(Consumer<String> fact) {
+        this.fact = fact;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         String rule = event.getMatch().getRule().getName();
         fired.add(rule);
-        task.firing(rule);
+        fact.accept(rule);
     }
 
     public List<String> fired() {

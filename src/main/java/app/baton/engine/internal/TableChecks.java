@@ -173,7 +173,7 @@ final class TableChecks {
         return null;
     }
 
-    static Optional<String> asOfCondition(Effective dates) {
+    static Optional<String> asOfCondition(Effective dates, String factSource) {
         List<String> parts = new ArrayList<>();
         if (dates.from() != null) {
             parts.add("asOfDate >= \"" + dates.from() + "\"");
@@ -181,6 +181,6 @@ final class TableChecks {
         if (dates.expires() != null) {
             parts.add("asOfDate < \"" + dates.expires() + "\"");
         }
-        return parts.isEmpty() ? Optional.empty() : Optional.of("/tasks[ " + String.join(", ", parts) + " ]");
+        return parts.isEmpty() ? Optional.empty() : Optional.of("/" + factSource + "[ " + String.join(", ", parts) + " ]");
     }
 }

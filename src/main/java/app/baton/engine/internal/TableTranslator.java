@@ -121,12 +121,15 @@ public final class TableTranslator {
             return Optional.empty();
         }
         Map<Integer, TableChecks.Effective> effective = new LinkedHashMap<>();
+        Map<Integer, String> factSources = new LinkedHashMap<>();
         for (int t = 0; t < layouts.size(); t++) {
             TableLayout layout = layouts.get(t);
             int end = t + 1 < layouts.size() ? layouts.get(t + 1).startRow() : Integer.MAX_VALUE;
             List<Integer> rows = ruleSet.getRules().stream().map(r -> r.getSpreadsheetRowNumber() - 1)
                     .filter(r -> r > layout.startRow() && r < end).toList();
             effective.putAll(TableChecks.check(file, cells, layout, rows, problems));
+            String factSource = factSource(layout);
+            rows.forEach(row -> factSources.put(row, factSource));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -137,13 +140,24 @@ public final class TableTranslator {
             sources.put(unquote(rule.getName()), new RuleSource(file, sheet, rule.getSpreadsheetRowNumber()));
             TableChecks.Effective dates = effective.get(rule.getSpreadsheetRowNumber() - 1);
             if (dates != null) {
-                TableChecks.asOfCondition(dates).ifPresent(snippet -> rule.getConditions().add(condition(snippet)));
+                TableChecks.asOfCondition(dates, factSources.getOrDefault(rule.getSpreadsheetRowNumber() - 1, "tasks")).ifPresent(snippet -> rule.getConditions().add(condition(snippet)));
             }
         }
         DRLOutput out = new DRLOutput();
         ruleSet.renderDRL(out);
         String drl = out.getDRL();
         return Optional.of(new TranslatedTable(file, sheet, drl, sources, DrlIndex.ruleStarts(drl)));
+    }
+
+    /** The data source the table's first pattern reads ("tasks" or "plans"), where an effective date is tested. */
+    private static String factSource(TableLayout layout) {
+        for (TableLayout.Column column : layout.columns()) {
+            Matcher m = PATTERN.matcher(column.objectType());
+            if (m.find()) {
+                return m.group(0).substring(m.group(0).indexOf('/') + 1);
+            }
+        }
+        return "tasks";
     }
 
     /** Drools stops at the first header it cannot read; its message names the cell, which becomes the problem's place. */

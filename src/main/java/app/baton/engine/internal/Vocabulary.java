@@ -42,17 +42,22 @@ final class Vocabulary {
             "tasks.priority", names("priority", Priority.values()),
             "tasks.complexity", names("complexity", Complexity.values()),
             "tasks.stage", names("stage", Stage.values()),
-            "absentFields.name", new Codes("field name", new LinkedHashSet<>(AbsentFields.NAMES)));
+            "absentFields.name", new Codes("field name", new LinkedHashSet<>(AbsentFields.NAMES)),
+            "plans.program", names("program", Program.values()),
+            "plans.complexity", names("complexity", Complexity.values()));
 
     private static final Map<String, Codes> ARGUMENT_CODES = Map.of(
             "routeTo", names("queue", Queue.values()),
-            "escalate", new Codes("recipient", Queue.recipients()));
+            "escalate", new Codes("recipient", Queue.recipients()),
+            "step", names("task type", TaskType.values()),
+            "after", names("task type", TaskType.values()),
+            "requireDone", names("task type", TaskType.values()));
 
     /** The unit's data sources ("tasks", "dueDates", ...) and the class of their facts. */
     static final Map<String, Class<?>> SOURCES = sources();
 
     private static final Map<String, String> FACT_NOUNS = Map.of(
-            "tasks", "a task", "absentFields", "a missing field", "dueDates", "a due date");
+            "tasks", "a task", "absentFields", "a missing field", "dueDates", "a due date", "plans", "a care plan");
 
     private Vocabulary() {
     }

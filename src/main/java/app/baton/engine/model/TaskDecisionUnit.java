@@ -6,13 +6,15 @@ import org.drools.ruleunits.api.RuleUnitData;
 
 /**
  * The rule unit every decision runs in: the task, the fields it lacks, and the due dates the SLA
- * rules set (which the escalation rules match on). One task per unit instance.
+ * rules set (which the escalation rules match on). One task per unit instance; or, for the plan
+ * template and closure checklist tables, one care plan (then the task rules find no task).
  */
 public class TaskDecisionUnit implements RuleUnitData {
 
     private final DataStore<TaskCase> tasks = DataSource.createStore();
     private final DataStore<AbsentField> absentFields = DataSource.createStore();
     private final DataStore<DueDate> dueDates = DataSource.createStore();
+    private final DataStore<PlanCase> plans = DataSource.createStore();
 
     public DataStore<TaskCase> getTasks() {
         return tasks;
@@ -24,5 +26,9 @@ public class TaskDecisionUnit implements RuleUnitData {
 
     public DataStore<DueDate> getDueDates() {
         return dueDates;
+    }
+
+    public DataStore<PlanCase> getPlans() {
+        return plans;
     }
 }

@@ -1,0 +1,83 @@
+package app.baton.tracker;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+
+/** Intake of referrals and discharge events (stage 1 of PRODUCT.md). */
+@RestController
+@RequestMapping(path = "/api/v1/intake", produces = "application/json")
+@Tag(name = "Intake", description = "Referrals and discharges in; a care plan out, or a held intake with what is missing")
+class IntakeController {
+
+    private final IntakeService service;
+    private final TrackerAccess access;
+    private final IntakeViews views;
+    private final JsonColumns json;
+
+    IntakeController(IntakeService service, TrackerAccess access, IntakeViews views, JsonColumns json) {
+        this.service = service;
+        this.access = access;
+        this.views = views;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/referrals", consumes = "application/json")
+    @Operation(summary = "Take in a referral", description = "Idempotent by sourceSystem + sourceId: the same event again answers "
+            + "200 with the first answer and Idempotent-Replayed: true; the same ids with another body are a 422. A complete "
+            + "referral answers 201 RELEASED with its planId; an incomplete one 201 HELD with missingInfo and heldTaskId.")
+    ResponseEntity<IntakeView> referral(@Valid @RequestBody IntakeRequest request) {
+        return answer(service.receive(Intakes.Kind.REFERRAL, request, sha256(request)));
+    }
+
+    @PostMapping(path = "/discharges", consumes = "application/json")
+    @Operation(summary = "Take in a discharge event", description = "As referrals; program TCM (default) or FUH, anchored on dischargeAt.")
+    ResponseEntity<IntakeView> discharge(@Valid @RequestBody IntakeRequest request) {
+        return answer(service.receive(Intakes.Kind.DISCHARGE, request, sha256(request)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read an intake", description = "Its status, plan, held task and missing fields.")
+    IntakeView read(@PathVariable String id) {
+        Intakes.IntakeRow intake = access.intake(id);
+        access.read("intake", intake.id(), intake.patientId());
+        return views.of(intake);
+    }
+
+    @PostMapping(path = "/{id}/fields", consumes = "application/json")
+    @Operation(summary = "Complete a held intake's fields", description = "Absent fields keep their value. When nothing is "
+            + "missing any more, the intake is RELEASED: its plan is built and the held task is done.")
+    IntakeView fields(@PathVariable String id, @Valid @RequestBody FieldsUpdate fields) {
+        Intakes.IntakeRow intake = access.intake(id);
+        return service.complete(intake.id(), fields);
+    }
+
+    private static ResponseEntity<IntakeView> answer(IntakeService.Outcome outcome) {
+        ResponseEntity.BodyBuilder builder = outcome.replayed() ? ResponseEntity.ok()
+                : ResponseEntity.created(URI.create("/api/v1/intake/" + outcome.view().id()));
+        return builder.header("Idempotent-Replayed", String.valueOf(outcome.replayed())).body(outcome.view());
+    }
+
+    private String sha256(IntakeRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package app.baton.tracker;
+
+import app.baton.engine.model.Complexity;
+import app.baton.engine.model.Priority;
+import app.baton.engine.model.Program;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A referral or a discharge event from another system. {@code sourceSystem} and {@code sourceId}
+ * identify the event: the same pair twice is one intake. Which of the other fields are required is
+ * the active rule set's missing-info decision, not this shape.
+ */
+@Schema(description = "A referral or discharge event; sourceSystem + sourceId make it idempotent")
+record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @Size(max = 128) String sourceId,
+                     @NotNull @Valid Patient patient,
+                     @Schema(description = "discharges: TCM (default) or FUH; referrals: REFERRAL (default), CCM, PRIOR_AUTH or GENERAL")
+                     Program program, Complexity complexity, Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart,
+                     @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider) {
+
+    /** The patient as the sender knows them; member ID is kept only as "on file". */
+    record Patient(@NotBlank @Size(max = 64) String id, @Size(max = 64) String payer, @Size(max = 64) String memberId,
+                   @Size(max = 16) String language, @NotBlank @Size(max = 64) String location, Boolean consentOnFile) {
+    }
+
+    CaseFacts facts(Program resolved) {
+        return new CaseFacts(patient.id(), patient.payer(), CaseFacts.present(patient.memberId()), patient.language(),
+                patient.location(), patient.consentOnFile(), resolved, complexity, priority, dischargeAt, periodStart, null, null,
+                CaseFacts.present(referralReason), CaseFacts.present(referringProvider));
+    }
+}

@@ -1,0 +1,44 @@
+package app.baton.tracker;
+
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Builds an intake's view from what is stored: its status, plan, and the held task's missing fields. */
+@Component
+class IntakeViews {
+
+    private final Tasks tasks;
+    private final Plans plans;
+    private final JsonColumns json;
+
+    IntakeViews(Tasks tasks, Plans plans, JsonColumns json) {
+        this.tasks = tasks;
+        this.plans = plans;
+        this.json = json;
+    }
+
+    IntakeView of(Intakes.IntakeRow intake) {
+        TaskRow held = tasks.holdingIntake(intake.id()).stream().reduce((first, second) -> second).orElse(null);
+        boolean isHeld = intake.status() == Intakes.Status.HELD;
+        return new IntakeView(intake.id(), intake.sourceSystem(), intake.sourceId(), intake.kind().name(), intake.status().name(),
+                intake.facts().program().name(), intake.patientId(), intake.planId(), held == null ? null : held.id(),
+                isHeld && held != null ? held.missingInfo() : List.of(), version(intake, held),
+                intake.receivedAt(), intake.releasedAt());
+    }
+
+    private int version(Intakes.IntakeRow intake, TaskRow held) {
+        if (intake.planId() != null) {
+            return plans.find(intake.planId()).map(Plans.PlanRow::ruleSetVersion).orElse(0);
+        }
+        return held == null ? 0 : held.ruleSetVersion();
+    }
+
+    String json(IntakeView view) {
+        return json.write(view);
+    }
+
+    IntakeView read(String stored) {
+        return json.read(stored, IntakeView.class);
+    }
+}

@@ -1,0 +1,48 @@
+package app.baton.tracker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** JSON text for the tracker's jsonb columns, with the application's object mapper. */
+@Component
+class JsonColumns {
+
+    private final ObjectMapper json;
+
+    JsonColumns(ObjectMapper json) {
+        this.json = json;
+    }
+
+    String write(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    <T> T read(String text, TypeReference<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + type.getType().getTypeName() + " cannot be read", e);
+        }
+    }
+
+    <T> T read(String text, Class<T> type) {
+        return read(text, new TypeReference<T>() {
+            @Override
+            public java.lang.reflect.Type getType() {
+                return type;
+            }
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package app.baton.tracker;
+
+import app.baton.engine.CompiledRules;
+import app.baton.engine.PlanEvaluation;
+import app.baton.engine.model.PlanStep;
+import app.baton.engine.model.TaskStatus;
+import app.baton.engine.model.TaskType;
+import app.baton.system.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a care plan from its program's template: one task per template row, in row order. A task
+ * whose row names a "Follows" task starts NEW and waits for it; the others start READY. Each task's
+ * queue, due date and prompt come from the routing, SLA and next-best-action tables.
+ */
+@Component
+class PlanBuilder {
+
+    private final Plans plans;
+    private final TaskDecider decider;
+    private final ApplicationEventPublisher events;
+
+    PlanBuilder(Plans plans, TaskDecider decider, ApplicationEventPublisher events) {
+        this.plans = plans;
+        this.decider = decider;
+        this.events = events;
+    }
+
+    /** The template's steps for these facts; a version without a template row for the program cannot take the intake. */
+    static PlanEvaluation template(TrackerRules rules, CompiledRules compiled, CaseFacts facts) {
+        PlanEvaluation plan = rules.plan(compiled, facts);
+        if (plan.steps().isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "no-plan-template", "No plan template for this program",
+                    "rule set version " + compiled.version() + " has no plan template row for program " + facts.program()
+                            + "; nothing was stored");
+        }
+        return plan;
+    }
+
+    UUID build(Intakes.IntakeRow intake, CaseFacts facts, CompiledRules compiled, PlanEvaluation template, ZonedDateTime asOf) {
+        UUID planId = UUID.randomUUID();
+        OffsetDateTime now = asOf.toOffsetDateTime();
+        Set<String> stepRules = template.steps().stream().map(PlanStep::rule).collect(Collectors.toSet());
+        List<Decided.Trace> rules = template.firedRules().stream().filter(stepRules::contains)
+                .map(rule -> new Decided.Trace(rule, TrackerRules.source(compiled, rule))).toList();
+        plans.insert(new Plans.PlanRow(planId, intake.id(), intake.patientId(), intake.location(), facts, Plans.Status.OPEN,
+                Integer.parseInt(compiled.version()), rules, now, null, null, null, 0));
+        Map<TaskType, UUID> ids = new EnumMap<>(TaskType.class);
+        template.steps().forEach(step -> ids.putIfAbsent(step.taskType(), UUID.randomUUID()));
+        List<UUID> created = new ArrayList<>();
+        List<PlanStep> waiting = new ArrayList<>(template.steps());
+        // Row order, except that a task is stored after the task it follows (the prerequisite is a foreign key).
+        while (!waiting.isEmpty()) {
+            List<PlanStep> ready = waiting.stream().filter(step -> prerequisite(step, ids) == null
+                    || created.contains(prerequisite(step, ids))).toList();
+            boolean stuck = ready.isEmpty();
+            for (PlanStep step : stuck ? waiting : ready) {
+                UUID prerequisite = stuck ? null : prerequisite(step, ids);
+                created.add(ids.get(step.taskType()));
+                decider.create(draft(ids.get(step.taskType()), planId, prerequisite, intake, facts, step, compiled, now),
+                        template.steps().indexOf(step), facts, compiled, asOf, null);
+            }
+            waiting.removeAll(stuck ? List.copyOf(waiting) : ready);
+        }
+        events.publishEvent(new PlanCreated(planId, intake.id(), intake.patientId(), facts.program().name(),
+                Integer.parseInt(compiled.version()), List.copyOf(created)));
+        return planId;
+    }
+
+    private static UUID prerequisite(PlanStep step, Map<TaskType, UUID> ids) {
+        return step.after() == null || step.after() == step.taskType() ? null : ids.get(step.after());
+    }
+
+    private static TaskRow draft(UUID id, UUID planId, UUID prerequisite, Intakes.IntakeRow intake, CaseFacts facts, PlanStep step,
+                                 CompiledRules compiled, OffsetDateTime now) {
+        return new TaskRow(id, planId, null, prerequisite, TaskRow.Purpose.PLAN, intake.patientId(), intake.location(),
+                facts.program(), step.taskType(), prerequisite == null ? TaskStatus.READY : TaskStatus.NEW,
+                facts.priorityOrRoutine(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
+                Integer.parseInt(compiled.version()), 0, null, now, now, 0);
+    }
+}

@@ -1,0 +1,34 @@
+package app.baton.tracker;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Re-evaluating open work with the active rule set version, explicitly. */
+@RestController
+@RequestMapping(path = "/api/v1/tracker/re-evaluations", produces = "application/json")
+@Tag(name = "Re-evaluation", description = "Open tasks keep their dates under a new rule set version until this is applied")
+class ReEvaluationController {
+
+    private final ReEvaluations reEvaluations;
+
+    ReEvaluationController(ReEvaluations reEvaluations) {
+        this.reEvaluations = reEvaluations;
+    }
+
+    @Schema(description = "preview (default true): count what would change without changing it")
+    record Request(Boolean preview) {
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Re-evaluate open tasks with the active version", description = "preview=true (the default) answers how "
+            + "many open tasks' due dates and queues would change, with up to 20 examples; preview=false applies it. Audited.")
+    ReEvaluations.Report run(@RequestBody(required = false) Request request) {
+        boolean preview = request == null || request.preview() == null || request.preview();
+        return reEvaluations.run(!preview);
+    }
+}

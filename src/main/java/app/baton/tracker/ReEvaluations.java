@@ -1,0 +1,88 @@
+package app.baton.tracker;
+
+import app.baton.engine.CompiledRules;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Open work under a new rule set version. Activating a version changes no open task: each keeps
+ * the due date and queue it has, and the version that set them. A re-evaluation decides every open
+ * task with the active version; a preview only counts what would change (with examples), applying
+ * stores it, in one transaction, and hands moved tasks to their new queues. Both are audited.
+ */
+@Service
+class ReEvaluations {
+
+    private static final int PAGE = 1000;
+    private static final int EXAMPLES = 20;
+
+    private final Tasks tasks;
+    private final TaskDecider decider;
+    private final TrackerRules rules;
+    private final ApplicationEventPublisher events;
+
+    ReEvaluations(Tasks tasks, TaskDecider decider, TrackerRules rules, ApplicationEventPublisher events) {
+        this.tasks = tasks;
+        this.decider = decider;
+        this.rules = rules;
+        this.events = events;
+    }
+
+    /** One task whose due date or queue would change (or did). */
+    record Change(UUID taskId, String program, String taskType, OffsetDateTime fromDue, OffsetDateTime toDue, Integer fromDueVersion,
+                  String fromQueue, String toQueue) {
+    }
+
+    /** {@code skipped}: tasks someone changed while the re-evaluation ran; they were decided by that change. */
+    record Report(int ruleSetVersion, boolean applied, int openTasks, int dueChanged, int queueChanged, int unchanged, int skipped,
+                  List<Change> examples) {
+    }
+
+    @Transactional
+    public Report run(boolean apply) {
+        CompiledRules compiled = rules.current();
+        int open = 0;
+        int dueChanged = 0;
+        int queueChanged = 0;
+        int skipped = 0;
+        int changed = 0;
+        List<Change> examples = new ArrayList<>();
+        UUID after = new UUID(0, 0);
+        for (List<TaskRow> page = tasks.openAfter(after, PAGE); !page.isEmpty(); page = tasks.openAfter(after, PAGE)) {
+            for (TaskRow task : page) {
+                open++;
+                Decided decided = decider.preview(compiled, task);
+                boolean dueMoves = !sameInstant(task.dueAt(), decided.dueAt());
+                boolean queueMoves = !Objects.equals(task.queue(), decided.queue());
+                if (dueMoves || queueMoves) {
+                    changed++;
+                    dueChanged += dueMoves ? 1 : 0;
+                    queueChanged += queueMoves ? 1 : 0;
+                    if (examples.size() < EXAMPLES) {
+                        examples.add(new Change(task.id(), task.program().name(), task.type().name(), task.dueAt(), decided.dueAt(),
+                                task.dueRuleSetVersion(), task.queue(), decided.queue()));
+                    }
+                }
+                if (apply && (dueMoves || queueMoves || task.ruleSetVersion() != decided.ruleSetVersion())
+                        && decider.redecide(task, task, true).isEmpty()) {
+                    skipped++;
+                }
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        int version = Integer.parseInt(compiled.version());
+        events.publishEvent(new TasksReEvaluated(version, apply, open, dueChanged, queueChanged));
+        return new Report(version, apply, open, dueChanged, queueChanged, open - changed, skipped, examples);
+    }
+
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
+    }
+}

@@ -1,0 +1,88 @@
+package app.baton.tracker;
+
+import app.baton.engine.model.Priority;
+import app.baton.engine.model.Program;
+import app.baton.engine.model.Stage;
+import app.baton.engine.model.TaskStatus;
+import app.baton.engine.model.TaskType;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One task as stored: what it is, who owns it, and what the rules last decided for it (with the
+ * versions that decided). Changes make a new row; {@code version} is the optimistic lock.
+ */
+record TaskRow(UUID id, UUID planId, UUID intakeId, UUID prerequisiteId, Purpose purpose, String patientId, String location,
+               Program program, TaskType type, TaskStatus status, Priority priority, String queue, String role,
+               String routingRule, String ownerUser, OffsetDateTime dueAt, String slaBasis, String dueRule, Integer dueRuleSetVersion,
+               Decided.NextStep nextAction, List<Decided.Flag> missingInfo, List<Decided.Trace> trace, int ruleSetVersion,
+               int attempts, OffsetDateTime submittedAt, OffsetDateTime createdAt, OffsetDateTime statusSince, int version) {
+
+    /** A plan's task, or the task that holds an incomplete intake until its fields come in. */
+    enum Purpose { PLAN, MISSING_INFO }
+
+    /** The stage of the six in PRODUCT.md the task is in, from its purpose and status. */
+    Stage stage() {
+        if (purpose == Purpose.MISSING_INFO) {
+            return Stage.INTAKE;
+        }
+        return switch (status) {
+            case DONE, CANCELLED -> Stage.CLOSURE;
+            case WAITING_ON_PATIENT, WAITING_ON_EXTERNAL -> Stage.FOLLOW_UP;
+            default -> Stage.COORDINATION;
+        };
+    }
+
+    static int rank(Priority priority) {
+        return switch (priority) {
+            case EXPEDITED -> 0;
+            case URGENT -> 1;
+            case ROUTINE -> 2;
+        };
+    }
+
+    TaskRow withStatus(TaskStatus newStatus, OffsetDateTime since) {
+        return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, newStatus, priority,
+                queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
+                attempts, submittedAt, createdAt, since, version);
+    }
+
+    TaskRow withAttempts(int newAttempts) {
+        return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
+                queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
+                newAttempts, submittedAt, createdAt, statusSince, version);
+    }
+
+    TaskRow withOwner(String user) {
+        return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
+                queue, role, routingRule, user, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
+                attempts, submittedAt, createdAt, statusSince, version);
+    }
+
+    TaskRow withSubmittedAt(OffsetDateTime at) {
+        return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
+                queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
+                attempts, at, createdAt, statusSince, version);
+    }
+
+    /**
+     * The rules' new answer applied. The due date follows it only when {@code takeDue}: a due date
+     * set by an earlier rule set version stays until an explicit re-evaluation (docs/tracker.md).
+     * A task that changes queue loses its personal owner: the next queue's staff pick it up.
+     */
+    TaskRow decided(Decided d, boolean takeDue) {
+        boolean moved = queue != null && !queue.equals(d.queue());
+        return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
+                d.queue(), d.role(), d.routingRule(), moved ? null : ownerUser,
+                takeDue ? d.dueAt() : dueAt, takeDue ? d.slaBasis() : slaBasis, takeDue ? d.dueRule() : dueRule,
+                takeDue ? Integer.valueOf(d.ruleSetVersion()) : dueRuleSetVersion,
+                d.nextAction(), d.missingInfo(), d.trace(), d.ruleSetVersion(), attempts, submittedAt, createdAt, statusSince, version);
+    }
+
+    /** Whether a re-decision may move the due date without an explicit re-evaluation. */
+    boolean dueFollows(Decided d) {
+        return dueRuleSetVersion == null || dueRuleSetVersion == d.ruleSetVersion();
+    }
+}

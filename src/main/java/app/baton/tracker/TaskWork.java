@@ -1,0 +1,86 @@
+package app.baton.tracker;
+
+import app.baton.engine.model.TaskStatus;
+import app.baton.system.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Status changes and assignments of one task, each in one transaction under its plan's lock (so a
+ * plan's tasks and its closure change one at a time). The client sends back the version it read;
+ * a stale version is refused and nothing is changed. Every change asks the rules again (routing,
+ * due date, next-best action) and hands the task to its next queue.
+ */
+@Service
+class TaskWork {
+
+    private final Tasks tasks;
+    private final PlanLocks locks;
+    private final TaskDecider decider;
+    private final Dependents dependents;
+    private final TrackerRules rules;
+    private final ApplicationEventPublisher events;
+
+    TaskWork(Tasks tasks, PlanLocks locks, TaskDecider decider, Dependents dependents, TrackerRules rules,
+             ApplicationEventPublisher events) {
+        this.tasks = tasks;
+        this.locks = locks;
+        this.decider = decider;
+        this.dependents = dependents;
+        this.rules = rules;
+        this.events = events;
+    }
+
+    @Transactional
+    public TaskRow changeStatus(UUID id, TaskStatus to, int version) {
+        TaskRow task = locks.lockedTask(id);
+        if (task.purpose() == TaskRow.Purpose.MISSING_INFO) {
+            throw new ApiException(HttpStatus.CONFLICT, "intake-held", "This task holds an intake",
+                    "it is done when the intake's missing fields come in: POST /api/v1/intake/" + task.intakeId() + "/fields");
+        }
+        requireVersion(task, version);
+        boolean prerequisiteOpen = dependents.prerequisiteOpen(task);
+        Set<TaskStatus> allowed = Transitions.allowed(task.status(), prerequisiteOpen);
+        if (!allowed.contains(to)) {
+            throw TrackerProblems.illegalTransition(task.status().name(), to.name(), allowed,
+                    prerequisiteOpen && task.status().isOpen() ? "it waits for task " + task.prerequisiteId() + " to be done" : null);
+        }
+        TaskRow changed = decider.redecide(task, task.withStatus(to, rules.now().toOffsetDateTime()), false)
+                .orElseThrow(() -> TrackerProblems.stale(version, version + 1));
+        events.publishEvent(new TaskStatusChanged(changed.id(), changed.planId(), changed.patientId(), changed.program().name(),
+                changed.type().name(), task.status().name(), to.name(), changed.version()));
+        if (to == TaskStatus.DONE) {
+            events.publishEvent(new TaskCompleted(changed.id(), changed.planId(), changed.patientId(), changed.program().name(),
+                    changed.type().name(), changed.ruleSetVersion()));
+        }
+        if (!to.isOpen()) {
+            dependents.release(changed);
+        }
+        return changed;
+    }
+
+    /** Gives the task to a person of its queue ({@code user} null: back to the queue). The queue stays. */
+    @Transactional
+    public TaskRow assign(UUID id, String user, int version) {
+        TaskRow task = locks.lockedTask(id);
+        requireVersion(task, version);
+        if (!task.status().isOpen()) {
+            throw new ApiException(HttpStatus.CONFLICT, "task-closed", "The task is closed", "a " + task.status() + " task has no owner to change");
+        }
+        TaskRow changed = decider.redecide(task, task.withOwner(user), false).orElseThrow(() -> TrackerProblems.stale(version, version + 1));
+        events.publishEvent(new TaskAssigned(changed.id(), changed.planId(), changed.patientId(), changed.queue(), changed.ownerUser(),
+                changed.version()));
+        return changed;
+    }
+
+    private static void requireVersion(TaskRow task, int version) {
+        if (task.version() != version) {
+            throw TrackerProblems.stale(version, task.version());
+        }
+    }
+}

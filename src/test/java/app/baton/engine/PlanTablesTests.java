@@ -1,0 +1,74 @@
+package app.baton.engine;
+
+import app.baton.engine.model.ClosureItem;
+import app.baton.engine.model.Complexity;
+import app.baton.engine.model.PlanStep;
+import app.baton.engine.model.Program;
+import app.baton.engine.model.TaskType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static app.baton.engine.Bundles.problems;
+import static app.baton.engine.Bundles.starterWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plan template and closure checklist tables, compiled from the starter pack without Spring. */
+class PlanTablesTests {
+
+    static final String TEMPLATE = Bundles.MODEL + "plan-template.drl.xlsx";
+    static final String CHECKLIST = Bundles.MODEL + "closure-checklist.drl.xlsx";
+    static final ZonedDateTime AS_OF = ZonedDateTime.parse("2026-03-09T10:15:00-04:00[America/New_York]");
+    static CompiledRules rules;
+
+    @BeforeAll
+    static void compile() {
+        rules = new RuleCompiler().compile("starter", StarterFiles.load());
+    }
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    @Test
+    void tcmTemplateGivesThreeTasksInRowOrderWithTheFaceToFaceAfterTheContact() {
+        PlanEvaluation plan = rules.plan(Program.TCM, Complexity.HIGH, AS_OF);
+
+        assertThat(plan.steps()).containsExactly(
+                new PlanStep(TaskType.TCM_INTERACTIVE_CONTACT, null, "PlanTemplate_11"),
+                new PlanStep(TaskType.TCM_FACE_TO_FACE, TaskType.TCM_INTERACTIVE_CONTACT, "PlanTemplate_12"),
+                new PlanStep(TaskType.MEDICATION_RECONCILIATION, null, "PlanTemplate_13"));
+        assertThat(plan.checklist()).extracting(ClosureItem::taskType, ClosureItem::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(TaskType.TCM_INTERACTIVE_CONTACT, "ClosureChecklist_11"),
+                org.assertj.core.groups.Tuple.tuple(TaskType.TCM_FACE_TO_FACE, "ClosureChecklist_12"),
+                org.assertj.core.groups.Tuple.tuple(TaskType.MEDICATION_RECONCILIATION, "ClosureChecklist_13"));
+        assertThat(rules.source("PlanTemplate_12").orElseThrow().describe()).isEqualTo(TEMPLATE + "#PlanTemplate!row 12");
+    }
+
+    @Test
+    void aPlanFiresNoTaskRulesAndATaskFiresNoPlanRules() {
+        PlanEvaluation plan = rules.plan(Program.GENERAL, null, AS_OF);
+
+        assertThat(plan.firedRules()).containsExactlyInAnyOrder("PlanTemplate_22", "ClosureChecklist_19");
+    }
+
+    @Test
+    void anUnknownTaskTypeInTheTemplateIsNamedByCell() {
+        List<CompileProblem> problems = problems(starterWith(TEMPLATE, wb -> Workbooks.cell(wb, "C12").setCellValue("TCM_FACE2FACE")));
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).location()).isEqualTo(TEMPLATE + "#PlanTemplate!C12");
+        assertThat(problems.get(0).message()).startsWith("'TCM_FACE2FACE' is not a known task type");
+    }
+
+    @Test
+    void theSameTaskTwiceForOneProgramIsReportedAsTwoAnswers() {
+        List<CompileProblem> problems = problems(starterWith(CHECKLIST, wb -> Workbooks.cell(wb, "B12").setCellValue("TCM_INTERACTIVE_CONTACT")));
+
+        assertThat(problems).extracting(CompileProblem::location).containsExactly(CHECKLIST + "#ClosureChecklist!row 12");
+    }
+}

@@ -1,0 +1,35 @@
+package app.baton.tracker;
+
+import app.baton.PhiValues;
+
+import java.util.UUID;
+
+/** Intake bodies for the tracker's tests. */
+final class Intake {
+
+    private Intake() {
+    }
+
+    /** A complete TCM discharge (high complexity) of Monday 9 March 2026, 08:00 New York time. */
+    static String tcmDischarge(String sourceId, String location) {
+        return """
+                {"sourceSystem": "EHR-ADT", "sourceId": "%s",
+                 "patient": {"id": "pt-%s", "payer": "MEDICARE", "memberId": "%s", "language": "en", "location": "%s",
+                             "consentOnFile": true},
+                 "program": "TCM", "complexity": "HIGH", "dischargeAt": "2026-03-09T08:00:00-04:00"}
+                """.formatted(sourceId, sourceId, PhiValues.MEMBER_ID, location);
+    }
+
+    /** A referral without a member ID, so the rules hold it. */
+    static String referralWithoutMemberId(String sourceId) {
+        return """
+                {"sourceSystem": "REFERRALS", "sourceId": "%s",
+                 "patient": {"id": "pt-%s", "payer": "MEDICAID", "language": "en", "location": "MAIN_CLINIC", "consentOnFile": true},
+                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s"}
+                """.formatted(sourceId, sourceId, PhiValues.PROVIDER);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,38 @@
+package app.baton.tracker;
+
+import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input to the tracker is a 400 problem that names the field, never a 500, and stores nothing. */
+class TrackerBadInputIntegrationTests extends WebIntegrationTest {
+
+    @Test
+    void eachBadInputNamesItsField() {
+        String task = http.get("/api/v1/plans/" + http.post("/api/v1/intake/discharges",
+                Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC")).json().path("planId").asText()).json().path("tasks").get(0).path("id").asText();
+        HttpJson coordinator = http.asUser("coordinator");
+
+        assertField(http.post("/api/v1/intake/discharges", "{\"sourceSystem\": \"EHR\", \"patient\": {\"id\": \"p\", \"location\": \"MAIN_CLINIC\"}}"), "sourceId");
+        assertField(http.post("/api/v1/intake/discharges", Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC").replace("\"TCM\"", "\"CCM\"")), "program");
+        assertField(http.post("/api/v1/intake/referrals", Intake.referralWithoutMemberId(Intake.newId()).replace("\"REFERRAL\"", "\"TCM\"")), "program");
+        assertField(http.post("/api/v1/intake/referrals", Intake.referralWithoutMemberId(Intake.newId()).replace("\"knee pain\"", "\"knee pain\", \"shoeSize\": 9")), "shoeSize");
+        assertField(coordinator.post("/api/v1/tasks/" + task + "/status", "{\"status\": \"SLEEPING\", \"version\": 0}"), "status");
+        assertField(coordinator.post("/api/v1/tasks/" + task + "/status", "{\"status\": \"DONE\"}"), "version");
+        assertField(coordinator.post("/api/v1/tasks/" + task + "/activities", "{\"kind\": \"CALL_ATTEMPT\"}"), "outcome");
+        assertField(coordinator.post("/api/v1/tasks/" + task + "/activities", "{\"kind\": \"DOCUMENT\", \"documentRef\": \"ehr://doc/1\", \"sha256\": \"xyz\"}"), "sha256");
+        assertField(coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?limit=500"), "limit");
+        assertField(coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?stage=NAPPING"), "stage");
+        assertField(coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?cursor=bm9wZQ"), "cursor");
+        assertField(coordinator.get("/api/v1/my/tasks?scope=everyone"), "scope");
+        assertThat(coordinator.get("/api/v1/tasks/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    private static void assertField(HttpJson.Response response, String field) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+}

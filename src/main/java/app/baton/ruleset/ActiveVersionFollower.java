@@ -45,6 +45,7 @@ class ActiveVersionFollower implements SmartLifecycle {
     private final Duration pollInterval;
     private final boolean listen;
     private volatile boolean running;
+    private volatile boolean failing;
     private volatile Thread thread;
 
     ActiveVersionFollower(RuleSetVersions versions, CompiledVersions compiled, ActiveRuleSet active, TestGate gate,
@@ -143,7 +144,9 @@ class ActiveVersionFollower implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("rule set follower lost its database connection ({}); polling until it is back", e.getClass().getSimpleName());
+                if (!failing) {
+                    log.warn("rule set follower lost its database connection ({}); polling until it is back", e.getClass().getSimpleName());
+                }
                 reconcileQuietly();
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 10_000);
@@ -167,6 +170,14 @@ class ActiveVersionFollower implements SmartLifecycle {
     private void reconcileQuietly() {
         try {
             reconcile();
+            failing = false;
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The database is away: say so once, not every poll; requests get 503s meanwhile.
+            if (!failing) {
+                log.warn("cannot read the active rule set version ({}); still serving version {} until the database is back",
+                        e.getClass().getSimpleName(), active.find().map(CompiledRules::version).orElse("none"));
+            }
+            failing = true;
         } catch (RuntimeException e) {
             log.error("could not bring this instance to the active rule set version; still serving version {}",
                     active.find().map(CompiledRules::version).orElse("none"), e);

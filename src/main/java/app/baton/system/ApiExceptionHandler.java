@@ -85,7 +85,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessException.class, org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseAway(Exception ex) {
         log.warn("database unavailable: {}", ex.getClass().getSimpleName());
         return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The database is not reachable",
@@ -94,9 +94,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (databaseConnectionLost(ex)) {
+            return databaseAway(ex);
+        }
         log.error("request failed (correlation id {})", CorrelationIdFilter.current(), ex);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Baton could not complete the request",
                 "quote the correlation id when you report this"));
+    }
+
+    /**
+     * A connection that broke under a statement (PostgreSQL shutting down: SQLSTATE class 08 connection
+     * exception, or 57P admin shutdown) can reach here wrapped in anything; it is the database being away.
+     */
+    private static boolean databaseConnectionLost(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail readProblem(HttpMessageNotReadableException ex) {

@@ -59,3 +59,5 @@ grep '^200 ' "$WORK/decisions.txt" | awk '{print $2}' > "$WORK/ok.txt"
 $PSQL -d $DB -c "create temp table ok (request_id text)" -c "\copy ok from '$WORK/ok.txt'" \
   -c "select '200s: ' || count(*) || ', without their decision row: ' || count(*) filter (where not exists (select 1 from decision d where d.idempotency_key like '%|' || ok.request_id)) from ok"
 curl -s localhost:$PORT/actuator/health/readiness; echo
+# any 500 names its exception in the log (never patient data): show which
+grep '"request failed' "$WORK/baton.log" | grep -o '"error":{"type":"[^"]*","message":"[^"]*"' | sort | uniq -c | sed 's/^/500 because: /' || true

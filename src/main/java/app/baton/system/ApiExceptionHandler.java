@@ -104,11 +104,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A connection that broke under a statement (PostgreSQL shutting down: SQLSTATE class 08 connection
-     * exception, or 57P admin shutdown) can reach here wrapped in anything; it is the database being away.
+     * exception, or 57P admin shutdown) can reach here wrapped in anything, or as a failed commit or
+     * rollback; it is the database being away.
      */
     private static boolean databaseConnectionLost(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            // A commit or rollback that failed (TransactionSystemException) is the connection gone as well:
+            // the client retries with the same requestId and gets the stored decision if the commit did land.
             if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof org.springframework.transaction.TransactionSystemException
                     || cause instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }

@@ -32,6 +32,8 @@ class DatabaseAwayProblemTests {
 
         assertThat(handler.unexpected(wrapped).getStatusCode().value()).isEqualTo(503);
         assertThat(handler.unexpected(refused).getStatusCode().value()).isEqualTo(503);
+        assertThat(handler.unexpected(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed"))
+                .getStatusCode().value()).isEqualTo(503);
     }
 
     @Test

@@ -76,7 +76,7 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         browser.clickToLoad("#overdue-table a[href*='queue=CARE_COORDINATION']");
         assertThat(browser.path()).startsWith("/console/dashboards/exceptions").contains("reason=OVERDUE").contains("location=" + location);
         assertThat(browser.text("#exceptions tbody")).contains(overdue.toString()).doesNotContain(blocked.toString());
-        assertThat(browser.text("#exception-total")).startsWith("1 tasks");
+        assertThat(browser.text("#exception-total")).startsWith("1 task");
         browser.checkAccessibility();
 
         // All exceptions of the location, exported

@@ -56,6 +56,19 @@ class Navigation {
         return request.getRequestURI();
     }
 
+    /**
+     * The page of the navigation the request is on: the longest link the address starts with, so that
+     * /console/dashboards/exceptions marks "Exception report" and not "Dashboards" as well.
+     */
+    @ModelAttribute("currentLink")
+    String currentLink(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return PAGES.stream().map(Link::path)
+                .filter(link -> path.equals(link) || path.startsWith(link + "/"))
+                .max(java.util.Comparator.comparingInt(String::length))
+                .orElse(null);
+    }
+
     static List<Link> offered(Set<Role> roles) {
         return PAGES.stream().filter(link -> allowed(roles, link.path())).toList();
     }

@@ -77,6 +77,8 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         assertThat(browser.path()).startsWith("/console/dashboards/exceptions").contains("reason=OVERDUE").contains("location=" + location);
         assertThat(browser.text("#exceptions tbody")).contains(overdue.toString()).doesNotContain(blocked.toString());
         assertThat(browser.text("#exception-total")).startsWith("1 task");
+        assertThat(browser.all("header nav a[aria-current='page']")).extracting(e -> e.getAttribute("href"))
+                .singleElement().asString().endsWith("/console/dashboards/exceptions");
         browser.checkAccessibility();
 
         // All exceptions of the location, exported

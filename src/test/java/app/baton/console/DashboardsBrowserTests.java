@@ -71,6 +71,10 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         assertThat(browser.text("#sla-table tbody")).contains("TCM");
         browser.checkAccessibility();
         browser.screenshot("leadership-dashboards");
+        long figureExports = exports("dashboard_figures");
+        browser.find("#export-figures").click();
+        assertThat(browser.downloaded("dashboard-figures")).contains("overdue_by_queue,CARE_COORDINATION,,1");
+        assertThat(exports("dashboard_figures")).isEqualTo(figureExports + 1);
 
         // The list behind the overdue bar of the care coordination queue
         browser.clickToLoad("#overdue-table a[href*='queue=CARE_COORDINATION']");
@@ -85,13 +89,11 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         browser.open("/console/dashboards/exceptions?location=" + location);
         assertThat(browser.text("#exceptions tbody")).contains(overdue.toString()).contains(blocked.toString());
         browser.screenshot("leadership-exception-report");
-        long before = jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and actor = 'leader' and object_type = 'exception_report'")
-                .query(Long.class).single();
+        long before = exports("exception_report");
         browser.find("#export-exceptions").click();
         String csv = browser.downloaded("exception-report");
         assertThat(csv).startsWith("task_id,plan_id,program").contains(overdue.toString()).contains(blocked.toString());
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and actor = 'leader' and object_type = 'exception_report'")
-                .query(Long.class).single()).isEqualTo(before + 1);
+        assertThat(exports("exception_report")).isEqualTo(before + 1);
     }
 
     @Test
@@ -106,6 +108,11 @@ class DashboardsBrowserTests extends WebIntegrationTest {
     void aCoordinatorIsNotOfferedTheDashboards() {
         browser.logIn("coordinator", HttpJson.TEST_PASSWORD);
         assertThat(browser.all("header nav a[href^='/console/dashboards']")).isEmpty();
+    }
+
+    private long exports(String objectType) {
+        return jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and actor = 'leader' and object_type = :type")
+                .param("type", objectType).query(Long.class).single();
     }
 
     private UUID plan(String program) {

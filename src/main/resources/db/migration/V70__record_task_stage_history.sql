@@ -36,3 +36,14 @@ insert into task_stage_history (task_id, stage, status, entered_at)
 select id, stage, 'UNRECORDED', created_at from task where status_since > created_at;
 insert into task_stage_history (task_id, stage, status, entered_at)
 select id, stage, status, status_since from task;
+
+-- History is appended, never rewritten: a later change is a new row.
+create function task_stage_history_is_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception 'the stage history is append-only: % refused on task_stage_history', tg_op;
+end;
+$$;
+
+create trigger task_stage_history_append_only
+    before update or delete on task_stage_history
+    for each row execute function task_stage_history_is_append_only();

@@ -160,6 +160,15 @@ class DashboardIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void theStageHistoryRecordsEveryStatusChangeAndIsAppendOnly() {
+        assertThat(jdbc.sql("select status || ' ' || to_char(entered_at at time zone 'UTC', 'MM-DD') from task_stage_history "
+                + "where task_id = :id order by id").param("id", t1).query(String.class).list())
+                .containsExactly("READY 03-01", "IN_PROGRESS 03-02", "DONE 03-05");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from task_stage_history where task_id = :id")
+                .param("id", t1).update()).hasMessageContaining("append-only");
+    }
+
+    @Test
     void onlyLeadershipAndClinicalLeadsReadThem() {
         assertThat(http.asUser("coordinator").get("/api/v1/dashboards/figures").status()).isEqualTo(403);
         assertThat(http.asUser("compliance").get("/api/v1/dashboards/exceptions").status()).isEqualTo(403);

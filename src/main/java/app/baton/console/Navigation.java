@@ -36,6 +36,8 @@ class Navigation {
     static final List<Link> PAGES = List.of(
             new Link("/console/rules", "Rules", "rule set versions: upload, review, approve, activate"),
             new Link("/console/decisions", "Decisions", "look up a decision: its inputs, outputs and the table rows that fired"),
+            new Link("/console/dashboards", "Dashboards", "work by stage, overdue by queue, SLA attainment, time in stage"),
+            new Link("/console/dashboards/exceptions", "Exception report", "overdue, blocked and reopened work, to filter and export"),
             new Link("/console/audit", "Audit trail", "search and export who did what, and check the chain"),
             new Link("/console/audit/break-glass", "Break-glass report", "emergency accesses to review"),
             new Link("/console/admin/users", "Users", "people, their roles and locations"),
@@ -52,6 +54,19 @@ class Navigation {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /**
+     * The page of the navigation the request is on: the longest link the address starts with, so that
+     * /console/dashboards/exceptions marks "Exception report" and not "Dashboards" as well.
+     */
+    @ModelAttribute("currentLink")
+    String currentLink(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return PAGES.stream().map(Link::path)
+                .filter(link -> path.equals(link) || path.startsWith(link + "/"))
+                .max(java.util.Comparator.comparingInt(String::length))
+                .orElse(null);
     }
 
     static List<Link> offered(Set<Role> roles) {

@@ -41,6 +41,12 @@ public final class PermissionMatrix {
     /** Who works tasks: the staff but leadership, which reads the dashboards. */
     public static final Set<Role> TASK_WORKERS = EnumSet.of(FRONT_DESK, CLINICAL_STAFF, CARE_COORDINATOR, BILLING, CLINICAL_LEAD);
 
+    /**
+     * Who reads the dashboards and the exception report: leadership, and clinical leads, who own the rules
+     * that set the due dates the figures measure. Numbers and task ids only, limited to the reader's locations.
+     */
+    public static final Set<Role> DASHBOARD_READERS = EnumSet.of(LEADERSHIP, CLINICAL_LEAD);
+
     /** Who takes in referrals and discharges: the integrations that send them, and the staff who key them in or fix them. */
     public static final Set<Role> INTAKE = EnumSet.of(INTEGRATION, FRONT_DESK, CARE_COORDINATOR);
 
@@ -155,6 +161,12 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/console/audit/export.csv", "console: export the audit trail (audited)", Set.of(COMPLIANCE_REVIEWER)),
             roles(HttpMethod.GET, "/console/audit/verification", "console: verify the audit hash chain", Set.of(COMPLIANCE_REVIEWER)),
             roles(HttpMethod.GET, "/console/audit/break-glass", "console: report of emergency accesses", Set.of(COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/dashboards", "console: leadership dashboards (charts and their tables)", DASHBOARD_READERS),
+            roles(HttpMethod.GET, "/console/dashboards/figures.csv", "console: export the dashboard figures (audited)",
+                    DASHBOARD_READERS),
+            roles(HttpMethod.GET, "/console/dashboards/exceptions", "console: the exception report, with filters", DASHBOARD_READERS),
+            roles(HttpMethod.GET, "/console/dashboards/exceptions.csv", "console: export the exception report (audited)",
+                    DASHBOARD_READERS),
             roles(HttpMethod.GET, "/console/admin/users", "console: users, their roles and locations", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/console/admin/users", "console: create a user", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/console/admin/users/{id}", "console: one user, to change", Set.of(ADMIN)),
@@ -182,6 +194,12 @@ public final class PermissionMatrix {
                     with(TASK_WORKERS, INTEGRATION)),
             roles(HttpMethod.GET, "/api/v1/queues/{queue}/tasks", "a queue's open tasks", STAFF),
             roles(HttpMethod.GET, "/api/v1/my/tasks", "my roles' or my own open tasks", STAFF),
+            roles(HttpMethod.GET, "/api/v1/dashboards/figures", "dashboard figures: by stage and status, overdue, SLA, time in stage",
+                    DASHBOARD_READERS),
+            roles(HttpMethod.GET, "/api/v1/dashboards/figures.csv", "export the dashboard figures (audited)", DASHBOARD_READERS),
+            roles(HttpMethod.GET, "/api/v1/dashboards/exceptions", "the exception report: overdue, blocked, reopened tasks",
+                    DASHBOARD_READERS),
+            roles(HttpMethod.GET, "/api/v1/dashboards/exceptions.csv", "export the exception report (audited)", DASHBOARD_READERS),
             roles(HttpMethod.POST, "/api/v1/tracker/re-evaluations", "preview or apply a re-evaluation of open tasks",
                     Set.of(CLINICAL_LEAD)),
 

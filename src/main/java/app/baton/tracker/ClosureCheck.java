@@ -23,7 +23,7 @@ class ClosureCheck {
     }
 
     /** One item of the checklist and whether the plan meets it. */
-    record Item(String requirement, String taskType, String reason, boolean met, String rule, String source) {
+    public record Item(String requirement, String taskType, String reason, boolean met, String rule, String source) {
     }
 
     record Result(int ruleSetVersion, List<Item> items) {

@@ -97,6 +97,8 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         String afterTwo = browser.text("#prompt-code");
         assertThat(afterTwo).isEqualTo("SEND_LETTER");
         assertThat(browser.text("#activities")).contains("NO_ANSWER", "LEFT_VOICEMAIL");
+        browser.find("#why summary").click();
+        assertThat(browser.text("#why-source")).startsWith("next-best-action.drl.xlsx#NextBestAction!row");
         browser.checkAccessibility();
         browser.screenshot("work-task-prompt");
 

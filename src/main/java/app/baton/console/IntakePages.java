@@ -15,12 +15,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.baton.security.CurrentIdentity;
+import app.baton.security.Identity;
+import app.baton.security.Role;
+import org.springframework.http.HttpMethod;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An intake held for missing information: exactly which fields are missing, why (the rule and table
@@ -40,7 +46,10 @@ class IntakePages {
 
     @GetMapping("/console/intake/{id}")
     String intake(@PathVariable String id, Model model) {
-        model.addAttribute("intake", worklists.intake(id));
+        IntakeView intake = worklists.intake(id);
+        model.addAttribute("intake", intake);
+        Set<Role> roles = CurrentIdentity.find().map(Identity::roles).orElse(Set.of());
+        model.addAttribute("mayComplete", Navigation.allowed(roles, HttpMethod.POST, "/console/intake/" + intake.id() + "/fields"));
         return "console/intake";
     }
 

@@ -62,7 +62,12 @@ class Navigation {
     }
 
     static boolean allowed(Set<Role> roles, String path) {
-        return PermissionMatrix.permissionFor(HttpMethod.GET, path)
+        return allowed(roles, HttpMethod.GET, path);
+    }
+
+    /** Whether one of the roles may send this request: pages offer a button only when it would not answer 403. */
+    static boolean allowed(Set<Role> roles, HttpMethod method, String path) {
+        return PermissionMatrix.permissionFor(method, path)
                 .map(permission -> roles.stream().anyMatch(permission::allows))
                 .orElse(false);
     }

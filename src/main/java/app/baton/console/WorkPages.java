@@ -19,7 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import app.baton.security.CurrentIdentity;
+import app.baton.security.Identity;
+import app.baton.security.Role;
+import org.springframework.http.HttpMethod;
+
 import java.util.Arrays;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +213,9 @@ class WorkPages {
 
     private String taskPage(TaskView task, Model model) {
         model.addAttribute("task", task);
+        Set<Role> roles = CurrentIdentity.find().map(Identity::roles).orElse(Set.of());
+        model.addAttribute("mayMove", Navigation.allowed(roles, HttpMethod.POST, "/console/tasks/" + task.id() + "/status"));
+        model.addAttribute("mayRecord", Navigation.allowed(roles, HttpMethod.POST, "/console/tasks/" + task.id() + "/activities"));
         PlanView plan = task.planId() == null ? null : worklists.plan(task.planId().toString());
         model.addAttribute("plan", plan);
         model.addAttribute("outcomes", OUTCOMES);

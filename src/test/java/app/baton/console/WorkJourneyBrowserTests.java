@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -23,10 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * contact through failed and successful call attempts to done and sees the prompt change at each step,
  * and meets a stale version as a plain-words conflict with the fresh state. Also: the front desk
  * completes an intake held for a missing member ID, and an administrator registers and disables a
- * webhook endpoint. Every page is checked with axe-core; last pages are kept in target/screenshots.
+ * webhook endpoint
+ * and re-drives a dead letter. Every page is checked with axe-core; last pages are kept in target/screenshots.
  */
 class WorkJourneyBrowserTests extends WebIntegrationTest {
 
+    @Autowired
+    JdbcClient jdbc;
     Browser browser;
 
     @BeforeEach
@@ -168,6 +173,22 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         browser.clickToLoad("form.stack button[type=submit]");
         assertThat(browser.text("#new-secret")).isNotBlank();
         browser.checkAccessibility();
+
+        // A delivery to it that gave up: listed as a dead letter, and sent again.
+        UUID endpointId = jdbc.sql("select id from webhook_endpoint where url = :url").param("url", url).query(UUID.class).single();
+        UUID messageId = UUID.randomUUID();
+        UUID deliveryId = UUID.randomUUID();
+        jdbc.sql("insert into notification_outbox (id, kind, queue, occurred_at, dispatched_at) values (:id, 'HAND_OFF', 'NURSING', now(), now())")
+                .param("id", messageId).update();
+        jdbc.sql("""
+                insert into webhook_delivery (id, message_id, endpoint_id, status, attempts, last_status_code, dead_at)
+                values (:id, :message, :endpoint, 'DEAD', 8, 503, now())
+                """).param("id", deliveryId).param("message", messageId).param("endpoint", endpointId).update();
+        browser.open("/console/admin/webhooks");
+        assertThat(browser.text("#dead-letters")).contains(messageId.toString(), "HTTP 503");
+        browser.checkAccessibility();
+        browser.clickToLoad("form[action$='/dead-letters/" + deliveryId + "/redrive'] button");
+        assertThat(browser.notice()).contains("on its way again");
         WebElement disable = browser.all("#endpoints button").stream().filter(b -> b.getText().contains(url)).findFirst().orElseThrow();
         browser.clickToLoad(disable);
         assertThat(browser.notice()).contains("disabled");

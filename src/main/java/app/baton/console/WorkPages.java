@@ -43,8 +43,11 @@ class WorkPages {
 
     private final Worklists worklists;
 
-    WorkPages(Worklists worklists) {
+    private final java.time.ZoneId zone;
+
+    WorkPages(Worklists worklists, app.baton.calendar.PracticeProperties practice) {
         this.worklists = worklists;
+        this.zone = practice.timeZone();
     }
 
     /** The filters of a work list, as the page's form sends them (blank: not filtered). */
@@ -189,6 +192,49 @@ class WorkPages {
         }
     }
 
+    /** The plan's facts from the task page (e.g. the booked visit); the task page comes back with the plan decided again. */
+    @PostMapping("/console/plans/{planId}/facts")
+    String facts(@PathVariable String planId, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) {
+        String taskId = blank(form.get("task"));
+        try {
+            int version = Integer.parseInt(form.getOrDefault("version", ""));
+            worklists.updatePlanFacts(planId, FieldsForm.read(form, zone), version);
+            redirect.addFlashAttribute("notice", "The plan's facts are saved; its open tasks were decided again.");
+        } catch (NumberFormatException e) {
+            return factsRefused(taskId, Problem.field("version", "the page was incomplete; open the task again"), model, response);
+        } catch (BadField e) {
+            return factsRefused(taskId, Problem.field(e.field, e.getMessage()), model, response);
+        } catch (ApiException e) {
+            Problem p = Problem.of(e);
+            return factsRefused(taskId, p.forField("version") != null ? new Problem(409, "Someone changed this plan first",
+                    "Nothing was saved. The page now shows the plan as it is; enter the change again if it still applies.", Map.of()) : p,
+                    model, response);
+        }
+        return "redirect:/console/tasks/" + taskId;
+    }
+
+    @PostMapping("/console/plans/{planId}/closure")
+    String close(@PathVariable String planId, @RequestParam(required = false) String task, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) {
+        try {
+            worklists.closePlan(planId);
+            redirect.addFlashAttribute("notice", "The plan is closed and locked.");
+        } catch (ApiException e) {
+            Problem problem = Problem.of(e);
+            response.setStatus(problem.status());
+            model.addAttribute("closureProblem", problem);
+            return taskPage(worklists.task(task), model);
+        }
+        return "redirect:/console/tasks/" + task;
+    }
+
+    private String factsRefused(String taskId, Problem problem, Model model, HttpServletResponse response) {
+        response.setStatus(problem.status());
+        model.addAttribute("factsProblem", problem);
+        return taskPage(worklists.task(taskId), model);
+    }
+
     private String refused(String id, Problem problem, Model model, HttpServletResponse response) {
         // the fresh state next to the refusal: what the task is now, and what may be done from there
         response.setStatus(problem.status());
@@ -216,6 +262,10 @@ class WorkPages {
         Set<Role> roles = CurrentIdentity.find().map(Identity::roles).orElse(Set.of());
         model.addAttribute("mayMove", Navigation.allowed(roles, HttpMethod.POST, "/console/tasks/" + task.id() + "/status"));
         model.addAttribute("mayRecord", Navigation.allowed(roles, HttpMethod.POST, "/console/tasks/" + task.id() + "/activities"));
+        model.addAttribute("mayChangeFacts", task.planId() != null
+                && Navigation.allowed(roles, HttpMethod.POST, "/console/plans/" + task.planId() + "/facts"));
+        model.addAttribute("mayClose", task.planId() != null
+                && Navigation.allowed(roles, HttpMethod.POST, "/console/plans/" + task.planId() + "/closure"));
         PlanView plan = task.planId() == null ? null : worklists.plan(task.planId().toString());
         model.addAttribute("plan", plan);
         model.addAttribute("outcomes", OUTCOMES);

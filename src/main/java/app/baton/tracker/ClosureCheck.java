@@ -14,7 +14,7 @@ import java.util.List;
  * of its type in the plan is DONE. Besides the table, a plan with an open task cannot close.
  */
 @Component
-class ClosureCheck {
+public class ClosureCheck {
 
     private final TrackerRules rules;
 

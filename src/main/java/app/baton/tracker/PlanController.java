@@ -38,18 +38,14 @@ class PlanController {
     @Operation(summary = "Change a plan's facts", description = "For example the scheduled face-to-face visit (faceToFaceAt), "
             + "which medication reconciliation is due by. Send the plan's version; its open tasks are decided again.")
     PlanView patch(@PathVariable String id, @Valid @RequestBody TaskRequests.PlanPatch patch) {
-        Plans.PlanRow plan = access.plan(id);
-        work.updateFacts(plan.id(), patch.fields(), patch.version());
-        return view(access.plan(id));
+        return worklists.updatePlanFacts(id, patch.fields(), patch.version());
     }
 
     @PostMapping("/{id}/closure")
     @Operation(summary = "Close a plan", description = "Only when its closure checklist is met (a 409 lists what is not). "
             + "A closed plan is locked: its tasks refuse writes until it is reopened.")
     PlanView close(@PathVariable String id) {
-        Plans.PlanRow plan = access.plan(id);
-        work.close(plan.id());
-        return view(access.plan(id));
+        return worklists.closePlan(id);
     }
 
     @PostMapping(path = "/{id}/reopening", consumes = "application/json")

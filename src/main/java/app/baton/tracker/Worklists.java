@@ -31,9 +31,11 @@ public class Worklists {
     private final IntakeViews intakeViews;
     private final Views views;
     private final TrackerRules rules;
+    private final PlanWork planWork;
 
     Worklists(TrackerAccess access, QueueQueries queries, TaskWork work, ActivityLog log, Tasks tasks, ClosureCheck closure,
-              IntakeService intakes, IntakeViews intakeViews, Views views, TrackerRules rules) {
+              IntakeService intakes, IntakeViews intakeViews, Views views, TrackerRules rules, PlanWork planWork) {
+        this.planWork = planWork;
         this.access = access;
         this.queries = queries;
         this.work = work;
@@ -101,6 +103,20 @@ public class Worklists {
         Plans.PlanRow plan = access.plan(id);
         access.read("care_plan", plan.id(), plan.patientId());
         return planView(plan);
+    }
+
+    /** Changes a plan's facts (e.g. the booked face-to-face visit); its open tasks are decided again. */
+    public PlanView updatePlanFacts(String id, FieldsUpdate fields, int version) {
+        Plans.PlanRow plan = access.plan(id);
+        planWork.updateFacts(plan.id(), fields, version);
+        return planView(access.plan(id));
+    }
+
+    /** Closes a plan whose closure checklist is met (a 409 lists what is not); a closed plan is locked. */
+    public PlanView closePlan(String id) {
+        Plans.PlanRow plan = access.plan(id);
+        planWork.close(plan.id());
+        return planView(access.plan(id));
     }
 
     PlanView planView(Plans.PlanRow plan) {

@@ -128,6 +128,24 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         assertThat(visit.getText()).contains("READY", "SCHEDULING", "SCHEDULE_VISIT");
         browser.checkAccessibility();
         browser.screenshot("work-task-done");
+
+        // The visit is booked on the plan: medication reconciliation is now due by the visit itself.
+        browser.clickToLoad(visit.findElement(org.openqa.selenium.By.tagName("a")));
+        assertThat(browser.text("#prompt-code")).isEqualTo("SCHEDULE_VISIT");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-03-13T09:30'",
+                browser.find("#fact-faceToFaceAt"));
+        browser.clickToLoad("#plan-facts button[type=submit]");
+        assertThat(browser.notice()).contains("saved");
+        WebElement medRec = browser.find("#plan-tasks").findElements(org.openqa.selenium.By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().contains("MEDICATION_RECONCILIATION")).findFirst().orElseThrow();
+        assertThat(medRec.getText()).contains("2026-03-13 09:30");
+
+        // Closing before the visit and the reconciliation are done: refused, in plain words, with the checklist.
+        browser.clickToLoad("form[action$='/closure'] button");
+        assertThat(browser.text("#closure-problem")).contains("checklist").doesNotContain("Exception");
+        assertThat(browser.text("#closure")).contains("✔ met").contains("✘ not yet");
+        browser.checkAccessibility();
+        browser.screenshot("work-plan-closure-refused");
     }
 
     @Test

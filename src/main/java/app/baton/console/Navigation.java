@@ -34,6 +34,8 @@ class Navigation {
     }
 
     static final List<Link> PAGES = List.of(
+            new Link("/console/work", "Work", "my queues: tasks by due date, overdue first"),
+            new Link("/console/notifications", "Notifications", "hand-offs and other notices for me"),
             new Link("/console/rules", "Rules", "rule set versions: upload, review, approve, activate"),
             new Link("/console/decisions", "Decisions", "look up a decision: its inputs, outputs and the table rows that fired"),
             new Link("/console/dashboards", "Dashboards", "work by stage, overdue by queue, SLA attainment, time in stage"),
@@ -41,7 +43,8 @@ class Navigation {
             new Link("/console/audit", "Audit trail", "search and export who did what, and check the chain"),
             new Link("/console/audit/break-glass", "Break-glass report", "emergency accesses to review"),
             new Link("/console/admin/users", "Users", "people, their roles and locations"),
-            new Link("/console/admin/api-keys", "API keys", "keys of the apps that ask Baton for decisions"));
+            new Link("/console/admin/api-keys", "API keys", "keys of the apps that ask Baton for decisions"),
+            new Link("/console/admin/webhooks", "Webhooks", "endpoints told about hand-offs and completions, and dead letters"));
 
     @ModelAttribute("menu")
     Menu menu(@AuthenticationPrincipal Identity me) {
@@ -74,7 +77,12 @@ class Navigation {
     }
 
     static boolean allowed(Set<Role> roles, String path) {
-        return PermissionMatrix.permissionFor(HttpMethod.GET, path)
+        return allowed(roles, HttpMethod.GET, path);
+    }
+
+    /** Whether one of the roles may send this request: pages offer a button only when it would not answer 403. */
+    static boolean allowed(Set<Role> roles, HttpMethod method, String path) {
+        return PermissionMatrix.permissionFor(method, path)
                 .map(permission -> roles.stream().anyMatch(permission::allows))
                 .orElse(false);
     }

@@ -1,10 +1,8 @@
 package app.baton.notification;
 
-import app.baton.system.ApiException;
 import app.baton.system.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.util.List;
 
 /** The caller's own in-app notifications; another person's are not found (404), never forbidden. */
@@ -27,12 +24,13 @@ class NotificationController {
 
     private final UserNotifications notifications;
     private final Callers callers;
-    private final Clock clock;
 
-    NotificationController(UserNotifications notifications, Callers callers, Clock clock) {
+    private final Inbox inbox;
+
+    NotificationController(UserNotifications notifications, Callers callers, Inbox inbox) {
+        this.inbox = inbox;
         this.notifications = notifications;
         this.callers = callers;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -46,10 +44,7 @@ class NotificationController {
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one of my notifications read", description = "Idempotent: the first read time is kept.")
     ResponseEntity<Void> read(@PathVariable String id) {
-        if (!notifications.markRead(Paging.id("id", id), me(), clock.instant())) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "notification-not-found", "No such notification",
-                    "you have no notification with this id");
-        }
+        inbox.markRead(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -11,18 +11,18 @@ import jakarta.validation.constraints.Size;
  * code. {@code text} is free text, so patient data: only clinical roles read it back.
  */
 @Schema(description = "An activity log entry; which fields each kind needs is in docs/tracker.md")
-record ActivityRequest(@NotNull Kind kind, Outcome outcome, Channel channel, Barrier barrier, @Size(max = 4000) String text,
+public record ActivityRequest(@NotNull Kind kind, Outcome outcome, Channel channel, Barrier barrier, @Size(max = 4000) String text,
                        @Size(max = 500) String documentRef,
                        @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits (SHA-256)") String sha256) {
 
-    enum Kind { CALL_ATTEMPT, MESSAGE, NOTE, DOCUMENT, BARRIER }
+    public enum Kind { CALL_ATTEMPT, MESSAGE, NOTE, DOCUMENT, BARRIER }
 
     /** How a call went; every outcome but REACHED counts as an unsuccessful attempt. */
-    enum Outcome { REACHED, NO_ANSWER, LEFT_VOICEMAIL, WRONG_NUMBER, BUSY, DISCONNECTED }
+    public enum Outcome { REACHED, NO_ANSWER, LEFT_VOICEMAIL, WRONG_NUMBER, BUSY, DISCONNECTED }
 
-    enum Channel { PHONE, SMS, EMAIL, PORTAL, LETTER, FAX }
+    public enum Channel { PHONE, SMS, EMAIL, PORTAL, LETTER, FAX }
 
-    enum Barrier { TRANSPORTATION, LANGUAGE, COST, HOUSING, CAREGIVER, TECHNOLOGY, OTHER }
+    public enum Barrier { TRANSPORTATION, LANGUAGE, COST, HOUSING, CAREGIVER, TECHNOLOGY, OTHER }
 
     /** The first field this kind of entry lacks, as a problem naming it. */
     void requireFieldsOfKind() {

@@ -14,7 +14,7 @@ import java.util.List;
  * of its type in the plan is DONE. Besides the table, a plan with an open task cannot close.
  */
 @Component
-class ClosureCheck {
+public class ClosureCheck {
 
     private final TrackerRules rules;
 
@@ -23,7 +23,7 @@ class ClosureCheck {
     }
 
     /** One item of the checklist and whether the plan meets it. */
-    record Item(String requirement, String taskType, String reason, boolean met, String rule, String source) {
+    public record Item(String requirement, String taskType, String reason, boolean met, String rule, String source) {
     }
 
     record Result(int ruleSetVersion, List<Item> items) {

@@ -7,18 +7,18 @@ import java.util.List;
  * What the active rule set decided for one task, each result with the rule (and table row) that
  * produced it: enough to explain the task's queue, due date and prompt later.
  */
-record Decided(int ruleSetVersion, String queue, String role, String routingRule, OffsetDateTime dueAt, String slaBasis, String dueRule,
+public record Decided(int ruleSetVersion, String queue, String role, String routingRule, OffsetDateTime dueAt, String slaBasis, String dueRule,
                NextStep nextAction, List<Flag> missingInfo, List<Trace> trace) {
 
     /** The next-best action the owner sees. */
-    record NextStep(String code, String prompt, String rule, String source) {
+    public record NextStep(String code, String prompt, String rule, String source) {
     }
 
     /** A missing required field, why it is needed, and the rule that requires it. */
-    record Flag(String field, String reason, String rule, String source) {
+    public record Flag(String field, String reason, String rule, String source) {
     }
 
     /** A rule that fired, and where it is written. */
-    record Trace(String rule, String source) {
+    public record Trace(String rule, String source) {
     }
 }

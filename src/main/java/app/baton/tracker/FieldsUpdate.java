@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  * their value. Member ID, referral reason and referring provider are taken as "on file", not kept.
  */
 @Schema(description = "Fields to add; absent fields keep their value")
-record FieldsUpdate(@Size(max = 64) String payer, @Size(max = 64) String memberId, @Size(max = 16) String language,
+public record FieldsUpdate(@Size(max = 64) String payer, @Size(max = 64) String memberId, @Size(max = 16) String language,
                     Boolean consentOnFile, Complexity complexity, Priority priority, OffsetDateTime dischargeAt,
                     LocalDate periodStart, @PositiveOrZero Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
                     @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider) {

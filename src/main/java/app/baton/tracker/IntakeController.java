@@ -25,14 +25,12 @@ import java.util.HexFormat;
 class IntakeController {
 
     private final IntakeService service;
-    private final TrackerAccess access;
-    private final IntakeViews views;
+    private final Worklists worklists;
     private final JsonColumns json;
 
-    IntakeController(IntakeService service, TrackerAccess access, IntakeViews views, JsonColumns json) {
+    IntakeController(IntakeService service, Worklists worklists, JsonColumns json) {
         this.service = service;
-        this.access = access;
-        this.views = views;
+        this.worklists = worklists;
         this.json = json;
     }
 
@@ -53,17 +51,14 @@ class IntakeController {
     @GetMapping("/{id}")
     @Operation(summary = "Read an intake", description = "Its status, plan, held task and missing fields.")
     IntakeView read(@PathVariable String id) {
-        Intakes.IntakeRow intake = access.intake(id);
-        access.read("intake", intake.id(), intake.patientId());
-        return views.of(intake);
+        return worklists.intake(id);
     }
 
     @PostMapping(path = "/{id}/fields", consumes = "application/json")
     @Operation(summary = "Complete a held intake's fields", description = "Absent fields keep their value. When nothing is "
             + "missing any more, the intake is RELEASED: its plan is built and the held task is done.")
     IntakeView fields(@PathVariable String id, @Valid @RequestBody FieldsUpdate fields) {
-        Intakes.IntakeRow intake = access.intake(id);
-        return service.complete(intake.id(), fields);
+        return worklists.completeIntake(id, fields);
     }
 
     private static ResponseEntity<IntakeView> answer(IntakeService.Outcome outcome) {

@@ -8,7 +8,7 @@ import java.util.UUID;
  * An intake as answered: HELD with the fields it lacks (each naming the rule that requires it) and
  * the task that waits for them, or RELEASED with its care plan.
  */
-record IntakeView(UUID id, String sourceSystem, String sourceId, String kind, String status, String program, String patientId,
+public record IntakeView(UUID id, String sourceSystem, String sourceId, String kind, String status, String program, String patientId,
                   UUID planId, UUID heldTaskId, List<Decided.Flag> missingInfo, int ruleSetVersion,
                   OffsetDateTime receivedAt, OffsetDateTime releasedAt) {
 }

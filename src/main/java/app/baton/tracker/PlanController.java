@@ -19,43 +19,33 @@ class PlanController {
 
     private final TrackerAccess access;
     private final PlanWork work;
-    private final Tasks tasks;
-    private final ClosureCheck closure;
-    private final Views views;
+    private final Worklists worklists;
 
-    PlanController(TrackerAccess access, PlanWork work, Tasks tasks, ClosureCheck closure, Views views) {
+    PlanController(TrackerAccess access, PlanWork work, Worklists worklists) {
         this.access = access;
         this.work = work;
-        this.tasks = tasks;
-        this.closure = closure;
-        this.views = views;
+        this.worklists = worklists;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a care plan", description = "Its facts (as far as your roles need them), tasks, the template rows "
             + "that made them and the closure checklist as of now. Another location's plan is a 404.")
     PlanView read(@PathVariable String id) {
-        Plans.PlanRow plan = access.plan(id);
-        access.read("care_plan", plan.id(), plan.patientId());
-        return view(plan);
+        return worklists.plan(id);
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @Operation(summary = "Change a plan's facts", description = "For example the scheduled face-to-face visit (faceToFaceAt), "
             + "which medication reconciliation is due by. Send the plan's version; its open tasks are decided again.")
     PlanView patch(@PathVariable String id, @Valid @RequestBody TaskRequests.PlanPatch patch) {
-        Plans.PlanRow plan = access.plan(id);
-        work.updateFacts(plan.id(), patch.fields(), patch.version());
-        return view(access.plan(id));
+        return worklists.updatePlanFacts(id, patch.fields(), patch.version());
     }
 
     @PostMapping("/{id}/closure")
     @Operation(summary = "Close a plan", description = "Only when its closure checklist is met (a 409 lists what is not). "
             + "A closed plan is locked: its tasks refuse writes until it is reopened.")
     PlanView close(@PathVariable String id) {
-        Plans.PlanRow plan = access.plan(id);
-        work.close(plan.id());
-        return view(access.plan(id));
+        return worklists.closePlan(id);
     }
 
     @PostMapping(path = "/{id}/reopening", consumes = "application/json")
@@ -67,7 +57,6 @@ class PlanController {
     }
 
     private PlanView view(Plans.PlanRow plan) {
-        var planTasks = tasks.ofPlan(plan.id());
-        return views.plan(plan, planTasks, closure.check(plan.facts(), planTasks));
+        return worklists.planView(plan);
     }
 }

@@ -12,15 +12,15 @@ import java.util.UUID;
  * the template rows that made its tasks, its tasks, and its closure checklist as of now.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlanView(UUID id, UUID intakeId, String patientId, String program, String status, boolean locked, int ruleSetVersion,
+public record PlanView(UUID id, UUID intakeId, String patientId, String program, String status, boolean locked, int ruleSetVersion,
                 List<Decided.Trace> templateRules, Map<String, Object> facts, List<String> withheld, List<TaskSummary> tasks,
                 Closure closure, OffsetDateTime createdAt, OffsetDateTime closedAt, String reopenReason, String reopenNote,
                 int version) {
 
-    record TaskSummary(UUID id, String taskType, String status, UUID prerequisiteId, String queue, String role, String ownerUser,
+    public record TaskSummary(UUID id, String taskType, String status, UUID prerequisiteId, String queue, String role, String ownerUser,
                        OffsetDateTime dueAt, String nextAction, int version) {
     }
 
-    record Closure(boolean met, int ruleSetVersion, List<ClosureCheck.Item> items) {
+    public record Closure(boolean met, int ruleSetVersion, List<ClosureCheck.Item> items) {
     }
 }

@@ -1,9 +1,5 @@
 package app.baton.tracker;
 
-import app.baton.security.CurrentIdentity;
-import app.baton.security.Identity;
-import app.baton.security.PatientDataCategory;
-import app.baton.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,29 +9,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * Work lists: a queue's open tasks, and "my tasks" (my roles' queues, or the tasks given to me),
  * at the caller's locations only, in working order: overdue first (the earliest due date leads),
- * then priority.
+ * then priority. The console's queue pages call the same {@link Worklists}.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
 @Tag(name = "Queues", description = "Role queues and personal work lists, paginated by cursor")
 class QueueController {
 
-    private final QueueQueries queries;
-    private final Views views;
-    private final TrackerRules rules;
+    private final Worklists worklists;
 
-    QueueController(QueueQueries queries, Views views, TrackerRules rules) {
-        this.queries = queries;
-        this.views = views;
-        this.rules = rules;
+    QueueController(Worklists worklists) {
+        this.worklists = worklists;
     }
 
     @GetMapping("/queues/{queue}/tasks")
@@ -45,9 +32,7 @@ class QueueController {
                     @RequestParam(required = false) String program, @RequestParam(required = false) String location,
                     @RequestParam(required = false) String overdue, @RequestParam(required = false) Integer limit,
                     @RequestParam(required = false) String cursor) {
-        QueueFilter filter = QueueFilter.of(stage, program, location, overdue, limit, cursor, callerLocations());
-        OffsetDateTime now = rules.now().toOffsetDateTime();
-        return page(queries.queue(queue, filter, now), filter);
+        return worklists.queue(queue, new Worklists.Filter(stage, program, location, overdue, limit, cursor));
     }
 
     @GetMapping("/my/tasks")
@@ -57,36 +42,6 @@ class QueueController {
                    @RequestParam(required = false) String stage, @RequestParam(required = false) String program,
                    @RequestParam(required = false) String location, @RequestParam(required = false) String overdue,
                    @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        Identity me = CurrentIdentity.find().orElseThrow(() -> new IllegalStateException("no caller on an authenticated path"));
-        QueueFilter filter = QueueFilter.of(stage, program, location, overdue, limit, cursor, callerLocations());
-        OffsetDateTime now = rules.now().toOffsetDateTime();
-        if (scope == null || scope.equals("role")) {
-            Set<String> roles = me.roles().stream().map(Role::name).collect(Collectors.toSet());
-            return page(queries.roles(roles, filter, now), filter);
-        }
-        if (scope.equals("me")) {
-            return page(queries.owner(me.name(), filter, now), filter);
-        }
-        throw TrackerProblems.invalid("scope", "role or me");
-    }
-
-    private QueuePage page(List<TaskRow> rows, QueueFilter filter) {
-        boolean more = rows.size() > filter.limit();
-        List<TaskRow> shown = more ? rows.subList(0, filter.limit()) : rows;
-        boolean demographic = views.categories().contains(PatientDataCategory.DEMOGRAPHIC);
-        List<QueuePage.Item> items = shown.stream().map(t -> new QueuePage.Item(t.id(), t.planId(), t.intakeId(), t.patientId(),
-                demographic ? t.location() : null, t.program().name(), t.type().name(), t.status().name(), t.stage().name(),
-                t.priority().name(), t.queue(), t.role(), t.ownerUser(), t.dueAt(), views.overdue(t),
-                t.nextAction() == null ? null : t.nextAction().code(), t.nextAction() == null ? null : t.nextAction().prompt(),
-                t.version())).toList();
-        TaskRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        String next = more ? new QueueFilter.Cursor(last.dueAt(), TaskRow.rank(last.priority()), last.id()).encode() : null;
-        return new QueuePage(items, next, filter.limit());
-    }
-
-    /** The caller's locations, or null when the caller sees every location. */
-    private static Set<String> callerLocations() {
-        Identity me = CurrentIdentity.find().orElseThrow(() -> new IllegalStateException("no caller on an authenticated path"));
-        return me.locations().contains(Identity.ALL_LOCATIONS) ? null : me.locations();
+        return worklists.mine(scope, new Worklists.Filter(stage, program, location, overdue, limit, cursor));
     }
 }

@@ -12,31 +12,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One task: read it, move it, give it to someone, log what was done. */
+/** One task: read it, move it, give it to someone, log what was done (through {@link Worklists}, as the console). */
 @RestController
 @RequestMapping(path = "/api/v1/tasks", produces = "application/json")
 @Tag(name = "Tasks", description = "Statuses with enforced transitions, one owner at a time, the activity log")
 class TaskController {
 
-    private final TrackerAccess access;
-    private final TaskWork work;
-    private final ActivityLog log;
-    private final Views views;
+    private final Worklists worklists;
 
-    TaskController(TrackerAccess access, TaskWork work, ActivityLog log, Views views) {
-        this.access = access;
-        this.work = work;
-        this.log = log;
-        this.views = views;
+    TaskController(Worklists worklists) {
+        this.worklists = worklists;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a task", description = "With its owner, due date, prompt (each naming its rule and rule set "
             + "version), allowed transitions and activity log. Another location's task is a 404.")
     ResponseEntity<TaskView> read(@PathVariable String id) {
-        TaskRow task = access.task(id);
-        access.read("task", task.id(), task.patientId());
-        return answer(HttpStatus.OK, views.task(task));
+        return answer(HttpStatus.OK, worklists.task(id));
     }
 
     @PostMapping(path = "/{id}/status", consumes = "application/json")
@@ -44,23 +36,20 @@ class TaskController {
             + "is a 409 listing the allowed ones; a stale version is a 409 and changes nothing. The rules decide the task again "
             + "and hand it to its next queue.")
     ResponseEntity<TaskView> status(@PathVariable String id, @Valid @RequestBody TaskRequests.StatusChange change) {
-        TaskRow task = access.task(id);
-        return answer(HttpStatus.OK, views.task(work.changeStatus(task.id(), change.status(), change.version())));
+        return answer(HttpStatus.OK, worklists.changeStatus(id, change.status(), change.version()));
     }
 
     @PostMapping(path = "/{id}/owner", consumes = "application/json")
     @Operation(summary = "Give a task to a person of its queue", description = "user null gives it back to the queue.")
     ResponseEntity<TaskView> owner(@PathVariable String id, @Valid @RequestBody TaskRequests.Assignment assignment) {
-        TaskRow task = access.task(id);
-        return answer(HttpStatus.OK, views.task(work.assign(task.id(), assignment.user(), assignment.version())));
+        return answer(HttpStatus.OK, worklists.assign(id, assignment.user(), assignment.version()));
     }
 
     @PostMapping(path = "/{id}/activities", consumes = "application/json")
     @Operation(summary = "Log an activity", description = "A call attempt (with its outcome), message, note, document (reference "
             + "and SHA-256) or barrier. Unsuccessful call attempts count towards the next-best action. Append-only.")
     ResponseEntity<TaskView> activity(@PathVariable String id, @Valid @RequestBody ActivityRequest entry) {
-        TaskRow task = access.task(id);
-        return answer(HttpStatus.CREATED, views.task(log.append(task.id(), entry).task()));
+        return answer(HttpStatus.CREATED, worklists.logActivity(id, entry));
     }
 
     private static ResponseEntity<TaskView> answer(HttpStatus status, TaskView view) {

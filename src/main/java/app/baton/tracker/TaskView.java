@@ -13,22 +13,22 @@ import java.util.UUID;
  * activity log. {@code withheld} names what the caller's roles do not need (minimum necessary).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record TaskView(UUID id, UUID planId, UUID intakeId, String purpose, String patientId, String location, String program,
+public record TaskView(UUID id, UUID planId, UUID intakeId, String purpose, String patientId, String location, String program,
                 String taskType, String status, Set<String> allowedTransitions, UUID prerequisiteId, String stage, String priority,
                 Owner owner, Due due, boolean overdue, Decided.NextStep nextAction, List<Decided.Flag> missingInfo, int attempts,
                 int ruleSetVersion, List<Decided.Trace> trace, OffsetDateTime createdAt, OffsetDateTime statusSince, int version,
                 List<Activity> activities, List<String> withheld) {
 
-    record Owner(String queue, String role, String user, String rule, String source) {
+    public record Owner(String queue, String role, String user, String rule, String source) {
     }
 
     /** The due date, its term, the rule that set it and the rule set version it was set by (kept until a re-evaluation). */
-    record Due(OffsetDateTime at, String basis, String rule, String source, Integer ruleSetVersion) {
+    public record Due(OffsetDateTime at, String basis, String rule, String source, Integer ruleSetVersion) {
     }
 
     /** One activity log entry; {@code text} only for roles that read clinical notes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Activity(long id, String kind, String outcome, String channel, String barrier, String text, String documentRef,
+    public record Activity(long id, String kind, String outcome, String channel, String barrier, String text, String documentRef,
                     String sha256, String actor, OffsetDateTime occurredAt) {
     }
 }

@@ -33,8 +33,8 @@ class TrackerBenchmark extends WebIntegrationTest {
 
     @Test
     void queuePagesAndIntakes() {
-        seed();
-        HttpJson coordinator = http.withApiKey(key("bench coordinator", "CARE_COORDINATOR", "MAIN_CLINIC"));
+        seed(http, jdbc, OPEN);
+        HttpJson coordinator = http.withApiKey(key(http, "bench coordinator", "CARE_COORDINATOR", "MAIN_CLINIC"));
         JsonNode first = coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?limit=50").json();
         assertThat(first.path("tasks")).hasSize(50);
         String deep = first.path("nextCursor").asText();
@@ -61,7 +61,7 @@ class TrackerBenchmark extends WebIntegrationTest {
                 """).query(String.class).list()));
     }
 
-    private void report(String what, IntFunction<HttpJson.Response> call) {
+    static void report(String what, IntFunction<HttpJson.Response> call) {
         for (int i = 0; i < 100; i++) {
             assertThat(call.apply(-1 - i).status()).isBetween(200, 201);
         }
@@ -78,13 +78,14 @@ class TrackerBenchmark extends WebIntegrationTest {
                 micros[CALLS - 1] / 1000.0);
     }
 
-    private String key(String name, String role, String location) {
+    static String key(HttpJson http, String name, String role, String location) {
         return http.asUser("admin").post("/api/v1/api-keys", """
                 {"name": "%s %s", "roles": ["%s"], "locations": ["%s"]}""".formatted(name, UUID.randomUUID(), role, location))
                 .json().path("key").asText();
     }
 
-    private void seed() {
+    /** Seeds {@code open} open tasks (and half as many done ones) straight into PostgreSQL, under one plan. */
+    static void seed(HttpJson http, JdbcClient jdbc, int open) {
         long started = System.nanoTime();
         String planId = http.post("/api/v1/intake/discharges", """
                 {"sourceSystem": "BENCH", "sourceId": "%s", "patient": {"id": "bench", "payer": "MEDICARE", "memberId": "B-1",
@@ -107,9 +108,9 @@ class TrackerBenchmark extends WebIntegrationTest {
                        case when g % 50 = 0 then null else now() + ((g * 7919) % 86400) * interval '1 minute' - interval '30 days' end,
                        '3 business days after creation', 1, now() - interval '40 days', now() - interval '40 days'
                 from generate_series(1, :total) g
-                """).param("plan", planId).param("open", OPEN).param("total", OPEN + OPEN / 2)
+                """).param("plan", planId).param("open", open).param("total", open + open / 2)
                 .param("queues", queues.toArray(String[]::new)).param("roles", roles.toArray(String[]::new)).update();
         jdbc.sql("analyze task").update();
-        System.out.printf("BENCH seeded %,d open and %,d done tasks in %.1f s%n", OPEN, OPEN / 2, (System.nanoTime() - started) / 1e9);
+        System.out.printf("BENCH seeded %,d open and %,d done tasks in %.1f s%n", open, open / 2, (System.nanoTime() - started) / 1e9);
     }
 }

@@ -1,0 +1,86 @@
+package app.baton.console;
+
+import app.baton.engine.model.Complexity;
+import app.baton.engine.model.Priority;
+import app.baton.tracker.FieldsUpdate;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * A form's fields for a held intake or a plan's facts, read into the tracker's {@link FieldsUpdate}:
+ * blank fields keep their value; times are typed in the practice's time zone. A field that cannot be
+ * read is a {@link WorkPages.BadField} naming it, for the page to show next to it.
+ */
+final class FieldsForm {
+
+    private FieldsForm() {
+    }
+
+    static FieldsUpdate read(Map<String, String> form, ZoneId zone) {
+        return new FieldsUpdate(text(form, "payer"), text(form, "memberId"), text(form, "language"), yesNo(form, "consentOnFile"),
+                code(Complexity.class, form, "complexity"), code(Priority.class, form, "priority"), time(form, "dischargeAt", zone),
+                date(form, "periodStart"), number(form, "minutesThisPeriod"), time(form, "faceToFaceAt", zone),
+                text(form, "referralReason"), text(form, "referringProvider"));
+    }
+
+    private static String text(Map<String, String> form, String name) {
+        String v = WorkPages.blank(form.get(name));
+        if (v != null && v.length() > (name.equals("referralReason") ? 200 : 64)) {
+            throw new WorkPages.BadField(name, "too long");
+        }
+        return v;
+    }
+
+    private static Boolean yesNo(Map<String, String> form, String name) {
+        String v = WorkPages.blank(form.get(name));
+        return v == null ? null : Boolean.valueOf(v.equals("true"));
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, Map<String, String> form, String name) {
+        String v = WorkPages.blank(form.get(name));
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            throw new WorkPages.BadField(name, "choose one of the options offered");
+        }
+    }
+
+    private static OffsetDateTime time(Map<String, String> form, String name, ZoneId zone) {
+        String v = WorkPages.blank(form.get(name));
+        try {
+            return v == null ? null : LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new WorkPages.BadField(name, "a date and time such as 2026-03-13T09:30");
+        }
+    }
+
+    private static LocalDate date(Map<String, String> form, String name) {
+        String v = WorkPages.blank(form.get(name));
+        try {
+            return v == null ? null : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new WorkPages.BadField(name, "a date such as 2026-03-01");
+        }
+    }
+
+    private static Integer number(Map<String, String> form, String name) {
+        String v = WorkPages.blank(form.get(name));
+        try {
+            Integer n = v == null ? null : Integer.valueOf(v);
+            if (n != null && n < 0) {
+                throw new WorkPages.BadField(name, "zero or more minutes");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new WorkPages.BadField(name, "a whole number of minutes");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package app.baton.tracker;
+
+import app.baton.engine.model.TaskStatus;
+import app.baton.security.CurrentIdentity;
+import app.baton.security.Identity;
+import app.baton.security.PatientDataCategory;
+import app.baton.security.Role;
+import org.springframework.stereotype.Service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The tracker's work as one in-process service, for the HTTP API and the console alike: both call
+ * these methods, so both take the same object-level check (another location's task is "not found",
+ * and the refusal audited), the same audit of every read and change, and the same minimum-necessary
+ * shaping. Ids arrive as text, as they come from a URL; a malformed one is "not found".
+ */
+@Service
+public class Worklists {
+
+    private final TrackerAccess access;
+    private final QueueQueries queries;
+    private final TaskWork work;
+    private final ActivityLog log;
+    private final Tasks tasks;
+    private final ClosureCheck closure;
+    private final IntakeService intakes;
+    private final IntakeViews intakeViews;
+    private final Views views;
+    private final TrackerRules rules;
+    private final PlanWork planWork;
+
+    Worklists(TrackerAccess access, QueueQueries queries, TaskWork work, ActivityLog log, Tasks tasks, ClosureCheck closure,
+              IntakeService intakes, IntakeViews intakeViews, Views views, TrackerRules rules, PlanWork planWork) {
+        this.planWork = planWork;
+        this.access = access;
+        this.queries = queries;
+        this.work = work;
+        this.log = log;
+        this.tasks = tasks;
+        this.closure = closure;
+        this.intakes = intakes;
+        this.intakeViews = intakeViews;
+        this.views = views;
+        this.rules = rules;
+    }
+
+    /** What a work list asks for, as query parameters give it (each null when not given). */
+    public record Filter(String stage, String program, String location, String overdue, Integer limit, String cursor) {
+    }
+
+    /** A queue's open tasks at the caller's locations, earliest due first (so overdue work leads), then priority. */
+    public QueuePage queue(String queue, Filter f) {
+        QueueFilter filter = filter(f);
+        return page(queries.queue(queue, filter, rules.now().toOffsetDateTime()), filter);
+    }
+
+    /** scope "role" (or null): the tasks of the caller's roles' queues; "me": the tasks given to the caller. */
+    public QueuePage mine(String scope, Filter f) {
+        Identity me = me();
+        QueueFilter filter = filter(f);
+        OffsetDateTime now = rules.now().toOffsetDateTime();
+        if (scope == null || scope.equals("role")) {
+            Set<String> roles = me.roles().stream().map(Role::name).collect(Collectors.toSet());
+            return page(queries.roles(roles, filter, now), filter);
+        }
+        if (scope.equals("me")) {
+            return page(queries.owner(me.name(), filter, now), filter);
+        }
+        throw TrackerProblems.invalid("scope", "role or me");
+    }
+
+    /** One task, audited as a read of patient data. */
+    public TaskView task(String id) {
+        TaskRow task = access.task(id);
+        access.read("task", task.id(), task.patientId());
+        return views.task(task);
+    }
+
+    /** Moves a task on; {@code version} is the one the caller read (a stale one is a 409 and changes nothing). */
+    public TaskView changeStatus(String id, TaskStatus to, int version) {
+        TaskRow task = access.task(id);
+        return views.task(work.changeStatus(task.id(), to, version));
+    }
+
+    /** Gives a task to a person of its queue (null: back to the queue). */
+    public TaskView assign(String id, String user, int version) {
+        TaskRow task = access.task(id);
+        return views.task(work.assign(task.id(), user, version));
+    }
+
+    /** Appends to a task's activity log; the task is decided again (its prompt follows the attempts). */
+    public TaskView logActivity(String id, ActivityRequest entry) {
+        TaskRow task = access.task(id);
+        return views.task(log.append(task.id(), entry).task());
+    }
+
+    /** One care plan with its tasks and closure checklist, audited as a read of patient data. */
+    public PlanView plan(String id) {
+        Plans.PlanRow plan = access.plan(id);
+        access.read("care_plan", plan.id(), plan.patientId());
+        return planView(plan);
+    }
+
+    /** Changes a plan's facts (e.g. the booked face-to-face visit); its open tasks are decided again. */
+    public PlanView updatePlanFacts(String id, FieldsUpdate fields, int version) {
+        Plans.PlanRow plan = access.plan(id);
+        planWork.updateFacts(plan.id(), fields, version);
+        return planView(access.plan(id));
+    }
+
+    /** Closes a plan whose closure checklist is met (a 409 lists what is not); a closed plan is locked. */
+    public PlanView closePlan(String id) {
+        Plans.PlanRow plan = access.plan(id);
+        planWork.close(plan.id());
+        return planView(access.plan(id));
+    }
+
+    PlanView planView(Plans.PlanRow plan) {
+        var planTasks = tasks.ofPlan(plan.id());
+        return views.plan(plan, planTasks, closure.check(plan.facts(), planTasks));
+    }
+
+    /** One intake: held (with what is missing) or released, audited as a read of patient data. */
+    public IntakeView intake(String id) {
+        Intakes.IntakeRow intake = access.intake(id);
+        access.read("intake", intake.id(), intake.patientId());
+        return intakeViews.of(intake);
+    }
+
+    /** Completes a held intake's fields; when nothing is missing any more it is released and its plan built. */
+    public IntakeView completeIntake(String id, FieldsUpdate fields) {
+        Intakes.IntakeRow intake = access.intake(id);
+        return intakes.complete(intake.id(), fields);
+    }
+
+    /** Whether the caller's roles read clinical notes (the text of activity log entries). */
+    public boolean readsNotes() {
+        return views.categories().contains(PatientDataCategory.CLINICAL);
+    }
+
+    private QueueFilter filter(Filter f) {
+        return QueueFilter.of(f.stage(), f.program(), f.location(), f.overdue(), f.limit(), f.cursor(), callerLocations());
+    }
+
+    private QueuePage page(List<TaskRow> rows, QueueFilter filter) {
+        boolean more = rows.size() > filter.limit();
+        List<TaskRow> shown = more ? rows.subList(0, filter.limit()) : rows;
+        boolean demographic = views.categories().contains(PatientDataCategory.DEMOGRAPHIC);
+        List<QueuePage.Item> items = shown.stream().map(t -> new QueuePage.Item(t.id(), t.planId(), t.intakeId(), t.patientId(),
+                demographic ? t.location() : null, t.program().name(), t.type().name(), t.status().name(), t.stage().name(),
+                t.priority().name(), t.queue(), t.role(), t.ownerUser(), t.dueAt(), views.overdue(t),
+                t.nextAction() == null ? null : t.nextAction().code(), t.nextAction() == null ? null : t.nextAction().prompt(),
+                t.version())).toList();
+        TaskRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = more ? new QueueFilter.Cursor(last.dueAt(), TaskRow.rank(last.priority()), last.id()).encode() : null;
+        return new QueuePage(items, next, filter.limit());
+    }
+
+    private static Identity me() {
+        return CurrentIdentity.find().orElseThrow(() -> new IllegalStateException("no caller on an authenticated path"));
+    }
+
+    /** The caller's locations, or null when the caller sees every location. */
+    private static Set<String> callerLocations() {
+        Identity me = me();
+        return me.locations().contains(Identity.ALL_LOCATIONS) ? null : me.locations();
+    }
+}

@@ -122,14 +122,30 @@ final class Browser implements AutoCloseable {
      * replaced this one, so the next look at the page is not at the old one.
      */
     void clickToLoad(String css) {
+        loaded();
         clickToLoad(find(css));
     }
 
     void clickToLoad(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium's wording when the node's document was replaced under the check
+                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+            }
+        });
+        loaded();
+    }
+
+    /** Waits until the current document has finished loading. */
+    void loaded() {
+        waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {

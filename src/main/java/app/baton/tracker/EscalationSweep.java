@@ -1,0 +1,157 @@
+package app.baton.tracker;
+
+import app.baton.calendar.SlaCalendar;
+import app.baton.engine.CompiledRules;
+import app.baton.engine.Evaluation;
+import app.baton.engine.model.EscalationStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The escalation sweep: evaluates every open task that has a due date with the active rule set, stores
+ * each escalation step under its stable key, and a reminder for each task due soon under its own key.
+ * Tasks are read a keyset page at a time; a page is evaluated outside any transaction, then its new
+ * alerts are stored with {@code ON CONFLICT DO NOTHING} and raised (EscalationRaised, TaskReminded, whose
+ * listener writes the notices to the outbox) in one transaction per page. So a crash loses at most the
+ * page in hand, and a re-run, or another instance sweeping at the same time, raises nothing twice: only
+ * the transaction that actually inserted a key raises it. db-scheduler runs the recurring sweep on one
+ * instance at a time ({@link SweepTasks}); the keys make even an overlap harmless.
+ */
+@Service
+public class EscalationSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
+    // PostgreSQL orders uuids by their unsigned bytes: the all-zero uuid comes first
+    private static final UUID FIRST = new UUID(0L, 0L);
+
+    /** What one sweep did: tasks evaluated, new steps and reminders stored, tasks the rules failed on. */
+    public record Result(int evaluated, int escalations, int reminders, int failed, int pages) {
+    }
+
+    private final TrackerRules rules;
+    private final TaskAlerts alerts;
+    private final SweepProperties settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    EscalationSweep(TrackerRules rules, TaskAlerts alerts, SweepProperties settings, ApplicationEventPublisher events,
+                    PlatformTransactionManager transactions) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** One sweep over all open tasks with a due date, as of the clock's now, with the active version. */
+    public Result run() {
+        CompiledRules compiled = rules.current();
+        ZonedDateTime asOf = rules.now();
+        SlaCalendar calendar = rules.calendar();
+        int version = Integer.parseInt(compiled.version());
+        long started = System.nanoTime();
+        int evaluated = 0;
+        int escalations = 0;
+        int reminders = 0;
+        int pages = 0;
+        AtomicInteger failed = new AtomicInteger();
+        UUID after = FIRST;
+        while (true) {
+            List<TaskAlerts.Candidate> page = alerts.openWithDueAfter(after, settings.pageSize());
+            if (page.isEmpty()) {
+                break;
+            }
+            pages++;
+            evaluated += page.size();
+            after = page.get(page.size() - 1).task().id();
+            List<TaskAlerts.Alert> found = page.parallelStream()
+                    .flatMap(c -> alertsOf(c, compiled, version, asOf, calendar, failed).stream()).toList();
+            Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
+            found.forEach(a -> byKey.putIfAbsent(a.key(), a));
+            int[] raised = tx.execute(status -> raise(byKey, asOf.toOffsetDateTime()));
+            escalations += raised[0];
+            reminders += raised[1];
+        }
+        log.info("escalation sweep with rule set version {}: {} open tasks evaluated in {} pages, {} new escalation steps, {} reminders, "
+                        + "{} tasks failed, {} ms", version, evaluated, pages, escalations, reminders, failed.get(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Result(evaluated, escalations, reminders, failed.get(), pages);
+    }
+
+    private int[] raise(Map<String, TaskAlerts.Alert> byKey, OffsetDateTime now) {
+        Set<String> stored = alerts.insertNew(byKey.values(), now);
+        int[] counts = new int[2];
+        for (TaskAlerts.Alert a : byKey.values()) {
+            if (!stored.contains(a.key())) {
+                continue;
+            }
+            TaskRow t = a.task();
+            if (TaskAlerts.Alert.ESCALATION.equals(a.kind())) {
+                events.publishEvent(new EscalationRaised(t.id(), t.planId(), a.level(), a.recipient(), a.key(), a.rule(),
+                        t.program().name(), t.type().name(), a.ruleSetVersion()));
+                counts[0]++;
+            } else {
+                events.publishEvent(new TaskReminded(t.id(), t.planId(), t.queue(), t.ownerUser(), a.key(), t.program().name(),
+                        t.type().name()));
+                counts[1]++;
+            }
+        }
+        return counts;
+    }
+
+    private List<TaskAlerts.Alert> alertsOf(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf,
+                                            SlaCalendar calendar, AtomicInteger failed) {
+        TaskRow task = c.task();
+        List<TaskAlerts.Alert> found = new ArrayList<>(2);
+        try {
+            Evaluation e = compiled.evaluate(TrackerRules.input(c.facts(), task.planId() == null ? null : task.planId().toString(), task),
+                    asOf, calendar);
+            for (EscalationStep step : e.escalations()) {
+                if (e.dueAt() != null) {
+                    found.add(new TaskAlerts.Alert(step.key(), TaskAlerts.Alert.ESCALATION, task, step.level(), step.recipient(),
+                            step.rule(), e.dueAt().toOffsetDateTime(), version));
+                }
+            }
+        } catch (RuntimeException failure) {
+            // ids only: the task id and the version, never the facts
+            log.error("escalation sweep: rule set version {} failed on task {}", version, task.id(), failure);
+            failed.incrementAndGet();
+        }
+        OffsetDateTime due = task.dueAt();
+        String recipient = task.queue() != null ? task.queue() : task.ownerUser();
+        if (recipient != null && due.toInstant().isAfter(asOf.toInstant())
+                && !due.toInstant().minus(settings.reminderBefore()).isAfter(asOf.toInstant())) {
+            found.add(new TaskAlerts.Alert(reminderKey(task.id(), due), TaskAlerts.Alert.REMINDER, task, 0, recipient, null, due, version));
+        }
+        return found;
+    }
+
+    /** The reminder's stable key: the same task and due date give the same key; a new due date a new reminder. */
+    static String reminderKey(UUID taskId, OffsetDateTime dueAt) {
+        String material = taskId + "|" + dueAt.toInstant();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return "rem-" + HexFormat.of().formatHex(digest, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

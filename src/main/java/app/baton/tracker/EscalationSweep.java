@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The escalation sweep: evaluates every open task that has a due date with the active rule set, stores
- * each escalation step under its stable key, and a reminder for each task due soon under its own key.
+ * The escalation sweep: evaluates the open tasks whose stored due date has passed with the active rule
+ * set and stores each escalation step under its stable key; a task due within
+ * {@code reminder-before} gets a reminder under its own key. Tasks due later are not read at all.
  * Tasks are read a keyset page at a time; a page is evaluated outside any transaction, then its new
  * alerts are stored with {@code ON CONFLICT DO NOTHING} and raised (EscalationRaised, TaskReminded, whose
  * listener writes the notices to the outbox) in one transaction per page. So a crash loses at most the
@@ -42,8 +43,12 @@ public class EscalationSweep {
     // PostgreSQL orders uuids by their unsigned bytes: the all-zero uuid comes first
     private static final UUID FIRST = new UUID(0L, 0L);
 
-    /** What one sweep did: tasks evaluated, new steps and reminders stored, tasks the rules failed on. */
+    /** What one sweep did: overdue tasks evaluated, new steps and reminders stored, tasks the rules failed on. */
     public record Result(int evaluated, int escalations, int reminders, int failed, int pages) {
+    }
+
+    /** Tasks evaluated and tasks the rules failed on, counted by the threads of one sweep. */
+    private record Tally(AtomicInteger evaluated, AtomicInteger failed) {
     }
 
     private final TrackerRules rules;
@@ -68,32 +73,31 @@ public class EscalationSweep {
         SlaCalendar calendar = rules.calendar();
         int version = Integer.parseInt(compiled.version());
         long started = System.nanoTime();
-        int evaluated = 0;
         int escalations = 0;
         int reminders = 0;
         int pages = 0;
-        AtomicInteger failed = new AtomicInteger();
+        Tally tally = new Tally(new AtomicInteger(), new AtomicInteger());
         UUID after = FIRST;
         while (true) {
-            List<TaskAlerts.Candidate> page = alerts.openWithDueAfter(after, settings.pageSize());
+            List<TaskAlerts.Candidate> page = alerts.openDueBy(asOf.toOffsetDateTime().plus(settings.reminderBefore()), after,
+                    settings.pageSize());
             if (page.isEmpty()) {
                 break;
             }
             pages++;
-            evaluated += page.size();
             after = page.get(page.size() - 1).task().id();
             List<TaskAlerts.Alert> found = page.parallelStream()
-                    .flatMap(c -> alertsOf(c, compiled, version, asOf, calendar, failed).stream()).toList();
+                    .flatMap(c -> alertsOf(c, compiled, version, asOf, calendar, tally).stream()).toList();
             Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
             found.forEach(a -> byKey.putIfAbsent(a.key(), a));
             int[] raised = tx.execute(status -> raise(byKey, asOf.toOffsetDateTime()));
             escalations += raised[0];
             reminders += raised[1];
         }
-        log.info("escalation sweep with rule set version {}: {} open tasks evaluated in {} pages, {} new escalation steps, {} reminders, "
-                        + "{} tasks failed, {} ms", version, evaluated, pages, escalations, reminders, failed.get(),
+        log.info("escalation sweep with rule set version {}: {} overdue tasks evaluated in {} pages, {} new escalation steps, {} reminders, "
+                        + "{} tasks failed, {} ms", version, tally.evaluated().get(), pages, escalations, reminders, tally.failed().get(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Result(evaluated, escalations, reminders, failed.get(), pages);
+        return new Result(tally.evaluated().get(), escalations, reminders, tally.failed().get(), pages);
     }
 
     private int[] raise(Map<String, TaskAlerts.Alert> byKey, OffsetDateTime now) {
@@ -118,9 +122,27 @@ public class EscalationSweep {
     }
 
     private List<TaskAlerts.Alert> alertsOf(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf,
-                                            SlaCalendar calendar, AtomicInteger failed) {
+                                            SlaCalendar calendar, Tally tally) {
         TaskRow task = c.task();
         List<TaskAlerts.Alert> found = new ArrayList<>(2);
+        OffsetDateTime due = task.dueAt();
+        // Only a task the queues show as overdue (its stored due date has passed) escalates; the levels and
+        // keys are the active version's, from the due date it decides.
+        if (due.toInstant().isBefore(asOf.toInstant())) {
+            escalations(c, compiled, version, asOf, calendar, tally, found);
+        }
+        String recipient = task.queue() != null ? task.queue() : task.ownerUser();
+        if (recipient != null && due.toInstant().isAfter(asOf.toInstant())
+                && !due.toInstant().minus(settings.reminderBefore()).isAfter(asOf.toInstant())) {
+            found.add(new TaskAlerts.Alert(reminderKey(task.id(), due), TaskAlerts.Alert.REMINDER, task, 0, recipient, null, due, version));
+        }
+        return found;
+    }
+
+    private void escalations(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf, SlaCalendar calendar,
+                             Tally tally, List<TaskAlerts.Alert> found) {
+        TaskRow task = c.task();
+        tally.evaluated().incrementAndGet();
         try {
             Evaluation e = compiled.evaluate(TrackerRules.input(c.facts(), task.planId() == null ? null : task.planId().toString(), task),
                     asOf, calendar);
@@ -133,15 +155,8 @@ public class EscalationSweep {
         } catch (RuntimeException failure) {
             // ids only: the task id and the version, never the facts
             log.error("escalation sweep: rule set version {} failed on task {}", version, task.id(), failure);
-            failed.incrementAndGet();
+            tally.failed().incrementAndGet();
         }
-        OffsetDateTime due = task.dueAt();
-        String recipient = task.queue() != null ? task.queue() : task.ownerUser();
-        if (recipient != null && due.toInstant().isAfter(asOf.toInstant())
-                && !due.toInstant().minus(settings.reminderBefore()).isAfter(asOf.toInstant())) {
-            found.add(new TaskAlerts.Alert(reminderKey(task.id(), due), TaskAlerts.Alert.REMINDER, task, 0, recipient, null, due, version));
-        }
-        return found;
     }
 
     /** The reminder's stable key: the same task and due date give the same key; a new due date a new reminder. */

@@ -37,17 +37,17 @@ class TaskAlerts {
         this.json = json;
     }
 
-    /** Open tasks that have a due date, in id order after {@code after} (a keyset page), with their facts. */
-    List<Candidate> openWithDueAfter(UUID after, int limit) {
+    /** Open tasks due by {@code horizon}, in id order after {@code after} (a keyset page), with their facts. */
+    List<Candidate> openDueBy(OffsetDateTime horizon, UUID after, int limit) {
         RowMapper<TaskRow> task = tasks.mapper();
         return jdbc.sql("with page as (select " + Tasks.COLUMNS + """
-                         from task where status not in ('DONE', 'CANCELLED') and due_at is not null and id > :after
+                         from task where status not in ('DONE', 'CANCELLED') and due_at is not null and due_at <= :horizon and id > :after
                          order by id limit :limit)
                 select page.*, coalesce(p.facts, i.facts)::text as case_facts
                 from page left join care_plan p on p.id = page.plan_id left join intake i on i.id = page.intake_id
                 order by page.id
                 """)
-                .param("after", after).param("limit", limit)
+                .param("horizon", horizon).param("after", after).param("limit", limit)
                 .query((rs, row) -> new Candidate(task.mapRow(rs, row), json.read(rs.getString("case_facts"), CaseFacts.class)))
                 .list();
     }

@@ -6,8 +6,12 @@ import app.baton.notification.Notifications;
 import app.baton.security.Role;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,14 +59,14 @@ class TrackerNotices {
         codes.put("escalationKey", e.key());
         put(codes, "rule", e.rule());
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
-        notifications.publish(new Notice(Notice.ESCALATION, Audience.queue(e.recipient()), id(e.planId()), id(e.taskId()), codes));
+        atCommit(new Notice(Notice.ESCALATION, Audience.queue(e.recipient()), id(e.planId()), id(e.taskId()), codes));
     }
 
     @EventListener
     void reminded(TaskReminded e) {
         Map<String, String> codes = codes(e.program(), e.taskType());
         codes.put("reminderKey", e.key());
-        notifications.publish(new Notice(Notice.REMINDER, new Audience(e.queue(), null, e.ownerUser()), id(e.planId()),
+        atCommit(new Notice(Notice.REMINDER, new Audience(e.queue(), null, e.ownerUser()), id(e.planId()),
                 id(e.taskId()), codes));
     }
 
@@ -81,6 +85,38 @@ class TrackerNotices {
         codes.put("scope", "PLAN");
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
         notifications.publish(new Notice(Notice.COMPLETION, Audience.role(Role.CARE_COORDINATOR), id(e.planId()), null, codes));
+    }
+
+    /**
+     * The sweep raises hundreds of steps in one transaction: their notices are collected and written just
+     * before it commits, in two statements ({@link Notifications#publishAll}), still inside it. Outside a
+     * transaction a notice is published at once.
+     */
+    private void atCommit(Notice notice) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifications.publish(notice);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Notice> pending = (List<Notice>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Notice> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TrackerNotices.this);
+                    notifications.publishAll(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TrackerNotices.this);
+                }
+            });
+            pending = created;
+        }
+        pending.add(notice);
     }
 
     private static Map<String, String> codes(String program, String taskType) {

@@ -23,7 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The escalation sweep: evaluates the open tasks whose stored due date has passed with the active rule
@@ -47,8 +52,8 @@ public class EscalationSweep {
     public record Result(int evaluated, int escalations, int reminders, int failed, int pages) {
     }
 
-    /** Tasks evaluated and tasks the rules failed on, counted by the threads of one sweep. */
-    private record Tally(AtomicInteger evaluated, AtomicInteger failed) {
+    /** Tasks evaluated, tasks the rules failed on, and nanoseconds spent reading and evaluating, counted by one sweep's threads. */
+    private record Tally(AtomicInteger evaluated, AtomicInteger failed, AtomicLong reading, AtomicLong evaluating) {
     }
 
     private final TrackerRules rules;
@@ -72,32 +77,65 @@ public class EscalationSweep {
         ZonedDateTime asOf = rules.now();
         SlaCalendar calendar = rules.calendar();
         int version = Integer.parseInt(compiled.version());
+        OffsetDateTime horizon = asOf.toOffsetDateTime().plus(settings.reminderBefore());
         long started = System.nanoTime();
+        Tally tally = new Tally(new AtomicInteger(), new AtomicInteger(), new AtomicLong(), new AtomicLong());
         int escalations = 0;
         int reminders = 0;
         int pages = 0;
-        Tally tally = new Tally(new AtomicInteger(), new AtomicInteger());
-        UUID after = FIRST;
-        while (true) {
-            List<TaskAlerts.Candidate> page = alerts.openDueBy(asOf.toOffsetDateTime().plus(settings.reminderBefore()), after,
-                    settings.pageSize());
-            if (page.isEmpty()) {
-                break;
+        long storing = 0;
+        // While one page is stored (PostgreSQL's work), the next is read and evaluated (the JVM's): pages are
+        // still stored one after another, in id order, each in its own transaction.
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-ahead"));
+        try {
+            Future<Page> next = ahead.submit(() -> prepare(FIRST, horizon, compiled, version, asOf, calendar, tally));
+            while (true) {
+                Page page = next.get();
+                if (page.last() == null) {
+                    break;
+                }
+                next = ahead.submit(() -> prepare(page.last(), horizon, compiled, version, asOf, calendar, tally));
+                pages++;
+                long t = System.nanoTime();
+                int[] raised = tx.execute(status -> raise(page.alerts(), asOf.toOffsetDateTime()));
+                storing += System.nanoTime() - t;
+                escalations += raised[0];
+                reminders += raised[1];
             }
-            pages++;
-            after = page.get(page.size() - 1).task().id();
-            List<TaskAlerts.Alert> found = page.parallelStream()
-                    .flatMap(c -> alertsOf(c, compiled, version, asOf, calendar, tally).stream()).toList();
-            Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
-            found.forEach(a -> byKey.putIfAbsent(a.key(), a));
-            int[] raised = tx.execute(status -> raise(byKey, asOf.toOffsetDateTime()));
-            escalations += raised[0];
-            reminders += raised[1];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("escalation sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            ahead.shutdownNow();
         }
         log.info("escalation sweep with rule set version {}: {} overdue tasks evaluated in {} pages, {} new escalation steps, {} reminders, "
-                        + "{} tasks failed, {} ms", version, tally.evaluated().get(), pages, escalations, reminders, tally.failed().get(),
-                (System.nanoTime() - started) / 1_000_000);
+                        + "{} tasks failed, {} ms (reading {} ms and evaluating {} ms while storing and notifying {} ms)", version,
+                tally.evaluated().get(), pages, escalations, reminders, tally.failed().get(), (System.nanoTime() - started) / 1_000_000,
+                tally.reading().get() / 1_000_000, tally.evaluating().get() / 1_000_000, storing / 1_000_000);
         return new Result(tally.evaluated().get(), escalations, reminders, tally.failed().get(), pages);
+    }
+
+    /** A page read and evaluated: the last task id read (null: no more tasks) and the alerts found, by key. */
+    private record Page(UUID last, Map<String, TaskAlerts.Alert> alerts) {
+    }
+
+    private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf,
+                         SlaCalendar calendar, Tally tally) {
+        long t0 = System.nanoTime();
+        List<TaskAlerts.Candidate> page = alerts.openDueBy(horizon, after, settings.pageSize());
+        long t1 = System.nanoTime();
+        tally.reading().addAndGet(t1 - t0);
+        if (page.isEmpty()) {
+            return new Page(null, Map.of());
+        }
+        List<TaskAlerts.Alert> found = page.parallelStream()
+                .flatMap(c -> alertsOf(c, compiled, version, asOf, calendar, tally).stream()).toList();
+        Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
+        found.forEach(a -> byKey.putIfAbsent(a.key(), a));
+        tally.evaluating().addAndGet(System.nanoTime() - t1);
+        return new Page(page.get(page.size() - 1).task().id(), byKey);
     }
 
     private int[] raise(Map<String, TaskAlerts.Alert> byKey, OffsetDateTime now) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The escalation sweep on real PostgreSQL with the clock moved (never slept): a TCM contact gets one
@@ -64,6 +65,8 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         assertThat(escalations).hasSize(1);
         assertThat(escalations.get(0)).containsEntry("queue", "CARE_COORDINATION_LEAD");
         assertThat((String) escalations.get(0).get("codes")).contains("\"level\": \"1\"", "\"escalationKey\": \"esc-1-");
+        // The care coordination lead code reaches the clinical leads in the app (baton.notifications.queue-roles).
+        await().atMost(Duration.ofSeconds(30)).until(() -> escalationsInApp("clinlead", contactId) == 1);
 
         // 48 hours more: level 2; the level 1 step is not raised again.
         TestClock.advance(Duration.ofHours(48));
@@ -129,6 +132,17 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
             }
         }
         throw new AssertionError("no contact task in " + plan);
+    }
+
+    private long escalationsInApp(String user, String taskId) {
+        JsonNode page = http.asUser(user).get("/api/v1/notifications?size=100").json();
+        long n = 0;
+        for (JsonNode entry : page.path("items")) {
+            if (entry.path("kind").asText().equals("ESCALATION") && entry.path("taskId").asText().equals(taskId)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private List<String> alerts(String taskId) {

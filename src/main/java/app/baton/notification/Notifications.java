@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,5 +43,24 @@ public class Notifications {
         scheduler.schedule(new TaskInstance<Void>(NotificationTasks.FAN_OUT, id.toString()), clock.instant());
         dueNow.afterCommit();
         return id;
+    }
+
+    /**
+     * Stores many notices in the caller's transaction, in two statements whatever their number (a sweep's
+     * page of escalations): the same as {@link #publish} for each, in order.
+     *
+     * @return the notices' event ids, in order
+     */
+    @Transactional
+    public List<UUID> publishAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<UUID> ids = notices.stream().map(n -> UUID.randomUUID()).toList();
+        outbox.insertAll(ids, notices, now);
+        scheduler.scheduleBatch(ids.stream().<TaskInstance<?>>map(id -> new TaskInstance<Void>(NotificationTasks.FAN_OUT, id.toString())).toList(), now);
+        dueNow.afterCommit();
+        return ids;
     }
 }

@@ -31,6 +31,42 @@ class OutboxMessages {
         this.json = json;
     }
 
+    /** Inserts many notices in one statement (same columns as {@link #insert}). */
+    void insertAll(java.util.List<UUID> ids, java.util.List<Notice> notices, Instant occurredAt) {
+        int n = notices.size();
+        String[] idArray = new String[n];
+        String[] kinds = new String[n];
+        String[] queues = new String[n];
+        String[] roles = new String[n];
+        String[] usernames = new String[n];
+        String[] planIds = new String[n];
+        String[] taskIds = new String[n];
+        String[] codes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Notice notice = notices.get(i);
+            Audience audience = notice.audience();
+            idArray[i] = ids.get(i).toString();
+            kinds[i] = notice.kind();
+            queues[i] = audience.queue();
+            roles[i] = audience.role() == null ? null : audience.role().name();
+            usernames[i] = audience.username();
+            planIds[i] = notice.planId();
+            taskIds[i] = notice.taskId();
+            codes[i] = write(notice.codes());
+        }
+        jdbc.sql("""
+                        insert into notification_outbox (id, kind, queue, role, username, plan_id, task_id, codes, occurred_at)
+                        select cast(i as uuid), k, q, r, u, p, t, cast(c as jsonb), :occurredAt
+                        from unnest(cast(:ids as text[]), cast(:kinds as text[]), cast(:queues as text[]), cast(:roles as text[]),
+                                    cast(:usernames as text[]), cast(:planIds as text[]), cast(:taskIds as text[]), cast(:codes as text[]))
+                             as n(i, k, q, r, u, p, t, c)
+                        """)
+                .param("ids", idArray).param("kinds", kinds).param("queues", queues).param("roles", roles)
+                .param("usernames", usernames).param("planIds", planIds).param("taskIds", taskIds).param("codes", codes)
+                .param("occurredAt", utc(occurredAt))
+                .update();
+    }
+
     void insert(UUID id, Notice notice, Instant occurredAt) {
         Audience audience = notice.audience();
         jdbc.sql("""

@@ -58,9 +58,14 @@ class TrackerRules {
 
     /** Decides one task of a plan (or of a held intake) as of now. */
     Decided decide(CompiledRules rules, CaseFacts facts, String planId, TaskRow task, ZonedDateTime asOf) {
+        return decide(rules, input(facts, planId, task), asOf);
+    }
+
+    /** What the rules are asked about a task: the kept facts of its plan (or held intake) and the task itself. */
+    static CaseInput input(CaseFacts facts, String planId, TaskRow task) {
         CaseInput.Task t = new CaseInput.Task(task.id().toString(), task.type(), task.status(), task.priority(), task.createdAt(),
                 task.statusSince(), task.attempts(), task.submittedAt());
-        return decide(rules, new CaseInput(null, facts.patient(), facts.carePlan(planId, task.stage()), t), asOf);
+        return new CaseInput(null, facts.patient(), facts.carePlan(planId, task.stage()), t);
     }
 
     Decided decide(CompiledRules rules, CaseInput input, ZonedDateTime asOf) {

@@ -7,26 +7,42 @@ import app.baton.WebIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 5's walk, on real PostgreSQL over HTTP: a TCM discharge through intake, plan creation,
  * tasks in their queues, failed and successful call attempts with the prompt changing, the contact
- * going overdue as the clock moves, the face-to-face and medication reconciliation, closure with
- * the checklist, and the lock. (Escalation steps and the completion webhook come with the sweep
- * and the notification module.) docs/tracker.md shows the same calls.
+ * going overdue as the clock moves and escalated by the sweep (its webhook received), the
+ * face-to-face and medication reconciliation, closure with the checklist, the lock, and the
+ * completion webhook received by a test server on the loopback address, its signature checked.
+ * docs/tracker.md shows the same calls.
  */
 class TrackerJourneyIntegrationTests extends WebIntegrationTest {
+
+    @Autowired
+    EscalationSweep sweep;
+    @Autowired
+    JdbcClient jdbc;
+
+    final LoopbackReceiver receiver = new LoopbackReceiver();
+    String webhookId;
 
     @AfterEach
     void realTime() {
         TestClock.reset();
+        if (webhookId != null) {
+            http.asUser("admin").delete("/api/v1/webhooks/" + webhookId);
+        }
+        receiver.close();
     }
 
     @Test
@@ -36,6 +52,13 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         HttpJson frontDesk = http.asUser("frontdesk");
         HttpJson nurse = http.asUser("nurse");
         String sourceId = Intake.newId();
+
+        // 0. An integrator's system subscribes to escalations and completions (an administrator registers it).
+        HttpJson.Response hook = http.asUser("admin").post("/api/v1/webhooks",
+                "{\"url\": \"" + receiver.url() + "\", \"kinds\": [\"ESCALATION\", \"COMPLETION\"]}");
+        assertThat(hook.status()).as(hook.text()).isEqualTo(201);
+        webhookId = hook.json().path("id").asText();
+        String secret = hook.json().path("secret").asText();
 
         // 1. The EHR sends the discharge; it is complete, so the plan exists at once.
         HttpJson.Response intake = http.post("/api/v1/intake/discharges", Intake.tcmDischarge(sourceId, "MAIN_CLINIC"));
@@ -86,6 +109,18 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
         JsonNode overdue = find(coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?overdue=true&limit=100").json(), contactId);
         assertThat(overdue.path("overdue").asBoolean()).isTrue();
+
+        // The escalation sweep (a recurring db-scheduler task; run here at the moved clock) raises level 1
+        // to the care coordination lead, once: a second sweep raises nothing.
+        sweep.run();
+        sweep.run();
+        assertThat(jdbc.sql("select kind || ' ' || level || ' ' || recipient from task_alert where task_id = cast(:task as uuid) and kind = 'ESCALATION'")
+                .param("task", contactId).query(String.class).list()).containsExactly("ESCALATION 1 CARE_COORDINATION_LEAD");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received("ESCALATION", "\"taskId\":\"" + contactId + "\"").isEmpty());
+        LoopbackReceiver.Received escalation = receiver.received("ESCALATION", "\"taskId\":\"" + contactId + "\"").get(0);
+        assertThat(escalation.signedWith(secret)).isTrue();
+        assertThat(escalation.body()).contains("\"queue\":\"CARE_COORDINATION_LEAD\"", "\"level\":\"1\"");
+        assertThat(escalation.body()).doesNotContain("pt-" + sourceId);
 
         // 6. The patient is reached; a stale version is refused, the right one moves the task on.
         JsonNode reached = coordinator.post("/api/v1/tasks/" + contactId + "/activities",
@@ -144,6 +179,14 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         HttpJson.Response locked = coordinator.post("/api/v1/tasks/" + contactId + "/activities", "{\"kind\": \"NOTE\", \"text\": \"late\"}");
         assertThat(locked.status()).isEqualTo(409);
         assertThat(locked.json().path("type").asText()).isEqualTo("urn:baton:problem:plan-closed");
+
+        // The completion reaches the subscriber's server, signed, with ids and codes only.
+        String planField = "\"planId\":\"" + planId + "\"";
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received("COMPLETION", planField, "\"scope\":\"PLAN\"").isEmpty());
+        LoopbackReceiver.Received completion = receiver.received("COMPLETION", planField, "\"scope\":\"PLAN\"").get(0);
+        assertThat(completion.signedWith(secret)).isTrue();
+        assertThat(completion.body()).contains("\"program\":\"TCM\"").doesNotContain("pt-" + sourceId);
+        assertThat(receiver.received("ESCALATION", "\"taskId\":\"" + contactId + "\"")).as("the escalation was sent once").hasSize(1);
 
         // 12. Reopening is explicit, with a reason.
         HttpJson.Response reopened = coordinator.post("/api/v1/plans/" + planId + "/reopening", "{\"reason\": \"READMISSION\"}");

@@ -1,0 +1,99 @@
+package app.baton.tracker;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The sweep's reads (open tasks with a due date, a page at a time) and its alerts in PostgreSQL. */
+@Repository
+class TaskAlerts {
+
+    /** An open task with the facts of its plan (or of the intake it holds). */
+    record Candidate(TaskRow task, CaseFacts facts) {
+    }
+
+    /** An escalation step or a reminder to store under its key. */
+    record Alert(String key, String kind, TaskRow task, int level, String recipient, String rule, OffsetDateTime dueAt,
+                 int ruleSetVersion) {
+
+        static final String ESCALATION = "ESCALATION";
+        static final String REMINDER = "REMINDER";
+    }
+
+    private final JdbcClient jdbc;
+    private final Tasks tasks;
+    private final JsonColumns json;
+
+    TaskAlerts(JdbcClient jdbc, Tasks tasks, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    /** Open tasks due by {@code horizon}, in id order after {@code after} (a keyset page), with their facts. */
+    List<Candidate> openDueBy(OffsetDateTime horizon, UUID after, int limit) {
+        RowMapper<TaskRow> task = tasks.mapper();
+        return jdbc.sql("with page as (select " + Tasks.COLUMNS + """
+                         from task where status not in ('DONE', 'CANCELLED') and due_at is not null and due_at <= :horizon and id > :after
+                         order by id limit :limit)
+                select page.*, coalesce(p.facts, i.facts)::text as case_facts
+                from page left join care_plan p on p.id = page.plan_id left join intake i on i.id = page.intake_id
+                order by page.id
+                """)
+                .param("horizon", horizon).param("after", after).param("limit", limit)
+                .query((rs, row) -> new Candidate(task.mapRow(rs, row), json.read(rs.getString("case_facts"), CaseFacts.class)))
+                .list();
+    }
+
+    /**
+     * Stores the alerts whose keys are not stored yet, in one statement; returns the keys it stored. A key
+     * stored before (an earlier run) or at the same time (another instance: its row is waited for) is skipped.
+     */
+    Set<String> insertNew(Collection<Alert> alerts, OffsetDateTime now) {
+        if (alerts.isEmpty()) {
+            return Set.of();
+        }
+        int n = alerts.size();
+        String[] keys = new String[n];
+        String[] kinds = new String[n];
+        String[] taskIds = new String[n];
+        String[] planIds = new String[n];
+        Integer[] levels = new Integer[n];
+        String[] recipients = new String[n];
+        String[] rules = new String[n];
+        String[] dues = new String[n];
+        Integer[] versions = new Integer[n];
+        int i = 0;
+        for (Alert a : alerts) {
+            keys[i] = a.key();
+            kinds[i] = a.kind();
+            taskIds[i] = a.task().id().toString();
+            planIds[i] = a.task().planId() == null ? null : a.task().planId().toString();
+            levels[i] = a.level();
+            recipients[i] = a.recipient();
+            rules[i] = a.rule();
+            dues[i] = a.dueAt().toString();
+            versions[i] = a.ruleSetVersion();
+            i++;
+        }
+        return new HashSet<>(jdbc.sql("""
+                insert into task_alert (alert_key, kind, task_id, plan_id, level, recipient, rule, due_at, rule_set_version, raised_at)
+                select k, kind, cast(t as uuid), cast(p as uuid), l, r, ru, cast(d as timestamptz), v, :now
+                from unnest(cast(:keys as text[]), cast(:kinds as text[]), cast(:tasks as text[]), cast(:plans as text[]),
+                            cast(:levels as integer[]), cast(:recipients as text[]), cast(:rules as text[]), cast(:dues as text[]),
+                            cast(:versions as integer[])) as a(k, kind, t, p, l, r, ru, d, v)
+                on conflict (alert_key) do nothing
+                returning alert_key
+                """)
+                .param("keys", keys).param("kinds", kinds).param("tasks", taskIds).param("plans", planIds).param("levels", levels)
+                .param("recipients", recipients).param("rules", rules).param("dues", dues).param("versions", versions).param("now", now)
+                .query(String.class).list());
+    }
+}

@@ -71,6 +71,13 @@ public class EscalationSweep {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** A scheduled sweep: skipped, not failed, while the instance is still loading its rule set. */
+    void runWhenReady() {
+        if (rules.ready()) {
+            run();
+        }
+    }
+
     /** One sweep over all open tasks with a due date, as of the clock's now, with the active version. */
     public Result run() {
         CompiledRules compiled = rules.current();

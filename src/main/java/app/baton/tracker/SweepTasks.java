@@ -23,6 +23,6 @@ class SweepTasks {
     @ConditionalOnProperty(name = "baton.tracker.sweep.enabled", havingValue = "true", matchIfMissing = true)
     RecurringTask<Void> escalationSweepTask(EscalationSweep sweep, SweepProperties settings) {
         return Tasks.recurring(SWEEP, FixedDelay.of(settings.interval()))
-                .execute((instance, context) -> sweep.run());
+                .execute((instance, context) -> sweep.runWhenReady());
     }
 }

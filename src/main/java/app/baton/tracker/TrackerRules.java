@@ -40,6 +40,11 @@ class TrackerRules {
         this.clock = clock;
     }
 
+    /** Whether a rule set is loaded: not yet while the instance starts. */
+    boolean ready() {
+        return active.find().isPresent();
+    }
+
     CompiledRules current() {
         return active.current();
     }

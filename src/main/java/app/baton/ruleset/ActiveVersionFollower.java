@@ -1,6 +1,7 @@
 package app.baton.ruleset;
 
 import app.baton.engine.CompiledRules;
+import app.baton.engine.RuleFile;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,21 +77,26 @@ class ActiveVersionFollower implements SmartLifecycle {
         if (active.find().map(r -> r.version().equals(String.valueOf(version))).orElse(false)) {
             return;
         }
-        CompiledRules rules = compiled.get(version, () -> versions.files(version));
-        warmUp(version, rules);
+        List<RuleFile> files = versions.files(version);
+        CompiledRules rules = compiled.get(version, () -> files);
+        if (!compiled.isWarm(version)) {
+            warmUp(version, rules, files);
+        }
         active.swap(rules);
         log.info("this instance now decides with rule set version {}", version);
     }
 
     /**
      * Runs the version's scenarios before it serves: the first evaluations of a newly built version
-     * are slow while the JVM compiles its classes, and a scenario should pay that, not a request.
+     * are slow while the JVM compiles its classes, and a scenario should pay that, not a request. The
+     * instance that activated the version ran them already, before its commit.
      */
-    private void warmUp(int version, CompiledRules rules) {
-        long failed = gate.run(rules, versions.files(version)).failures().size();
+    private void warmUp(int version, CompiledRules rules, List<RuleFile> files) {
+        long failed = gate.run(rules, files).failures().size();
         if (failed > 0) {
             log.warn("rule set version {} fails {} of its scenarios on this instance", version, failed);
         }
+        compiled.markWarm(version);
     }
 
     @Override

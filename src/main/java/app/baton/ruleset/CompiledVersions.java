@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ class CompiledVersions {
     private final int capacity;
     private final int maxRules;
     private final Map<Integer, CompiledRules> cache = new LinkedHashMap<>(8, 0.75f, true);
+    private final Set<Integer> warm = new HashSet<>();
 
     /**
      * @param capacity at most this many versions are kept
@@ -65,6 +67,15 @@ class CompiledVersions {
         evict();
     }
 
+    /** Whether the version's scenarios already ran on this compiled copy (which warms its classes). */
+    synchronized boolean isWarm(int version) {
+        return warm.contains(version) && cache.containsKey(version);
+    }
+
+    synchronized void markWarm(int version) {
+        warm.add(version);
+    }
+
     synchronized boolean contains(int version) {
         return cache.containsKey(version);
     }
@@ -80,6 +91,7 @@ class CompiledVersions {
             var eldest = it.next();
             if (!serving.contains(eldest.getValue().version())) {
                 it.remove();
+                warm.remove(eldest.getKey());
             }
         }
     }

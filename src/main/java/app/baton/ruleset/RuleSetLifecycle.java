@@ -98,7 +98,7 @@ public class RuleSetLifecycle {
     }
 
     private void rejectIfUnchanged(RuleSetBundle bundle) {
-        versions.all().stream().filter(v -> v.sha256().equals(bundle.sha256())).findFirst().ifPresent(same -> {
+        versions.findBySha256(bundle.sha256()).ifPresent(same -> {
             throw new RuleSetRejectedException("nothing changed", List.of(new CompileProblem("files",
                     null, null, null, "these files are identical to version " + same.version() + "; nothing was stored")));
         });
@@ -135,11 +135,13 @@ public class RuleSetLifecycle {
         RuleSetVersion target = versions.find(number).orElseThrow(() -> new RuleSetNotFoundException(number));
         requireActivatable(target);
         long started = System.nanoTime();
-        CompiledRules rules = compiled.get(number, () -> versions.files(number));
-        ScenarioReport check = gate.run(rules, versions.files(number));
+        List<RuleFile> files = versions.files(number);
+        CompiledRules rules = compiled.get(number, () -> files);
+        ScenarioReport check = gate.run(rules, files);
         if (!check.failures().isEmpty()) {
             throw gateFailed(target);
         }
+        compiled.markWarm(number);
         RuleSetVersion activated = tx.execute(status -> {
             versions.lockLifecycle();
             RuleSetVersion current = versions.lock(number).orElseThrow(() -> new RuleSetNotFoundException(number));

@@ -35,6 +35,14 @@ class RuleSetVersions {
                 .optional();
     }
 
+    /** The oldest version with exactly these files, if any. */
+    Optional<RuleSetVersion> findBySha256(String sha256) {
+        return jdbc.sql("select " + COLUMNS + " from rule_set_version where sha256 = :sha256 order by version limit 1")
+                .param("sha256", sha256)
+                .query(RuleSetVersion.class)
+                .optional();
+    }
+
     /** The version, locked until the transaction ends, so two lifecycle steps on it run one after the other. */
     Optional<RuleSetVersion> lock(int version) {
         return jdbc.sql("select " + COLUMNS + " from rule_set_version where version = :version for update")

@@ -80,9 +80,14 @@ class UserPages {
             model.addAttribute("formProblem", Forms.problem(violations));
             return edit(id, model);
         }
-        var changed = users.change(id, change);
-        redirect.addFlashAttribute("notice", "Saved the changes to " + changed.username() + ".");
-        return "redirect:/console/admin/users";
+        try {
+            var changed = users.change(id, change);
+            redirect.addFlashAttribute("notice", "Saved the changes to " + changed.username() + ".");
+            return "redirect:/console/admin/users";
+        } catch (ApiException e) {
+            model.addAttribute("formProblem", Problem.of(e).asField("roles"));
+            return edit(id, model);
+        }
     }
 
     @PostMapping("/console/admin/users/{id}/unlock")

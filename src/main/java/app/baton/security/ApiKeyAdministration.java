@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -48,13 +50,17 @@ public class ApiKeyAdministration {
     private final ApiKeys keys;
     private final ApiKeyAuthenticator authenticator;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ApiKeyAdministration(ApiKeys keys, ApiKeyAuthenticator authenticator, Clock clock) {
+    ApiKeyAdministration(ApiKeys keys, ApiKeyAuthenticator authenticator, Clock clock, ApplicationEventPublisher events) {
         this.keys = keys;
         this.authenticator = authenticator;
         this.clock = clock;
+        this.events = events;
     }
 
+    /** Stores the key's hash and audits the creation ({@link ApiKeyChanged}) in one transaction. */
+    @Transactional
     public CreatedApiKey create(NewApiKey request, Identity admin) {
         String key = ApiKeyTokens.generate();
         Set<String> locations = request.locations() == null || request.locations().isEmpty() ? Set.of(Identity.ALL_LOCATIONS) : request.locations();
@@ -62,19 +68,27 @@ public class ApiKeyAdministration {
                 request.roles(), locations, null, admin.name(), request.expiresAt() == null ? null : request.expiresAt().toInstant(),
                 null, null);
         keys.insert(row);
-        return new CreatedApiKey(key, keys.findById(row.id()).map(ApiKeyView::of).orElseThrow());
+        ApiKeyRow stored = keys.findById(row.id()).orElseThrow();
+        events.publishEvent(changed(stored, ApiKeyChanged.Change.CREATED));
+        return new CreatedApiKey(key, ApiKeyView.of(stored));
     }
 
     public List<ApiKeyView> list() {
         return keys.findAll().stream().map(ApiKeyView::of).toList();
     }
 
-    /** At once on this instance, within the key cache time on the others. */
+    /** At once on this instance, within the key cache time on the others; audited with the revocation. */
+    @Transactional
     public void revoke(UUID id) {
-        if (keys.findById(id).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "api-key-not-found", "No such API key", "no API key has this id");
+        ApiKeyRow key = keys.findById(id).orElseThrow(() ->
+                new ApiException(HttpStatus.NOT_FOUND, "api-key-not-found", "No such API key", "no API key has this id"));
+        if (keys.revoke(id, clock.instant())) {
+            events.publishEvent(changed(key, ApiKeyChanged.Change.REVOKED));
         }
-        keys.revoke(id, clock.instant());
         authenticator.forget(id);
+    }
+
+    private static ApiKeyChanged changed(ApiKeyRow key, ApiKeyChanged.Change change) {
+        return new ApiKeyChanged(key.id(), key.name(), key.prefix(), change, key.roles(), key.locations(), key.expiresAt());
     }
 }

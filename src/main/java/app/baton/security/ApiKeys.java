@@ -67,9 +67,9 @@ class ApiKeys {
     }
 
     /** Revokes a key that is not revoked yet; a second revocation keeps the first time. */
-    void revoke(UUID id, Instant now) {
-        jdbc.sql("update api_key set revoked_at = :now where id = :id and revoked_at is null")
-                .param("id", id).param("now", SqlValues.time(now)).update();
+    boolean revoke(UUID id, Instant now) {
+        return jdbc.sql("update api_key set revoked_at = :now where id = :id and revoked_at is null")
+                .param("id", id).param("now", SqlValues.time(now)).update() == 1;
     }
 
     /** Revokes every other key of this name: a restarted demo replaces its key. */

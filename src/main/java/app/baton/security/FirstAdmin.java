@@ -31,10 +31,11 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!settings.requested() || users.findByUsername(settings.username()).isPresent()) {
+        String username = UserNames.normalize(settings.username());
+        if (!settings.requested() || users.findByUsername(username).isPresent()) {
             return;
         }
-        users.insert(settings.username(), encoder.encode(settings.password()), Set.of(Role.ADMIN), Set.of(Identity.ALL_LOCATIONS));
-        log.warn("created the first administrator '{}'; remove BATON_FIRST_ADMIN_PASSWORD from the environment", settings.username());
+        users.insert(username, encoder.encode(settings.password()), Set.of(Role.ADMIN), Set.of(Identity.ALL_LOCATIONS));
+        log.warn("created the first administrator '{}'; remove BATON_FIRST_ADMIN_PASSWORD from the environment", username);
     }
 }

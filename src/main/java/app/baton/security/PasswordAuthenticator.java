@@ -9,6 +9,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -16,26 +17,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checks a user name and password (form login and HTTP Basic) and runs the lock-out: after
  * {@code max-failures} consecutive wrong passwords the account is locked for {@code duration},
  * during which even the right password is refused; a right password resets the count. Every
- * refusal is the same 401 to the caller, so it cannot learn which names exist or are locked.
+ * refusal is the same 401 to the caller and costs the same one bcrypt check (an unknown, disabled
+ * or locked user and a password bcrypt cannot read are checked against a stand-in hash), so that
+ * neither the answer nor its time tells which names exist or are locked.
  */
 @Component
 class PasswordAuthenticator implements AuthenticationProvider {
 
     /** bcrypt reads at most 72 bytes; a longer password is refused rather than cut. */
     static final int MAX_PASSWORD_BYTES = 72;
+    private static final String STAND_IN_PASSWORD = "no user has this password";
 
     private final Users users;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final SecuritySettings.Lockout lockout;
-    /** Compared against when the user does not exist, so that an unknown name costs the same time. */
-    private final String unknownUserHash;
-
+    /** Checked against on every refusal that has no real hash to check, so that each costs the same time. */
+    private final String standInHash;
     private final ApplicationEventPublisher events;
 
     PasswordAuthenticator(Users users, PasswordEncoder encoder, Clock clock, SecuritySettings settings,
@@ -45,39 +49,48 @@ class PasswordAuthenticator implements AuthenticationProvider {
         this.encoder = encoder;
         this.clock = clock;
         this.lockout = settings.lockout();
-        this.unknownUserHash = encoder.encode("no user has this password");
+        this.standInHash = encoder.encode(STAND_IN_PASSWORD);
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String username = attempt.getName();
+        String username = UserNames.normalize(attempt.getName());
         String password = String.valueOf(attempt.getCredentials());
         Instant now = clock.instant();
-        Optional<UserRow> found = find(username);
+        Optional<UserRow> found = store(() -> users.findByUsername(username));
         if (found.isEmpty()) {
-            encoder.matches(password, unknownUserHash);
-            attempted(username, LoginAttempted.Result.UNKNOWN_USER);
-            throw new BadCredentialsException("bad credentials");
+            throw refused(username, LoginAttempted.Result.UNKNOWN_USER, new BadCredentialsException("bad credentials"));
         }
         UserRow user = found.get();
-        if (user.lockedAt(now)) {
-            attempted(username, LoginAttempted.Result.LOCKED);
-            throw new LockedException("locked");
-        }
         if (!user.enabled()) {
-            attempted(username, LoginAttempted.Result.DISABLED);
-            throw new DisabledException("disabled");
+            throw refused(username, LoginAttempted.Result.DISABLED, new DisabledException("disabled"));
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES || !encoder.matches(password, user.passwordHash())) {
-            users.recordFailure(user.id(), lockout.maxFailures(), now.plus(lockout.duration()));
+        // The guess is counted before its password is checked: parallel guesses cannot outrun the lock.
+        Optional<Users.Guess> guess = store(() -> users.takeGuess(user.id(), lockout.maxFailures(), now, now.plus(lockout.duration())));
+        if (guess.isEmpty()) {
+            throw refused(username, LoginAttempted.Result.LOCKED, new LockedException("locked"));
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw refused(username, LoginAttempted.Result.WRONG_PASSWORD, new BadCredentialsException("bad credentials"));
+        }
+        if (!encoder.matches(password, user.passwordHash())) {
             attempted(username, LoginAttempted.Result.WRONG_PASSWORD);
             throw new BadCredentialsException("bad credentials");
         }
-        if (user.failedAttempts() > 0 || user.lockedUntil() != null) {
+        // Read again after forgiving the guesses: roles, locations and stamp of one and the same row version.
+        UserRow current = store(() -> {
             users.clearFailures(user.id());
-        }
+            return users.findById(user.id());
+        }).filter(UserRow::enabled).orElseThrow(() -> new DisabledException("disabled"));
         attempted(username, LoginAttempted.Result.SUCCEEDED);
-        return new IdentityAuthentication(user.identity());
+        return new IdentityAuthentication(current.identity(), current.securityStamp());
+    }
+
+    /** A refusal without a real password to check still spends one check, then is recorded. */
+    private AuthenticationException refused(String username, LoginAttempted.Result result, AuthenticationException failure) {
+        encoder.matches(STAND_IN_PASSWORD, standInHash);
+        attempted(username, result);
+        return failure;
     }
 
     private void attempted(String username, LoginAttempted.Result result) {
@@ -89,9 +102,9 @@ class PasswordAuthenticator implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private Optional<UserRow> find(String username) {
+    private static <T> T store(Supplier<T> call) {
         try {
-            return users.findByUsername(username);
+            return call.get();
         } catch (DataAccessException e) {
             throw new InternalAuthenticationServiceException("the user store is not reachable", e);
         }

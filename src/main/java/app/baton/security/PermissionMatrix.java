@@ -99,6 +99,7 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/api/v1/users", "create a user", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/api/v1/users/{id}", "read a user", Set.of(ADMIN)),
             roles(HttpMethod.PUT, "/api/v1/users/{id}", "change a user's roles, locations, enabled", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/api/v1/users/{id}/password", "reset a user's password", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/api/v1/users/{id}/unlock", "end a user's lock-out", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/api/v1/api-keys", "list API keys", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/api/v1/api-keys", "create an API key (shown once)", Set.of(ADMIN)),

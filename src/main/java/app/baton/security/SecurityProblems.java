@@ -80,7 +80,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The database is not reachable",
-                "the API key could not be checked; retry later"));
+                "the credentials could not be checked; retry later"));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

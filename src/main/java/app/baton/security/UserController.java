@@ -1,6 +1,7 @@
 package app.baton.security;
 
 import app.baton.security.UserAdministration.NewUser;
+import app.baton.security.UserAdministration.PasswordReset;
 import app.baton.security.UserAdministration.UserChange;
 import app.baton.security.UserAdministration.UserView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,6 +59,12 @@ class UserController {
     @Operation(summary = "Change a user's roles, locations and whether the account is enabled")
     UserView change(@PathVariable UUID id, @Valid @RequestBody UserChange change) {
         return users.change(id, change);
+    }
+
+    @PostMapping(path = "/{id}/password", consumes = "application/json")
+    @Operation(summary = "Reset a user's password", description = "Sets a new password (12 to 72 bytes) and ends the user's sessions.")
+    UserView resetPassword(@PathVariable UUID id, @Valid @RequestBody PasswordReset reset) {
+        return users.resetPassword(id, reset);
     }
 
     @PostMapping("/{id}/unlock")

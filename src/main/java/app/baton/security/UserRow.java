@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** One row of {@code app_user}. */
 record UserRow(UUID id, String username, String passwordHash, Set<Role> roles, Set<String> locations, boolean enabled,
-               int failedAttempts, Instant lockedUntil, Instant createdAt) {
+               int failedAttempts, Instant lockedUntil, Instant createdAt, long securityStamp) {
 
     boolean lockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);

@@ -8,12 +8,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +34,8 @@ class PasswordLoginIntegrationTests extends WebIntegrationTest {
 
     @Autowired
     ServerProperties server;
+    @Autowired
+    JdbcClient jdbc;
     HttpJson admin;
 
     @BeforeEach
@@ -58,6 +67,37 @@ class PasswordLoginIntegrationTests extends WebIntegrationTest {
         assertThat(meStatus(name, PASSWORD)).isEqualTo(401);
         Instant lockedUntil = Instant.parse(admin.get("/api/v1/users/" + id).json().path("lockedUntil").asText());
         assertThat(Duration.between(Instant.now(), lockedUntil)).isCloseTo(Duration.ofMinutes(15), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void twentyParallelWrongGuessesGetAtMostFivePasswordChecks() throws Exception {
+        String name = "guessed-" + UUID.randomUUID();
+        String id = createUser(name);
+
+        ExecutorService guessers = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> guesses = new ArrayList<>();
+            for (int guess = 0; guess < 20; guess++) {
+                String password = "wrong password " + guess;
+                guesses.add(guessers.submit(() -> meStatus(name, password)));
+            }
+            for (Future<Integer> guess : guesses) {
+                assertThat(guess.get(60, TimeUnit.SECONDS)).isEqualTo(401);
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+
+        // Each refusal is audited with its reason: only the guesses that got a password check are WRONG_PASSWORD.
+        List<String> reasons = jdbc.sql("""
+                        select details ->> 'reason' from audit_event
+                        where action = 'LOGIN_FAILED' and object_id = :name order by sequence_number""")
+                .param("name", name).query(String.class).list();
+        assertThat(reasons).hasSize(20);
+        assertThat(reasons.stream().filter("WRONG_PASSWORD"::equals).count()).isEqualTo(5);
+        assertThat(reasons.stream().filter("LOCKED"::equals).count()).isEqualTo(15);
+        assertThat(admin.get("/api/v1/users/" + id).json().path("lockedUntil").isNull()).isFalse();
+        assertThat(meStatus(name, PASSWORD)).isEqualTo(401);
     }
 
     @Test

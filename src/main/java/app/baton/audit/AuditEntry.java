@@ -10,14 +10,16 @@ import java.util.TreeMap;
 /**
  * One event to append to the audit trail. {@code details} is a small map of strings that must never
  * hold patient data (no names, member IDs, birth dates or notes): the patient is named by id only,
- * in {@code patientId}. A null {@code caller} means "whoever acts on the recording thread".
+ * in {@code patientId}. The one exception is the reason a person stated when breaking the glass, which
+ * compliance must read to review the access. A null {@code caller} means "whoever acts on the recording thread".
  */
 public record AuditEntry(AuditAction action, AuditCategory category, String objectType, String objectId,
                          String patientId, AuditOutcome outcome, boolean emergency, Map<String, String> details,
                          Caller caller) {
 
     static final int MAX_DETAILS = 16;
-    static final int MAX_DETAIL_LENGTH = 256;
+    /** Long enough for a break-glass reason (500 characters), which compliance reviews. */
+    static final int MAX_DETAIL_LENGTH = 500;
 
     public AuditEntry {
         Objects.requireNonNull(action, "action");

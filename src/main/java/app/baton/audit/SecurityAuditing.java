@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Audits logins, successful or not, and every break-the-glass grant (flagged as emergency access). */
+/** Audits logins, successful or not, and every break-the-glass grant with its stated reason (flagged as emergency access). */
 @Component
 class SecurityAuditing {
 
@@ -29,7 +29,7 @@ class SecurityAuditing {
     void on(BreakGlassGranted grant) {
         trail.record(AuditEntry.of(AuditAction.BREAK_GLASS, AuditCategory.AUTHENTICATION, "break-glass-grant", grant.grantId().toString())
                 .withPatient(grant.patientId())
-                .withDetails(Map.of("expiresAt", grant.expiresAt().toString()))
+                .withDetails(Map.of("expiresAt", grant.expiresAt().toString(), "reason", grant.reason()))
                 .asEmergency());
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,9 +41,13 @@ class BreakGlassController {
         this.duration = duration;
     }
 
-    record BreakGlassRequest(@NotBlank @Size(max = 64) String patientId,
+    /** @param patientId one patient's identifier: letters, digits and . _ : - (no wildcards, no spaces) */
+    record BreakGlassRequest(@NotBlank @Pattern(regexp = PATIENT_ID, message = "one patient's identifier: 1 to 64 of A-Z, a-z, 0-9 and . _ : - "
+                                     + "(starting with a letter or digit)") String patientId,
                              @NotBlank @Size(min = 10, max = 500) String reason) {
     }
+
+    static final String PATIENT_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
     record BreakGlassResponse(String grantId, String patientId, Instant expiresAt) {
     }
@@ -58,7 +63,7 @@ class BreakGlassController {
         Instant now = clock.instant();
         Instant expires = now.plus(duration);
         grants.insert(id, identity, request.patientId(), request.reason(), now, expires);
-        events.publishEvent(new BreakGlassGranted(id, request.patientId(), expires));
+        events.publishEvent(new BreakGlassGranted(id, request.patientId(), request.reason().strip(), expires));
         return new BreakGlassResponse(id.toString(), request.patientId(), expires);
     }
 }

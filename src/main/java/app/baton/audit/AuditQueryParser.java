@@ -33,7 +33,7 @@ final class AuditQueryParser {
         AuditQuery query = new AuditQuery(p.instant("from", from), p.instant("to", to), p.text("actor", actor),
                 p.text("patientId", patientId), p.code("action", action, AuditAction.class),
                 p.code("category", category, AuditCategory.class), p.code("outcome", outcome, AuditOutcome.class), false,
-                p.sort(sort), p.integer("page", page, 0, 0, MAX_PAGE), p.integer("size", size, AuditQuery.DEFAULT_SIZE, 1, AuditQuery.MAX_SIZE));
+                p.sort(sort), p.integer("page", page, 0, 0, MAX_PAGE), p.integer("size", size, AuditQuery.DEFAULT_SIZE, 1, AuditQuery.MAX_SIZE), null);
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             p.errors.add(new Problems.FieldError("to", "must be after from"));
         }

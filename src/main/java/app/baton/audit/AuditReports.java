@@ -71,6 +71,13 @@ class AuditReports {
         if (q.emergencyOnly()) {
             conditions.add("emergency");
         }
+        if (q.locations() != null) {
+            // An entry about a patient is the reader's when the patient has records at one of the reader's locations.
+            conditions.add("""
+                    (patient_id is null or exists (select 1 from patient_location pl
+                                                   where pl.patient_id = audit_event.patient_id and pl.location = any(:locations)))""");
+            params.put("locations", q.locations().toArray(String[]::new));
+        }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 

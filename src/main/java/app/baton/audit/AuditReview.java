@@ -1,15 +1,19 @@
 package app.baton.audit;
 
+import app.baton.security.CurrentIdentity;
+import app.baton.security.Identity;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reading the audit trail for review: search, break-glass report, CSV export and chain verification.
  * Each use is itself recorded in the trail, whichever door it came through (the API or the console).
+ * Each reader finds only the entries about the patients of their locations (and those about no patient).
  */
 @Service
 public class AuditReview {
@@ -26,12 +30,12 @@ public class AuditReview {
 
     /** One page of matching entries; a bad filter is a 400 problem naming it. */
     public AuditPage search(AuditFilters filters) {
-        return read(filters.toQuery(), "events");
+        return read(forReader(filters.toQuery()), "events");
     }
 
     /** One page of the entries flagged as emergency (break-glass) access. */
     public AuditPage breakGlass(AuditFilters filters) {
-        return read(filters.toQuery().onlyEmergencies(), "break-glass");
+        return read(forReader(filters.toQuery().onlyEmergencies()), "break-glass");
     }
 
     /**
@@ -39,7 +43,7 @@ public class AuditReview {
      * half-way is still on record; the returned writer streams every matching entry as CSV.
      */
     public CsvExport export(AuditFilters filters) {
-        AuditQuery query = filters.toExportQuery();
+        AuditQuery query = forReader(filters.toExportQuery());
         trail.record(AuditEntry.of(AuditAction.EXPORT, AuditCategory.AUDIT, "audit_event", null)
                 .withPatient(query.patientId())
                 .withDetails(details(query, "format", "csv")));
@@ -62,6 +66,15 @@ public class AuditReview {
         trail.record(AuditEntry.of(AuditAction.VERIFY, AuditCategory.AUDIT, "audit_event", null)
                 .withDetails(Map.of("intact", String.valueOf(result.intact()), "entries", String.valueOf(result.entries()))));
         return result;
+    }
+
+    /**
+     * A reader who sees only some locations finds the entries about their patients and the entries
+     * about no patient (logins, rule sets, administration); one who sees every location finds all.
+     */
+    private static AuditQuery forReader(AuditQuery query) {
+        Set<String> locations = CurrentIdentity.find().map(Identity::locations).orElse(Set.of());
+        return locations.contains(Identity.ALL_LOCATIONS) ? query : query.within(locations);
     }
 
     private AuditPage read(AuditQuery query, String report) {

@@ -59,6 +59,51 @@ class PatientAccessIntegrationTests extends WebIntegrationTest {
         JsonNode report = http.asUser("compliance").get("/api/v1/audit/break-glass?patientId=" + patient).json();
         assertThat(report.path("events").findValuesAsText("action")).contains("BREAK_GLASS", "READ");
         assertThat(report.path("events").findValuesAsText("actor")).containsOnly("nurse");
+        JsonNode grant = report.path("events").findParents("action").stream()
+                .filter(event -> event.path("action").asText().equals("BREAK_GLASS")).findFirst().orElseThrow();
+        assertThat(grant.path("details").path("reason").asText()).isEqualTo("Patient in the ED, covering for the north clinic");
+    }
+
+    @Test
+    void breakingTheGlassNeedsOnePatientsIdNotAWildcard() {
+        for (String patientId : new String[] {"*", "%", "pt-%", "pt 1", "pt-1*"}) {
+            HttpJson.Response refused = http.asUser("nurse").post("/api/v1/break-glass",
+                    "{\"patientId\": \"" + patientId + "\", \"reason\": \"Patient in the ED, covering for the north clinic\"}");
+
+            assertThat(refused.status()).as(patientId).isEqualTo(400);
+            assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("patientId");
+            assertThat(refused.text()).doesNotContain("pt-%").doesNotContain("pt 1");
+        }
+    }
+
+    @Test
+    void aLocationScopedReviewerFindsNoAuditEntryOfAnotherLocationsPatient() {
+        String north = "pt-" + UUID.randomUUID();
+        String main = "pt-" + UUID.randomUUID();
+        decisionFor(north, "NORTH_CLINIC");
+        decisionFor(main, "MAIN_CLINIC");
+        http.asUser("nurse").post("/api/v1/break-glass",
+                "{\"patientId\": \"" + north + "\", \"reason\": \"Patient in the ED, covering for the north clinic\"}");
+        HttpJson reviewer = scopedReviewer("MAIN_CLINIC");
+
+        assertThat(reviewer.get("/api/v1/audit/events?patientId=" + north).json().path("events")).isEmpty();
+        assertThat(reviewer.get("/api/v1/audit/events?patientId=" + main).json().path("events")).isNotEmpty();
+        assertThat(reviewer.get("/api/v1/audit/events?size=500").text()).doesNotContain(north).contains(main);
+        assertThat(reviewer.get("/api/v1/audit/break-glass?size=500").text()).doesNotContain(north);
+        assertThat(reviewer.get("/api/v1/audit/events.csv").text()).doesNotContain(north).contains(main);
+        // the organisation-wide reviewer sees both
+        assertThat(http.asUser("compliance").get("/api/v1/audit/events?patientId=" + north).json().path("events")).isNotEmpty();
+        assertThat(http.asUser("compliance").get("/api/v1/audit/break-glass?patientId=" + north).json().path("events")).isNotEmpty();
+    }
+
+    /** A compliance reviewer who sees only these locations' patients. */
+    private HttpJson scopedReviewer(String location) {
+        String name = "reviewer-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpJson.Response created = http.asUser("admin").post("/api/v1/users", """
+                {"username": "%s", "password": "correct horse battery", "roles": ["COMPLIANCE_REVIEWER"], "locations": ["%s"]}"""
+                .formatted(name, location));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return http.asUser(name, "correct horse battery");
     }
 
     @Test

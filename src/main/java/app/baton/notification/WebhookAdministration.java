@@ -47,7 +47,7 @@ class WebhookAdministration {
     /** Registers an endpoint with a new secret; the returned row holds the secret, which is shown this once. */
     @Transactional
     WebhookEndpoint create(String url, Set<String> kinds) {
-        WebhookUrls.problem(url, settings.allowHttpLoopback()).ifPresent(problem -> {
+        WebhookUrls.problem(url, settings.allowHttpLoopback(), WebhookUrls.SYSTEM).ifPresent(problem -> {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
                     "field 'url' is not valid", List.of(new Problems.FieldError("url", problem)));
         });

@@ -92,7 +92,7 @@ class WebhookDeliveryIntegrationTests extends WebIntegrationTest {
         await().atMost(WebhookFixtures.PATIENCE).until(() -> fixtures.history(eventId).path(0).path("status").asText().equals("DELIVERED"));
         JsonNode history = fixtures.history(eventId).path(0).path("history");
         assertThat(history.findValuesAsText("outcome")).containsExactly("RETRY", "DELIVERED");
-        assertThat(history.path(0).path("error").asText()).isEqualTo("timeout");
+        assertThat(history.path(0).path("error").asText()).isEqualTo("no-answer");
         assertThat(history.path(0).path("statusCode").isNull()).isTrue();
         assertThat(history.path(1).path("statusCode").asInt()).isEqualTo(200);
     }
@@ -205,6 +205,19 @@ class WebhookDeliveryIntegrationTests extends WebIntegrationTest {
         assertThat(kinds.json().path("errors").path(0).path("field").asText()).startsWith("kinds");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("id");
+    }
+
+    @Test
+    void refusesReceiversOnInternalAddressesEvenWhereLoopbackIsAllowed() {
+        for (String url : new String[] {"https://169.254.169.254/latest/meta-data/", "https://10.0.0.8/hook", "https://[::ffff:192.168.0.1]/hook",
+                "https://2852039166/hook", "https://0xa9fea9fe/hook", "https://[fd00::1]/hook", "https://100.100.100.200/hook"}) {
+            var refused = fixtures.admin().post("/api/v1/webhooks", "{\"url\": \"" + url + "\", \"kinds\": [\"HAND_OFF\"]}");
+
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("url");
+            assertThat(refused.text()).doesNotContain("169.254").doesNotContain("meta-data");
+        }
+        assertThat(count("select count(*) from webhook_endpoint where url like :id", "%meta-data%")).isZero();
     }
 
     private boolean dispatched(String eventId) {

@@ -1,6 +1,7 @@
 package app.baton.audit;
 
 import app.baton.system.ApiException;
+import app.baton.system.DateRange;
 import app.baton.system.Problems;
 import org.springframework.http.HttpStatus;
 
@@ -49,7 +50,12 @@ final class AuditQueryParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (!DateRange.contains(time)) {
+                errors.add(new Problems.FieldError(name, DateRange.RULE));
+                return null;
+            }
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new Problems.FieldError(name, "not an ISO-8601 date-time with an offset, e.g. 2026-03-09T10:15:00-04:00 "
                     + "(a + in the offset is %2B in a URL)"));

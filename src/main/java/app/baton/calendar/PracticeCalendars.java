@@ -41,13 +41,14 @@ public class PracticeCalendars {
         try {
             zoneId = ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new UnknownCalendarException("practice.timeZone", "unknown time zone '" + zone + "'");
+            // The value is never repeated: a caller may have sent patient data in the wrong field.
+            throw new UnknownCalendarException("practice.timeZone", "not a known time zone: an IANA name such as America/New_York");
         }
         HolidaySchedule holidays = switch (name) {
             case "US_FEDERAL" -> usFederal;
             case "NONE" -> HolidaySchedule.NONE;
             default -> throw new UnknownCalendarException("practice.calendar",
-                    "unknown calendar '" + name + "'; known calendars: " + String.join(", ", CALENDARS.stream().sorted().toList()));
+                    "not a known calendar; known calendars: " + String.join(", ", CALENDARS.stream().sorted().toList()));
         };
         return new SlaCalendar(zoneId, holidays, Set.copyOf(defaults.closures()), defaults.opensAt(), defaults.closesAt());
     }

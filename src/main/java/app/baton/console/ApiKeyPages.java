@@ -4,6 +4,7 @@ import app.baton.security.ApiKeyAdministration;
 import app.baton.security.ApiKeyAdministration.NewApiKey;
 import app.baton.security.Identity;
 import app.baton.security.Role;
+import app.baton.system.DateRange;
 import jakarta.validation.Validator;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,10 +59,14 @@ class ApiKeyPages {
         OffsetDateTime expiresAt = null;
         if (expires != null && !expires.isBlank()) {
             try {
-                expiresAt = LocalDate.parse(expires.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
+                LocalDate date = LocalDate.parse(expires.strip());
+                if (!DateRange.contains(date)) {
+                    throw new DateTimeParseException("out of range", expires, 0);
+                }
+                expiresAt = date.atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 model.addAttribute("formProblem", new Problem(400, "Please correct the form", null,
-                        Map.of("expiresAt", "a date such as 2027-01-31")));
+                        Map.of("expiresAt", "a date such as 2027-01-31, " + DateRange.RULE)));
                 return list(model);
             }
         }

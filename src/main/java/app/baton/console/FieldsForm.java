@@ -2,6 +2,7 @@ package app.baton.console;
 
 import app.baton.engine.model.Complexity;
 import app.baton.engine.model.Priority;
+import app.baton.system.DateRange;
 import app.baton.tracker.FieldsUpdate;
 
 import java.time.LocalDate;
@@ -56,7 +57,11 @@ final class FieldsForm {
     private static OffsetDateTime time(Map<String, String> form, String name, ZoneId zone) {
         String v = WorkPages.blank(form.get(name));
         try {
-            return v == null ? null : LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+            OffsetDateTime time = v == null ? null : LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+            if (time != null && !DateRange.contains(time)) {
+                throw new WorkPages.BadField(name, DateRange.RULE);
+            }
+            return time;
         } catch (DateTimeParseException e) {
             throw new WorkPages.BadField(name, "a date and time such as 2026-03-13T09:30");
         }
@@ -65,7 +70,11 @@ final class FieldsForm {
     private static LocalDate date(Map<String, String> form, String name) {
         String v = WorkPages.blank(form.get(name));
         try {
-            return v == null ? null : LocalDate.parse(v);
+            LocalDate date = v == null ? null : LocalDate.parse(v);
+            if (date != null && !DateRange.contains(date)) {
+                throw new WorkPages.BadField(name, DateRange.RULE);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new WorkPages.BadField(name, "a date such as 2026-03-01");
         }

@@ -158,6 +158,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
+        if (e instanceof DateRangeModule.OutOfRange) {
+            return DateRange.RULE;
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {

@@ -3,6 +3,7 @@ package app.baton.console;
 import app.baton.security.Role;
 import app.baton.security.UserAdministration;
 import app.baton.security.UserAdministration.NewUser;
+import app.baton.security.UserAdministration.PasswordReset;
 import app.baton.security.UserAdministration.UserChange;
 import app.baton.system.ApiException;
 import jakarta.validation.Validator;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Administrators' pages of people's accounts: list, create, change roles, locations and enabled, end a lock-out. */
+/** Administrators' pages of people's accounts: list, create, change roles, locations and enabled, set a new password, end a lock-out. */
 @Controller
 class UserPages {
 
@@ -88,6 +89,23 @@ class UserPages {
             model.addAttribute("formProblem", Problem.of(e).asField("roles"));
             return edit(id, model);
         }
+    }
+
+    @PostMapping("/console/admin/users/{id}/password")
+    String resetPassword(@PathVariable UUID id, @RequestParam(required = false) String password, Model model, RedirectAttributes redirect) {
+        PasswordReset reset = new PasswordReset(password == null ? "" : password);
+        var violations = validator.validate(reset);
+        try {
+            if (violations.isEmpty()) {
+                var user = users.resetPassword(id, reset);
+                redirect.addFlashAttribute("notice", user.username() + " has a new password; their open sessions have ended.");
+                return "redirect:/console/admin/users";
+            }
+            model.addAttribute("formProblem", Forms.problem(violations));
+        } catch (ApiException e) {
+            model.addAttribute("formProblem", Problem.of(e).asField("password"));
+        }
+        return edit(id, model);
     }
 
     @PostMapping("/console/admin/users/{id}/unlock")

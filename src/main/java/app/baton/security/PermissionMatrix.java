@@ -172,6 +172,7 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/console/admin/users", "console: create a user", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/console/admin/users/{id}", "console: one user, to change", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/console/admin/users/{id}", "console: change a user's roles, locations, enabled", Set.of(ADMIN)),
+            roles(HttpMethod.POST, "/console/admin/users/{id}/password", "console: set a user's new password", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/console/admin/users/{id}/unlock", "console: end a user's lock-out", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/console/admin/api-keys", "console: API keys", Set.of(ADMIN)),
             roles(HttpMethod.POST, "/console/admin/api-keys", "console: create an API key (shown once)", Set.of(ADMIN)),

@@ -52,6 +52,17 @@ class SessionRevocationIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void settingANewPasswordInTheConsoleEndsHerSessionAndTheNewOneLogsIn() {
+        assertChangeEndsTheSession(id -> {
+            HttpJson adminBrowser = logIn("admin", HttpJson.TEST_PASSWORD);
+            String csrf = adminBrowser.get("/api/v1/me").json().path("csrf").path("token").asText();
+            HttpJson.Response reset = adminBrowser.post("/console/admin/users/" + id + "/password", "password=another+long+passphrase",
+                    "Content-Type", "application/x-www-form-urlencoded", "X-CSRF-TOKEN", csrf);
+            assertThat(reset.status()).as(reset.text()).isEqualTo(302);
+        });
+    }
+
+    @Test
     void lockingAUserOutEndsHerSession() {
         assertChangeEndsTheSession(id -> {
             String name = admin.get("/api/v1/users/" + id).json().path("username").asText();
@@ -118,10 +129,14 @@ class SessionRevocationIntegrationTests extends WebIntegrationTest {
     }
 
     private HttpJson logIn(String name) {
+        return logIn(name, PASSWORD);
+    }
+
+    private HttpJson logIn(String name, String password) {
         HttpJson browser = http.browser();
         Matcher csrf = CSRF_FIELD.matcher(browser.get("/login", "Accept", "text/html").text());
         assertThat(csrf.find()).isTrue();
-        HttpJson.Response login = browser.post("/login", "username=" + encode(name) + "&password=" + encode(PASSWORD)
+        HttpJson.Response login = browser.post("/login", "username=" + encode(name) + "&password=" + encode(password)
                 + "&_csrf=" + encode(csrf.group(1)), "Content-Type", "application/x-www-form-urlencoded");
         assertThat(login.header("Location")).endsWith("/console");
         return browser;

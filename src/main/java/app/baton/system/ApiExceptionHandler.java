@@ -61,6 +61,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + (all.size() > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : ""), errors));
     }
 
+    /** A path or query value of the wrong type: named, never repeated (Spring's default detail repeats it). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : String.valueOf(ex.getPropertyName());
+        Class<?> type = ex.getRequiredType();
+        String expected = type == null ? "a value of another type" : type == java.util.UUID.class ? "a UUID" : describe(type);
+        return problem(Problems.invalid("field '" + field + "' is not valid", List.of(new Problems.FieldError(field, "not " + expected))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {

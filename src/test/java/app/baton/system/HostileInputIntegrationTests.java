@@ -84,6 +84,11 @@ class HostileInputIntegrationTests extends WebIntegrationTest {
             assertThat(fieldOf400(refused)).isEqualTo("practice." + field);
             assertThat(refused.text()).doesNotContain(PhiValues.PATIENT_NAME).doesNotContain(PhiValues.BIRTH_DATE);
         }
+        HttpJson.Response user = http.asUser("admin").get("/api/v1/users/"
+                + URLEncoder.encode(PhiValues.PATIENT_NAME, StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(fieldOf400(user)).isEqualTo("id");
+        // the problem's instance is the address the caller sent; the detail and the field errors do not repeat it
+        assertThat(user.json().path("detail").asText() + user.json().path("errors")).doesNotContain("Publicworth");
         HttpJson.Response audit = http.asUser("compliance").get("/api/v1/audit/events?action="
                 + URLEncoder.encode(PhiValues.PATIENT_NAME, StandardCharsets.UTF_8) + "&from=" + PhiValues.BIRTH_DATE);
         assertThat(audit.status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package app.baton.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -21,7 +23,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -34,6 +38,18 @@ class SecurityConfiguration {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final RequestMatcher LOGIN_FORM = PATHS.matcher(HttpMethod.POST, "/login");
+
+    /**
+     * A login is a request of its own, never an error page's dispatch of one: the CSRF check (a
+     * once-per-request filter) does not run again on error dispatches, so a login there would skip it.
+     */
+    private static final ObjectPostProcessor<UsernamePasswordAuthenticationFilter> LOGIN_ON_REQUESTS_ONLY = new ObjectPostProcessor<>() {
+        @Override
+        public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+            filter.setRequiresAuthenticationRequestMatcher(new AndRequestMatcher(new DispatcherTypeRequestMatcher(DispatcherType.REQUEST), LOGIN_FORM));
+            return filter;
+        }
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -49,7 +65,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).failureHandler((request, response, failure) -> {
                     rateLimits.takeAnonymous(request.getRemoteAddr());
                     response.sendRedirect(request.getContextPath() + "/login?error");
-                }))
+                }).withObjectPostProcessor(LOGIN_ON_REQUESTS_ONLY))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))

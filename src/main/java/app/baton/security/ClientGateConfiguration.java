@@ -1,0 +1,40 @@
+package app.baton.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+
+import java.time.Duration;
+
+/**
+ * Puts {@link ClientGate} in front of the application in Tomcat. The API key check is the same cached
+ * lookup the security filter chain makes; while the database is away a key counts as absent here
+ * (the request takes a slot), and the filter chain answers 503 for it as before. Sizes and time-outs:
+ * docs/security.md, "Slow and greedy clients".
+ */
+@Configuration(proxyBeanMethods = false)
+class ClientGateConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> clientGate(ObjectProvider<ApiKeyAuthenticator> apiKeys,
+            ObjectProvider<RateLimits> rateLimits,
+            @Value("${baton.http.requests-per-address:16}") int perAddress,
+            @Value("${baton.http.requests-without-api-key:100}") int total,
+            @Value("${baton.http.body-timeout:10s}") Duration bodyTimeout) {
+        return factory -> factory.addContextValves(new ClientGate((address, key) -> {
+            // An address that is over its limit of failed authentications gets no key lookup here either.
+            if (rateLimits.getObject().blockedFor(address) > 0) {
+                return false;
+            }
+            try {
+                return apiKeys.getObject().authenticate(key).isPresent();
+            } catch (DataAccessException e) {
+                return false;
+            }
+        }, perAddress, total, bodyTimeout));
+    }
+}

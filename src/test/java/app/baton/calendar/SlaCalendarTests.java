@@ -311,20 +311,21 @@ class SlaCalendarTests {
     }
 
     @Test
-    void rejectsAnUnknownCalendarNamingTheCalendarField() {
+    void rejectsAnUnknownCalendarNamingTheCalendarFieldNotTheValue() {
         assertThatThrownBy(() -> calendars.calendar("America/New_York", "UK_BANK_HOLIDAYS"))
                 .isInstanceOfSatisfying(UnknownCalendarException.class, e -> {
                     assertThat(e.field()).isEqualTo("practice.calendar");
-                    assertThat(e.getMessage()).contains("UK_BANK_HOLIDAYS").contains("NONE, US_FEDERAL");
+                    // the known calendars are listed; the value sent is not repeated (it may be patient data)
+                    assertThat(e.getMessage()).contains("NONE, US_FEDERAL").doesNotContain("UK_BANK_HOLIDAYS");
                 });
     }
 
     @Test
-    void rejectsAnUnknownTimeZoneNamingTheTimeZoneField() {
+    void rejectsAnUnknownTimeZoneNamingTheTimeZoneFieldNotTheValue() {
         assertThatThrownBy(() -> calendars.calendar("Mars/Olympus_Mons", "US_FEDERAL"))
                 .isInstanceOfSatisfying(UnknownCalendarException.class, e -> {
                     assertThat(e.field()).isEqualTo("practice.timeZone");
-                    assertThat(e.getMessage()).contains("Mars/Olympus_Mons");
+                    assertThat(e.getMessage()).contains("IANA").doesNotContain("Mars/Olympus_Mons");
                 });
     }
 }

@@ -147,8 +147,17 @@ class RuleSetController {
         List<RuleSetViews.ScenarioView> failures = results.stream().filter(r -> !r.passed()).toList();
         RuleSetViews.Gate gate = new RuleSetViews.Gate(version.gatePassed(), results.size(), failures.size(), failures,
                 versions.unexercisedRules(number));
-        List<String> inputsRead = ruleSets.compiled(number).inputsRead().stream().sorted().toList();
+        List<String> inputsRead = inputsRead(number);
         return new RuleSetViews.Details(version, files, gate, inputsRead, versions.events(number));
+    }
+
+    /** What the version's rules read; nothing for a version this release refuses, which stays on record to be read. */
+    private List<String> inputsRead(int number) {
+        try {
+            return ruleSets.compiled(number).inputsRead().stream().sorted().toList();
+        } catch (RuleSetRejectedException e) {
+            return List.of();
+        }
     }
 
     private String actor() {

@@ -6,7 +6,6 @@ import app.baton.engine.internal.InputsRead;
 import app.baton.engine.internal.TableTranslator;
 import app.baton.engine.internal.TranslatedTable;
 import app.baton.engine.model.TaskDecisionUnit;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.ruleunits.api.RuleUnit;
 import org.kie.api.KieServices;
@@ -115,7 +114,7 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        List<String> forbidden = GeneratedCode.forbiddenReferences(classes(builder));
+        List<String> forbidden = GeneratedCode.forbiddenReferences(builder.getKieModule());
         if (!forbidden.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
@@ -132,18 +131,6 @@ public final class RuleCompiler {
                     "expected " + sources.size() + " rules from the files, the engine loaded " + loaded)));
         }
         return new CompiledRules(version, findUnit(container), container, sources, InputsRead.of(drlTexts));
-    }
-
-    /** The class files the build wrote, by name: read, never loaded, by the bytecode check. */
-    private static Map<String, byte[]> classes(KieBuilder builder) {
-        InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        Map<String, byte[]> classes = new HashMap<>();
-        for (String name : module.getFileNames()) {
-            if (name.endsWith(".class")) {
-                classes.put(name, module.getBytes(name));
-            }
-        }
-        return classes;
     }
 
     private static int countRules(KieContainer container) {

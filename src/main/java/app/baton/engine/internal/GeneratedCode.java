@@ -1,17 +1,13 @@
 package app.baton.engine.internal;
 
-import org.objectweb.asm.AnnotationVisitor;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.kie.api.builder.KieModule;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.FieldVisitor;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.signature.SignatureReader;
-import org.objectweb.asm.signature.SignatureVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +19,9 @@ import java.util.Set;
 
 /**
  * Reads the bytecode of the classes a rule set version compiled to, without loading or running any
- * of it, and lists what they reference outside {@link BytecodeAllowList}: every type they name (in
- * their headers, fields, method descriptors, signatures, annotations, instructions and exception
- * handlers) and every field and method they use. A member used through a generated class but
- * declared by its runtime superclass is checked against that superclass.
+ * of it, and lists what they reference outside {@link BytecodeAllowList}: every type they name and
+ * every field and method they use ({@link ClassReferences}). A member used through a generated
+ * class but declared by its runtime superclass is checked against that superclass.
  */
 public final class GeneratedCode {
 
@@ -41,34 +36,70 @@ public final class GeneratedCode {
     }
 
     /**
-     * What the classes reference that no rule may use, each as {@code what (in class)}, in the order
-     * met; empty when the version may be loaded.
+     * What the classes a build wrote reference that no rule may use, each as {@code what (in class)},
+     * in the order met; empty when the build may be loaded. Reads the class files of the module only.
      */
-    public static List<String> forbiddenReferences(Map<String, byte[]> classes) {
-        GeneratedCode check = new GeneratedCode();
-        for (byte[] bytes : classes.values()) {
-            ClassReader reader = new ClassReader(bytes);
-            Set<String> members = new HashSet<>();
-            reader.accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-                    members.add(name);
-                    return null;
-                }
-
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                    members.add(name);
-                    return null;
-                }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-            check.generated.put(reader.getClassName(), new Header(reader.getSuperName(), reader.getInterfaces(), members));
+    public static List<String> forbiddenReferences(KieModule module) {
+        InternalKieModule files = (InternalKieModule) module;
+        List<byte[]> classes = new ArrayList<>();
+        for (String name : files.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.add(files.getBytes(name));
+            }
         }
-        for (byte[] bytes : classes.values()) {
+        GeneratedCode check = new GeneratedCode();
+        classes.forEach(check::readHeader);
+        for (byte[] bytes : classes) {
             ClassReader reader = new ClassReader(bytes);
-            reader.accept(check.new Checker(reader.getClassName()), ClassReader.SKIP_FRAMES);
+            reader.accept(new ClassReferences(check.sink(reader.getClassName())), ClassReader.SKIP_FRAMES);
         }
         return new ArrayList<>(check.forbidden);
+    }
+
+    private void readHeader(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        Set<String> members = new HashSet<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                members.add(name);
+                return null;
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                members.add(name);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        generated.put(reader.getClassName(), new Header(reader.getSuperName(), reader.getInterfaces(), members));
+    }
+
+    /** Holds the references of the class {@code className} to the allow-list. */
+    private ClassReferences.Sink sink(String className) {
+        String in = " (in " + dotted(className) + ")";
+        return new ClassReferences.Sink() {
+            @Override
+            public void type(String internalName) {
+                if (!typeAllowed(internalName)) {
+                    forbidden.add(dotted(internalName.startsWith("[") ? elementType(internalName) : internalName) + in);
+                }
+            }
+
+            @Override
+            public void member(String owner, String name) {
+                if (!typeAllowed(owner)) {
+                    type(owner);
+                } else if (!memberAllowed(owner, name)) {
+                    forbidden.add(dotted(owner) + "." + name + in);
+                }
+            }
+
+            @Override
+            public void refuse(String what) {
+                forbidden.add(what + in);
+            }
+        };
     }
 
     private boolean typeAllowed(String name) {
@@ -125,162 +156,6 @@ public final class GeneratedCode {
     private static String elementType(String arrayDescriptor) {
         Type element = Type.getType(arrayDescriptor).getElementType();
         return element.getSort() == Type.OBJECT ? element.getInternalName() : null;
-    }
-
-    /** Checks every reference of one class. */
-    private final class Checker extends ClassVisitor {
-
-        private final String className;
-
-        Checker(String className) {
-            super(Opcodes.ASM9);
-            this.className = className;
-        }
-
-        @Override
-        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-            type(superName);
-            for (String type : interfaces) {
-                type(type);
-            }
-            signature(signature);
-        }
-
-        @Override
-        public void visitInnerClass(String name, String outerName, String innerName, int access) {
-            type(name);
-        }
-
-        @Override
-        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            descriptor(descriptor);
-            return null;
-        }
-
-        @Override
-        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-            descriptor(descriptor);
-            signature(signature);
-            return null;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            descriptor(descriptor);
-            signature(signature);
-            if (exceptions != null) {
-                for (String type : exceptions) {
-                    type(type);
-                }
-            }
-            return new MethodVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitTypeInsn(int opcode, String type) {
-                    type(type);
-                }
-
-                @Override
-                public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-                    member(owner, name);
-                    descriptor(descriptor);
-                }
-
-                @Override
-                public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-                    member(owner, name);
-                    descriptor(descriptor);
-                }
-
-                @Override
-                public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-                    refuse("a dynamic call through " + dotted(bootstrap.getOwner()) + "." + bootstrap.getName());
-                }
-
-                @Override
-                public void visitLdcInsn(Object value) {
-                    if (value instanceof Type type) {
-                        descriptor(type.getDescriptor());
-                    } else if (value instanceof Handle handle) {
-                        refuse("a method handle of " + dotted(handle.getOwner()) + "." + handle.getName());
-                    } else if (value instanceof ConstantDynamic constant) {
-                        refuse("a dynamic constant " + constant.getName());
-                    }
-                }
-
-                @Override
-                public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
-                    descriptor(descriptor);
-                }
-
-                @Override
-                public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-                    if (type != null) {
-                        type(type);
-                    }
-                }
-
-                @Override
-                public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end, int index) {
-                    descriptor(descriptor);
-                    signature(signature);
-                }
-
-                @Override
-                public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                    descriptor(descriptor);
-                    return null;
-                }
-            };
-        }
-
-        private void member(String owner, String name) {
-            if (!typeAllowed(owner)) {
-                type(owner);
-            } else if (!memberAllowed(owner, name)) {
-                refuse(dotted(owner) + "." + name);
-            }
-        }
-
-        private void type(String name) {
-            if (name != null && !typeAllowed(name)) {
-                refuse(dotted(name.startsWith("[") ? elementType(name) : name));
-            }
-        }
-
-        private void descriptor(String descriptor) {
-            Type type = Type.getType(descriptor);
-            if (type.getSort() == Type.METHOD) {
-                named(type.getReturnType());
-                for (Type argument : type.getArgumentTypes()) {
-                    named(argument);
-                }
-            } else {
-                named(type);
-            }
-        }
-
-        private void named(Type type) {
-            Type element = type.getSort() == Type.ARRAY ? type.getElementType() : type;
-            if (element.getSort() == Type.OBJECT) {
-                type(element.getInternalName());
-            }
-        }
-
-        private void signature(String signature) {
-            if (signature == null) {
-                return;
-            }
-            new SignatureReader(signature).accept(new SignatureVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitClassType(String name) {
-                    type(name);
-                }
-            });
-        }
-
-        private void refuse(String what) {
-            forbidden.add(what + " (in " + dotted(className) + ")");
-        }
     }
 
     private static String dotted(String internalName) {

@@ -28,6 +28,7 @@ public final class GeneratedCode {
     /** The generated classes by internal name, read once for their headers and declared members. */
     private final Map<String, Header> generated = new HashMap<>();
     private final Set<String> forbidden = new LinkedHashSet<>();
+    private final Map<String, Boolean> typeVerdicts = new HashMap<>();
 
     private record Header(String superName, String[] interfaces, Set<String> members) {
     }
@@ -103,6 +104,11 @@ public final class GeneratedCode {
     }
 
     private boolean typeAllowed(String name) {
+        // A build names the same few hundred types many thousands of times.
+        return typeVerdicts.computeIfAbsent(name, this::decideType);
+    }
+
+    private boolean decideType(String name) {
         String type = name.startsWith("[") ? elementType(name) : name;
         if (type == null || generated.containsKey(type)) {
             return true;

@@ -1,6 +1,7 @@
 package app.baton.engine;
 
 import app.baton.engine.internal.DrlIndex;
+import app.baton.engine.internal.GeneratedCode;
 import app.baton.engine.internal.InputsRead;
 import app.baton.engine.internal.TableTranslator;
 import app.baton.engine.internal.TranslatedTable;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,11 +30,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * Compiles a rule set bundle (DRL files and Excel decision tables) into the {@link TaskDecisionUnit}
  * rule unit through the KIE API and the executable model. Tables are first rendered as DRL so
  * that every generated rule keeps its sheet and row.
+ *
+ * <p>What a version may contain is code that Baton ships, whoever uploaded it and however it
+ * reached the database: rule files only as the release ships them ({@link ShippedRules}), table code
+ * cells only from the templates Baton ships, and generated classes that reference only what rules
+ * may use ({@code GeneratedCode}), checked on their bytecode before anything of the build is loaded.
+ * Every path that compiles a version (upload, test gate, approval, activation, impact analysis, the
+ * active version at start-up) goes through here.
  */
 public final class RuleCompiler {
 
     private static final String UNIT_PATH = "src/main/resources/" + TaskDecisionUnit.class.getPackageName().replace('.', '/') + "/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Bytecode references named in one refusal; more add nothing a reader can use. */
+    private static final int MAX_REFERENCES = 10;
+
+    private final ShippedRules shipped;
+
+    /** A compiler that accepts the rule files of the running release. */
+    public RuleCompiler() {
+        this(ShippedRules.release());
+    }
+
+    /** A compiler that accepts the rule files of {@code shipped}: for tests and tools with rule files of their own. */
+    public RuleCompiler(ShippedRules shipped) {
+        this.shipped = shipped;
+    }
 
     public CompiledRules compile(String version, List<RuleFile> files) {
         // A KIE build on a thread whose context class loader is not the application's breaks
@@ -56,6 +79,11 @@ public final class RuleCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         for (RuleFile file : files) {
             if (file.isDrl()) {
+                Optional<String> refusal = shipped.refusal(file);
+                if (refusal.isPresent()) {
+                    problems.add(new CompileProblem(file.path(), null, null, null, refusal.get()));
+                    continue;
+                }
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
                 String target = UNIT_PATH + flatten(file.path());
                 kfs.write(target, drl);
@@ -85,6 +113,14 @@ public final class RuleCompiler {
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
+        }
+        List<String> forbidden = GeneratedCode.forbiddenReferences(builder.getKieModule());
+        if (!forbidden.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
+                    "the compiled rules use what no rule may use, so nothing of this version is loaded: "
+                            + String.join("; ", forbidden.subList(0, Math.min(MAX_REFERENCES, forbidden.size())))
+                            + (forbidden.size() > MAX_REFERENCES ? "; and " + (forbidden.size() - MAX_REFERENCES) + " more" : ""))));
         }
         KieContainer container = ks.newKieContainer(releaseId);
         ks.getRepository().removeKieModule(releaseId);

@@ -51,9 +51,14 @@ public class ImpactAnalysisService {
         this.slots = new Semaphore(maxRunning);
     }
 
+    /**
+     * Starts an analysis of {@code version}. The version is compiled first, on the caller's thread
+     * (usually from the cache): one that does not compile, or holds code no version may hold, is
+     * refused with its problems, before anything is stored or run.
+     */
     public ImpactAnalysis start(int version, ImpactAnalysisRequest request) {
         request.requireOne();
-        ruleSets.get(version);
+        ruleSets.compiled(version);
         if (!slots.tryAcquire()) {
             throw ImpactAnalysisProblems.busy(maxRunning);
         }

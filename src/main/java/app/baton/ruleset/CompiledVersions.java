@@ -1,6 +1,7 @@
 package app.baton.ruleset;
 
 import app.baton.engine.CompiledRules;
+import app.baton.engine.RuleCompilationException;
 import app.baton.engine.RuleCompiler;
 import app.baton.engine.RuleFile;
 import org.slf4j.Logger;
@@ -47,12 +48,19 @@ class CompiledVersions {
         this.maxRules = maxRules;
     }
 
-    /** The compiled version, compiled from {@code files} on first use. */
+    /**
+     * The compiled version, compiled from {@code files} on first use; a version that does not
+     * compile, or holds code no version may hold, is refused (422) wherever it is asked for.
+     */
     synchronized CompiledRules get(int version, Supplier<List<RuleFile>> files) {
         CompiledRules rules = cache.get(version);
         if (rules == null) {
             long started = System.nanoTime();
-            rules = compiler.compile(String.valueOf(version), files.get());
+            try {
+                rules = compiler.compile(String.valueOf(version), files.get());
+            } catch (RuleCompilationException e) {
+                throw RuleSetRejectedException.notRunnable(version, e);
+            }
             log.info("rule set version {} compiled in {} ms ({} rules)", version,
                     (System.nanoTime() - started) / 1_000_000, rules.rules().size());
             cache.put(version, rules);

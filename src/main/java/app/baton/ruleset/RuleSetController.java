@@ -100,10 +100,11 @@ class RuleSetController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Upload a new draft version", description = "One or more changed files (decision tables "
-            + ".drl.xlsx, rules .drl, scenarios .yaml) replace the files of the same name in the base version (the "
-            + "active one unless baseVersion is given), or a whole bundle (.zip) replaces everything. The files are "
-            + "validated at once: any problem refuses the upload with every problem placed on its file, sheet and cell, "
-            + "and nothing is stored. A draft that compiles is stored with the result of every scenario (the test gate).")
+            + ".drl.xlsx, scenarios .yaml; rule files .drl only as the running release ships them) replace the files of "
+            + "the same name in the base version (the active one unless baseVersion is given), or a whole bundle (.zip) "
+            + "replaces everything. The files are validated at once: any problem refuses the upload with every problem "
+            + "placed on its file, sheet and cell or line, and nothing is stored; a table's code cells must be the "
+            + "templates Baton ships. A draft that compiles is stored with the result of every scenario (the test gate).")
     ResponseEntity<RuleSetViews.Details> upload(
             @RequestPart("files") List<MultipartFile> files,
             @Parameter(description = "What changed and why; kept with the version for reviewers")
@@ -147,8 +148,17 @@ class RuleSetController {
         List<RuleSetViews.ScenarioView> failures = results.stream().filter(r -> !r.passed()).toList();
         RuleSetViews.Gate gate = new RuleSetViews.Gate(version.gatePassed(), results.size(), failures.size(), failures,
                 versions.unexercisedRules(number));
-        List<String> inputsRead = ruleSets.compiled(number).inputsRead().stream().sorted().toList();
+        List<String> inputsRead = inputsRead(number);
         return new RuleSetViews.Details(version, files, gate, inputsRead, versions.events(number));
+    }
+
+    /** What the version's rules read; nothing for a version this release refuses, which stays on record to be read. */
+    private List<String> inputsRead(int number) {
+        try {
+            return ruleSets.compiled(number).inputsRead().stream().sorted().toList();
+        } catch (RuleSetRejectedException e) {
+            return List.of();
+        }
     }
 
     private String actor() {

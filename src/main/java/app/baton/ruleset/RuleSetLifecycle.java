@@ -104,8 +104,16 @@ public class RuleSetLifecycle {
         });
     }
 
-    /** Approves a draft whose test gate passed; the approver must not be its author. */
+    /**
+     * Approves a draft whose test gate passed; the approver must not be its author. The draft is
+     * compiled first (it usually is already, since its upload): a version that reached the
+     * database without an upload and holds code no version may hold is refused here too.
+     */
     public RuleSetVersion approve(int number, String approver, String note) {
+        RuleSetVersion draft = versions.find(number).orElseThrow(() -> new RuleSetNotFoundException(number));
+        if (RuleSetVersion.DRAFT.equals(draft.status())) {
+            compiled.get(number, () -> versions.files(number));
+        }
         return tx.execute(status -> {
             RuleSetVersion version = versions.lock(number).orElseThrow(() -> new RuleSetNotFoundException(number));
             if (!RuleSetVersion.DRAFT.equals(version.status())) {

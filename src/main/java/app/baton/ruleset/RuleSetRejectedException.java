@@ -1,6 +1,7 @@
 package app.baton.ruleset;
 
 import app.baton.engine.CompileProblem;
+import app.baton.engine.RuleCompilationException;
 import app.baton.system.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,16 @@ public class RuleSetRejectedException extends ApiException {
     public RuleSetRejectedException(String detail, List<CompileProblem> problems) {
         super(HttpStatus.UNPROCESSABLE_ENTITY, "rule-set-invalid", "The rule set is not valid", detail);
         this.errors = problems.stream().map(CellError::of).toList();
+    }
+
+    /**
+     * A stored version this release cannot compile, or that holds code no version may hold: it is
+     * neither approved, activated, served nor replayed. The first problem is in the message, for the
+     * log of an instance that cannot start on it.
+     */
+    static RuleSetRejectedException notRunnable(int version, RuleCompilationException e) {
+        return new RuleSetRejectedException("version " + version + " is refused: this release does not compile it, so it is"
+                + " neither approved, activated, served nor replayed (" + e.getMessage() + ")", e.problems());
     }
 
     public List<CellError> errors() {

@@ -30,12 +30,14 @@ class TestGate {
             return runner.run(rules, files);
         } catch (ScenarioFormatException e) {
             throw new RuleSetRejectedException("a scenario file cannot be read; nothing was stored",
-                    List.of(new CompileProblem(e.file(), null, null, null, plain(e))));
+                    List.of(new CompileProblem(e.file(), null, null, e.line(), plain(e))));
         }
     }
 
+    /** The message without the file and line, which the problem carries itself. */
     private static String plain(ScenarioFormatException e) {
         String message = e.getMessage();
-        return message.startsWith(e.file() + ": ") ? message.substring(e.file().length() + 2) : message;
+        String prefix = e.file() + ": " + (e.line() == null ? "" : "line " + e.line() + ": ");
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

@@ -2,6 +2,9 @@ package app.baton.scenario;
 
 import app.baton.engine.RuleFile;
 import app.baton.engine.model.CaseInput;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +35,8 @@ public final class ScenarioFiles {
     }
 
     public static List<Scenario> read(RuleFile file) {
-        try {
-            JsonNode root = YAML.readTree(file.content());
+        try (JsonParser parser = new Untagged(file.path(), YAML.createParser(file.content()))) {
+            JsonNode root = YAML.readTree(parser);
             if (root == null || !root.path("scenarios").isArray()) {
                 throw new ScenarioFormatException(file.path(), "a scenario file needs a 'scenarios' list", null);
             }
@@ -71,6 +74,36 @@ public final class ScenarioFiles {
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw new ScenarioFormatException(file, "scenario " + index + " (" + description + "): "
                     + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+        }
+    }
+
+    /**
+     * Refuses any YAML tag ({@code !!javax.script.ScriptEngineManager}, {@code !!str}, {@code !local}):
+     * a tag asks a loader to build an object of a type, and a scenario is plain data. Jackson's parser
+     * builds no objects of its own (it reads the tree as text, numbers, lists and maps), and with this
+     * a tag can neither do so later nor be ignored without a word.
+     */
+    private static final class Untagged extends JsonParserDelegate {
+
+        private final String file;
+
+        Untagged(String file, JsonParser parser) {
+            super(parser);
+            this.file = file;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            Object typeId = delegate().getTypeId();
+            if (typeId != null) {
+                String tag = typeId.toString();
+                int line = delegate().currentTokenLocation().getLineNr();
+                throw new ScenarioFormatException(file, line, "a YAML tag ('!" + (tag.startsWith("tag:") ? "!" : "")
+                        + tag.substring(tag.lastIndexOf(':') + 1) + "') asks for an object of some type; scenario files are plain"
+                        + " text, numbers, lists and maps: remove the tag", null);
+            }
+            return token;
         }
     }
 

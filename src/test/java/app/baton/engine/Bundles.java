@@ -39,8 +39,20 @@ final class Bundles {
 
     /** Every problem the bundle is refused with; fails when it compiles. */
     static List<CompileProblem> problems(List<RuleFile> files) {
+        return problems(new RuleCompiler(), files);
+    }
+
+    /**
+     * The same, with the bundle's rule files taken as shipped, as a release compiles its own: for
+     * tests of what the compiler says about DRL that a developer writes.
+     */
+    static List<CompileProblem> problemsAsShipped(List<RuleFile> files) {
+        return problems(new RuleCompiler(ShippedRules.of(files)), files);
+    }
+
+    private static List<CompileProblem> problems(RuleCompiler compiler, List<RuleFile> files) {
         try {
-            new RuleCompiler().compile("candidate", files).close();
+            compiler.compile("candidate", files).close();
         } catch (RuleCompilationException e) {
             return e.problems();
         }

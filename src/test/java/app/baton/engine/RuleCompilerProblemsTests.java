@@ -84,7 +84,7 @@ class RuleCompilerProblemsTests {
                 end
                 """.getBytes(StandardCharsets.UTF_8)));
 
-        assertThatThrownBy(() -> new RuleCompiler().compile("broken", files))
+        assertThatThrownBy(() -> new RuleCompiler(ShippedRules.of(files)).compile("broken", files))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e ->
                         assertThat(e.problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("rules/app/baton/engine/model/broken.drl")));
     }

@@ -66,7 +66,7 @@ class RuleCompilerTests {
                     $t.routeTo("TRIAGE");
                 end
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try (CompiledRules small = new RuleCompiler().compile("small", java.util.List.of(onlyRouting))) {
+        try (CompiledRules small = new RuleCompiler(ShippedRules.of(java.util.List.of(onlyRouting))).compile("small", java.util.List.of(onlyRouting))) {
             assertThat(small.inputsRead()).containsExactly("carePlan.program");
         }
     }

@@ -219,7 +219,7 @@ class TableValidationTests {
                 end
                 """.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(problems(files)).first().satisfies(p -> {
+        assertThat(Bundles.problemsAsShipped(files)).first().satisfies(p -> {
             assertThat(p.file()).isEqualTo("rules/app/baton/engine/model/typo.drl");
             assertThat(p.line()).isEqualTo(6);
         });

@@ -5,6 +5,7 @@ import app.baton.Requests;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.RuleCompiler;
 import app.baton.engine.RuleFile;
+import app.baton.engine.ShippedRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class RuleFailureIntegrationTests {
     void throwingRuleIsAServerProblemAndOtherDecisionsGoOn() {
         List<RuleFile> files = new ArrayList<>(versions.files(1));
         files.add(new RuleFile("rules/app/baton/engine/model/throwing.drl", THROWING_RULE.getBytes(StandardCharsets.UTF_8)));
-        original = active.swap(new RuleCompiler().compile("1", files)).orElseThrow();
+        original = active.swap(new RuleCompiler(ShippedRules.of(files)).compile("1", files)).orElseThrow();
         HttpJson http = new HttpJson(port);
 
         HttpJson.Response failed = http.post("/api/v1/decisions",

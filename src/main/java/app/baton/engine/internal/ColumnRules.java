@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 final class ColumnRules {
 
-    /** What a cell of the column must hold. */
-    enum ValueKind { CODE, WHOLE_NUMBER, YES_NO, DUE_TERM, DATE, TEXT, ANY }
+    /**
+     * What a cell of the column must hold. TEXT is plain text, GROUP a first-match group word; ANY is
+     * a column Baton could not read (refused by its header), whose cells are held to plain text.
+     */
+    enum ValueKind { CODE, WHOLE_NUMBER, YES_NO, DUE_TERM, DATE, TEXT, GROUP, ANY }
 
     /**
      * One column, read. {@code key} names what a CONDITION column constrains ("$t.program"), for
@@ -62,8 +65,10 @@ final class ColumnRules {
                 rules.add(reader.action(column));
             } else if (column.is(SheetRecorder.DATE_EFFECTIVE) || column.is(SheetRecorder.DATE_EXPIRES)) {
                 rules.add(new ColumnRule(column, ValueKind.DATE, null, null, null));
+            } else if (column.is("ACTIVATION-GROUP")) {
+                rules.add(new ColumnRule(column, ValueKind.GROUP, null, null, null));
             } else if (!column.is("CONDITION")) {
-                rules.add(new ColumnRule(column, ValueKind.ANY, null, null, null));
+                rules.add(new ColumnRule(column, column.is("NAME") ? ValueKind.TEXT : ValueKind.ANY, null, null, null));
             }
         }
         return rules;

@@ -2,6 +2,7 @@ package app.baton.engine.internal;
 
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,14 @@ final class SheetRecorder extends DefaultRuleSheetListener {
             return;
         }
         super.newCell(row, column, value, mergedColStart);
+    }
+
+    /**
+     * The rows outside the sheet's tables as Drools read them: by keyword (lower case), each value
+     * with the name of its cell. Drools would make imports, functions, globals and rule attributes of them.
+     */
+    Map<String, List<String[]>> settings() {
+        return getProperties();
     }
 
     /** What the sheet holds, for the checks. */

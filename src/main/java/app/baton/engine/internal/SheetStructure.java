@@ -9,10 +9,13 @@ import java.util.Optional;
 
 /**
  * Checks what must be around and above a sheet's rule tables before its rows mean anything: the
- * RuleSet and Unit cells that tie the table to Baton's rule unit, any Import cells, and merged
- * ranges where Drools would read something else than the author sees.
+ * RuleSet and Unit cells that tie the table to Baton's rule unit, and merged ranges where Drools
+ * would read something else than the author sees.
  */
 final class SheetStructure {
+
+    static final String PACKAGE = TaskDecisionUnit.class.getPackageName();
+    static final String UNIT = TaskDecisionUnit.class.getSimpleName();
 
     private SheetStructure() {
     }
@@ -21,16 +24,8 @@ final class SheetStructure {
         if (tables.isEmpty()) {
             return;
         }
-        setting(file, cells, "RuleSet", TaskDecisionUnit.class.getPackageName(), "A1", problems);
-        setting(file, cells, "Unit", TaskDecisionUnit.class.getSimpleName(), "A2", problems);
-        cells.find("Import").ifPresent(at -> {
-            for (String name : cells.text(at[0], at[1] + 1).split(",")) {
-                if (!name.isBlank() && !loads(name.trim())) {
-                    problems.add(new CompileProblem(file, cells.sheet(), SheetCells.address(at[0], at[1] + 1), null,
-                            "Import names '" + name.trim() + "', which is not a class Baton knows: the tables need no Import row; remove it"));
-                }
-            }
-        });
+        setting(file, cells, "RuleSet", PACKAGE, "A1", problems);
+        setting(file, cells, "Unit", UNIT, "A2", problems);
         for (int t = 0; t < tables.size(); t++) {
             TableLayout table = tables.get(t);
             int end = t + 1 < tables.size() ? tables.get(t + 1).startRow() - 1 : Integer.MAX_VALUE;
@@ -55,15 +50,6 @@ final class SheetStructure {
         if (!value.equals(expected)) {
             problems.add(new CompileProblem(file, cells.sheet(), SheetCells.address(at.get()[0], at.get()[1] + 1), null,
                     keyword + " must be " + expected + ", not '" + value + "'"));
-        }
-    }
-
-    private static boolean loads(String name) {
-        try {
-            Class.forName(name, false, SheetStructure.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

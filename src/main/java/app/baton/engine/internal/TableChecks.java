@@ -29,6 +29,7 @@ final class TableChecks {
     }
 
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern GROUP_WORD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final DateTimeFormatter DROOLS_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
     private static final String AS_OF = "as-of date";
 
@@ -130,12 +131,25 @@ final class TableChecks {
             case DUE_TERM -> SlaTerm.parse(value).isPresent() ? null : "'" + value
                     + "' is not a due term; write e.g. '2 business days after discharge' (see docs/clinical-lead-guide.md)";
             case DATE -> date(value) != null ? null : rule.column().title() + " needs a date such as 2026-04-01, not '" + value + "'";
-            case TEXT, ANY -> null;
+            case GROUP -> GROUP_WORD.matcher(value).matches() ? null : rule.column().title()
+                    + " holds the table's group word, such as routing: letters, digits, - and _ only";
+            case TEXT, ANY -> plainText(value) ? null : rule.column().title() + " holds double quotes (\"), backslashes (\\) or line breaks,"
+                    + " which a table cell cannot hold: write quotes as ' or “ ”, and the text on one line";
         };
         if (problem != null) {
             problems.add(new CompileProblem(file, cells.sheet(), SheetCells.address(row, rule.column().index()), null, problem));
         }
         return problem == null;
+    }
+
+    /**
+     * Text reaches the generated rules inside a string literal of its template. A double quote or a
+     * backslash (the start of a Java escape such as \u0022) could end that literal early and
+     * whatever follows would run as code; a line break cannot be part of it. None has a place in
+     * a code, a prompt or a reason.
+     */
+    static boolean plainText(String value) {
+        return value.chars().noneMatch(c -> c == '"' || c == '\\' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
     }
 
     private static Constraint constraint(ColumnRule rule, String value) {

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * the sheet and row of every rule it generates. Compiling the DRL (not the workbook) is what keeps
  * a row traceable when a NAME column replaces Drools' row-numbered rule names. Before anything is
  * rendered, the file, the sheet's structure and every rule row are checked, so that a problem is
- * reported on its cell in words, not as a compiler message or a wrong decision.
+ * reported on its cell in words, not as a compiler message or a wrong decision; and every code
+ * cell must be one Baton ships ({@link TableTemplates}), so that a table never adds code.
  */
 public final class TableTranslator {
 
@@ -111,8 +112,14 @@ public final class TableTranslator {
         }
         int before = problems.size();
         SheetStructure.check(file, cells, layouts, merged, problems);
+        // Drools turns the rows above a table into imports, functions and rule attributes when it builds the rule set.
+        CodeCells.checkSettings(file, cells, listener.settings(), problems);
+        if (problems.size() > before) {
+            CodeCells.checkTables(file, cells, layouts, problems);
+            return Optional.empty();
+        }
         Package ruleSet = listener.getRuleSet();
-        if (problems.size() > before || ruleSet == null || ruleSet.getRules().isEmpty()) {
+        if (ruleSet == null || ruleSet.getRules().isEmpty()) {
             return Optional.empty();
         }
         if (ruleSet.getRules().size() > MAX_RULE_ROWS) {
@@ -131,6 +138,8 @@ public final class TableTranslator {
             String factSource = factSource(layout);
             rows.forEach(row -> factSources.put(row, factSource));
         }
+        // Last, so that a code cell the column checks already explained in plainer words is not reported twice.
+        CodeCells.checkTables(file, cells, layouts, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }

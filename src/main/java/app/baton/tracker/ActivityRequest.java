@@ -12,8 +12,17 @@ import jakarta.validation.constraints.Size;
  */
 @Schema(description = "An activity log entry; which fields each kind needs is in docs/tracker.md")
 public record ActivityRequest(@NotNull Kind kind, Outcome outcome, Channel channel, Barrier barrier, @Size(max = 4000) String text,
-                       @Size(max = 500) String documentRef,
+                       @Size(max = 500) @Pattern(regexp = DOCUMENT_REF, message = DOCUMENT_REF_RULE) String documentRef,
                        @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits (SHA-256)") String sha256) {
+
+    /**
+     * A document reference is an identifier or a URI into another system (ASCII letters, digits and the
+     * URI characters below, no spaces), never prose: free text there would be patient data shown to
+     * every role that reads the task.
+     */
+    static final String DOCUMENT_REF = "[A-Za-z0-9][A-Za-z0-9._~:/?#@&=+%-]{0,499}";
+    static final String DOCUMENT_REF_RULE = "must be a document identifier or URI: ASCII letters, digits and . _ ~ : / ? # @ & = + % - "
+            + "(no spaces), starting with a letter or digit";
 
     public enum Kind { CALL_ATTEMPT, MESSAGE, NOTE, DOCUMENT, BARRIER }
 

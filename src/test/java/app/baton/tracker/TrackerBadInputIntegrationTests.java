@@ -30,6 +30,29 @@ class TrackerBadInputIntegrationTests extends WebIntegrationTest {
         assertThat(coordinator.get("/api/v1/tasks/not-a-uuid").status()).isEqualTo(404);
     }
 
+    @Test
+    void aDocumentReferenceIsAnIdentifierOrAUriNeverFreeText() {
+        String task = http.get("/api/v1/plans/" + http.post("/api/v1/intake/discharges",
+                Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC")).json().path("planId").asText()).json().path("tasks").get(0).path("id").asText();
+        HttpJson coordinator = http.asUser("coordinator");
+        String sha = "0".repeat(64);
+        String diagnosis = "F32.1 major depressive disorder, single episode";
+
+        for (String prose : new String[]{diagnosis, "see chart\\nMDD", " ehr://doc/1", "dépression"}) {
+            HttpJson.Response refused = coordinator.post("/api/v1/tasks/" + task + "/activities",
+                    "{\"kind\": \"DOCUMENT\", \"documentRef\": \"" + prose + "\", \"sha256\": \"" + sha + "\"}");
+            assertField(refused, "documentRef");
+            assertThat(refused.text()).doesNotContain("depressive").doesNotContain("MDD").doesNotContain("chart");
+        }
+        assertThat(http.asUser("nurse").get("/api/v1/tasks/" + task).json().path("activities")).isEmpty();
+
+        for (String reference : new String[]{"ehr://documents/2026/778812?rev=2", "DOC-2026-000123", "urn:uuid:5f1c2a9e-7d1b-4c1e-9a3f-2b7e4d6c8a10"}) {
+            HttpJson.Response stored = coordinator.post("/api/v1/tasks/" + task + "/activities",
+                    "{\"kind\": \"DOCUMENT\", \"documentRef\": \"" + reference + "\", \"sha256\": \"" + sha + "\"}");
+            assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        }
+    }
+
     private static void assertField(HttpJson.Response response, String field) {
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -55,7 +55,7 @@ class ApiKeyPages {
     @PostMapping("/console/admin/api-keys")
     String create(@RequestParam(required = false) String name, @RequestParam(required = false) List<Role> roles,
                   @RequestParam(required = false) String locations, @RequestParam(required = false) String expires,
-                  @AuthenticationPrincipal Identity admin, Model model) {
+                  @RequestParam(required = false) String sourceSystems, @AuthenticationPrincipal Identity admin, Model model) {
         OffsetDateTime expiresAt = null;
         if (expires != null && !expires.isBlank()) {
             try {
@@ -71,7 +71,7 @@ class ApiKeyPages {
             }
         }
         NewApiKey request = new NewApiKey(name == null ? "" : name.strip(), roles == null ? Set.of() : EnumSet.copyOf(roles),
-                Forms.list(locations), expiresAt);
+                Forms.list(locations), expiresAt, Forms.list(sourceSystems));
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             model.addAttribute("formProblem", Forms.problem(violations));

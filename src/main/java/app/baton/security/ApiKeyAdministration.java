@@ -27,19 +27,24 @@ import java.util.UUID;
 @Service
 public class ApiKeyAdministration {
 
-    /** @param locations whose patients the app sees; absent: every location ("*") */
+    /**
+     * @param locations     whose patients the app sees; absent: every location ("*")
+     * @param sourceSystems the intake source systems the app sends (its {@code sourceSystem}); each is then
+     *                      reserved to the keys that name it ({@link SourceSystems}); absent: none
+     */
     public record NewApiKey(@NotBlank @Size(max = 100) @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String name,
                             @NotEmpty Set<@NotNull Role> roles,
                             Set<@NotBlank @Size(max = 64) String> locations,
-                            @Future OffsetDateTime expiresAt) {
+                            @Future OffsetDateTime expiresAt,
+                            @Size(max = 20) Set<@NotNull @Pattern(regexp = SourceSystems.CODE, message = SourceSystems.CODE_RULE) String> sourceSystems) {
     }
 
-    public record ApiKeyView(UUID id, String name, String prefix, Set<Role> roles, Set<String> locations, Instant createdAt,
-                             String createdBy, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+    public record ApiKeyView(UUID id, String name, String prefix, Set<Role> roles, Set<String> locations, Set<String> sourceSystems,
+                             Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
 
         static ApiKeyView of(ApiKeyRow row) {
             return new ApiKeyView(row.id(), row.name(), row.prefix(), new TreeSet<>(row.roles()), new TreeSet<>(row.locations()),
-                    row.createdAt(), row.createdBy(), row.expiresAt(), row.revokedAt(), row.lastUsedAt());
+                    new TreeSet<>(row.sourceSystems()), row.createdAt(), row.createdBy(), row.expiresAt(), row.revokedAt(), row.lastUsedAt());
         }
     }
 
@@ -65,7 +70,7 @@ public class ApiKeyAdministration {
         String key = ApiKeyTokens.generate();
         Set<String> locations = request.locations() == null || request.locations().isEmpty() ? Set.of(Identity.ALL_LOCATIONS) : request.locations();
         ApiKeyRow row = new ApiKeyRow(UUID.randomUUID(), request.name(), ApiKeyTokens.prefix(key), ApiKeyTokens.sha256(key),
-                request.roles(), locations, null, admin.name(), request.expiresAt() == null ? null : request.expiresAt().toInstant(),
+                request.roles(), locations, request.sourceSystems() == null ? Set.of() : request.sourceSystems(), null, admin.name(), request.expiresAt() == null ? null : request.expiresAt().toInstant(),
                 null, null);
         keys.insert(row);
         ApiKeyRow stored = keys.findById(row.id()).orElseThrow();

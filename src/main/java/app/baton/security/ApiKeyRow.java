@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** One row of {@code api_key}. */
 record ApiKeyRow(UUID id, String name, String prefix, String keySha256, Set<Role> roles, Set<String> locations,
-                 Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+                 Set<String> sourceSystems, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
 
     boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));

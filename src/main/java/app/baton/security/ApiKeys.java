@@ -14,11 +14,12 @@ import java.util.UUID;
 class ApiKeys {
 
     private static final String COLUMNS = """
-            id, name, prefix, key_sha256, roles, locations, created_at, created_by, expires_at, revoked_at, last_used_at
+            id, name, prefix, key_sha256, roles, locations, source_systems, created_at, created_by, expires_at, revoked_at, last_used_at
             """;
     private static final RowMapper<ApiKeyRow> ROW = (rs, n) -> new ApiKeyRow(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getString("prefix"), rs.getString("key_sha256"),
             SqlValues.roles(rs.getArray("roles")), SqlValues.strings(rs.getArray("locations")),
+            SqlValues.strings(rs.getArray("source_systems")),
             SqlValues.instant(rs, "created_at"), rs.getString("created_by"), SqlValues.instant(rs, "expires_at"),
             SqlValues.instant(rs, "revoked_at"), SqlValues.instant(rs, "last_used_at"));
 
@@ -34,13 +35,13 @@ class ApiKeys {
 
     /** Stores the key, or makes a revoked key with the same hash usable again (the demo key). */
     void insertOrReinstate(ApiKeyRow key) {
-        insert(key, "do update set revoked_at = null");
+        insert(key, "do update set revoked_at = null, source_systems = excluded.source_systems");
     }
 
     private void insert(ApiKeyRow key, String onConflict) {
         jdbc.sql("""
-                        insert into api_key (id, name, prefix, key_sha256, roles, locations, created_by, expires_at)
-                        values (:id, :name, :prefix, :sha, :roles, :locations, :createdBy, :expiresAt)
+                        insert into api_key (id, name, prefix, key_sha256, roles, locations, source_systems, created_by, expires_at)
+                        values (:id, :name, :prefix, :sha, :roles, :locations, :sourceSystems, :createdBy, :expiresAt)
                         on conflict (key_sha256)
                         """ + onConflict)
                 .param("id", key.id())
@@ -49,6 +50,7 @@ class ApiKeys {
                 .param("sha", key.keySha256())
                 .param("roles", SqlValues.array(key.roles()))
                 .param("locations", SqlValues.array(key.locations()))
+                .param("sourceSystems", SqlValues.array(key.sourceSystems()))
                 .param("createdBy", key.createdBy())
                 .param("expiresAt", SqlValues.time(key.expiresAt()))
                 .update();

@@ -24,6 +24,8 @@ import java.util.UUID;
 class DemoAccounts implements ApplicationRunner {
 
     private static final String KEY_NAME = "demo-integration";
+    /** The intake source systems of the demo key (the walks in docs/tracker.md send them). */
+    static final Set<String> SOURCE_SYSTEMS = Set.of("EHR-ADT", "REFERRALS");
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
     private static final Map<String, Role> USERS = new LinkedHashMap<>();
     private static final Set<String> EVERY_LOCATION = Set.of("leader", "compliance", "admin");
@@ -70,7 +72,7 @@ class DemoAccounts implements ApplicationRunner {
         String key = generated ? ApiKeyTokens.generate() : demo.apiKey();
         String sha256 = ApiKeyTokens.sha256(key);
         keys.insertOrReinstate(new ApiKeyRow(UUID.randomUUID(), KEY_NAME, ApiKeyTokens.prefix(key), sha256, Set.of(Role.INTEGRATION),
-                Set.of(Identity.ALL_LOCATIONS), null, "demo profile", null, null, null));
+                Set.of(Identity.ALL_LOCATIONS), SOURCE_SYSTEMS, null, "demo profile", null, null, null));
         keys.revokeOthersNamed(KEY_NAME, sha256, clock.instant());
         if (generated) {
             log.warn("demo API key for X-API-Key (shown once; set BATON_DEMO_API_KEY to choose it): {}", key);

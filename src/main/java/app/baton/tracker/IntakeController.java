@@ -27,24 +27,29 @@ class IntakeController {
     private final IntakeService service;
     private final Worklists worklists;
     private final JsonColumns json;
+    private final IntakeSenders senders;
 
-    IntakeController(IntakeService service, Worklists worklists, JsonColumns json) {
+    IntakeController(IntakeService service, Worklists worklists, JsonColumns json, IntakeSenders senders) {
         this.service = service;
+        this.senders = senders;
         this.worklists = worklists;
         this.json = json;
     }
 
     @PostMapping(path = "/referrals", consumes = "application/json")
     @Operation(summary = "Take in a referral", description = "Idempotent by sourceSystem + sourceId: the same event again answers "
-            + "200 with the first answer and Idempotent-Replayed: true; the same ids with another body are a 422. A complete "
+            + "200 with the first answer and Idempotent-Replayed: true; the same ids with another body are a 422. Only at the "
+            + "caller's locations (403 naming patient.location) and under a source system the caller may send (403 naming sourceSystem). A complete "
             + "referral answers 201 RELEASED with its planId; an incomplete one 201 HELD with missingInfo and heldTaskId.")
     ResponseEntity<IntakeView> referral(@Valid @RequestBody IntakeRequest request) {
+        senders.check(request);
         return answer(service.receive(Intakes.Kind.REFERRAL, request, sha256(request)));
     }
 
     @PostMapping(path = "/discharges", consumes = "application/json")
     @Operation(summary = "Take in a discharge event", description = "As referrals; program TCM (default) or FUH, anchored on dischargeAt.")
     ResponseEntity<IntakeView> discharge(@Valid @RequestBody IntakeRequest request) {
+        senders.check(request);
         return answer(service.receive(Intakes.Kind.DISCHARGE, request, sha256(request)));
     }
 

@@ -7,6 +7,7 @@ import app.baton.engine.model.PlanStep;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.Stage;
 import app.baton.engine.model.TaskStatus;
+import app.baton.security.PatientAccess;
 import app.baton.system.ApiException;
 import app.baton.system.Problems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,9 +41,11 @@ class IntakeService {
     private final TaskDecider decider;
     private final IntakeViews views;
     private final ApplicationEventPublisher events;
+    private final PatientAccess patientAccess;
 
     IntakeService(TrackerRules rules, Intakes intakes, Tasks tasks, PlanBuilder builder, TaskDecider decider, IntakeViews views,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, PatientAccess patientAccess) {
+        this.patientAccess = patientAccess;
         this.rules = rules;
         this.intakes = intakes;
         this.tasks = tasks;
@@ -117,10 +120,14 @@ class IntakeService {
         events.publishEvent(new IntakeReleased(intake.id(), planId, intake.patientId(), facts.program().name()));
     }
 
+    /**
+     * The first answer again, for the same event sent again. An intake the caller may not see (another
+     * location's patient) answers as a different body does, 422, so a replay never reveals its ids.
+     */
     private Outcome replay(IntakeRequest request, String requestSha256) {
         Intakes.IntakeRow first = intakes.bySource(request.sourceSystem(), request.sourceId())
                 .orElseThrow(() -> new IllegalStateException("intake conflict without a stored intake"));
-        if (!first.requestSha256().equals(requestSha256)) {
+        if (!first.requestSha256().equals(requestSha256) || !patientAccess.canSee(first.patientId(), first.location())) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "source-id-reused", "This source event was sent with another body",
                     "sourceSystem and sourceId name an event Baton took in with a different body; send a new sourceId for a new event",
                     List.of(new Problems.FieldError("sourceId", "already used with a different body")));

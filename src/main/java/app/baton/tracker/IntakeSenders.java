@@ -1,0 +1,42 @@
+package app.baton.tracker;
+
+import app.baton.security.CurrentIdentity;
+import app.baton.security.Identity;
+import app.baton.security.SourceSystems;
+import app.baton.system.ApiException;
+import app.baton.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Who may take in an intake, before anything is looked up or stored: a client creates intakes only
+ * at its own locations (a grant to break the glass reads one patient; it does not create intakes
+ * elsewhere), and only under a source system it may send ({@link SourceSystems}: one bound to API
+ * keys is theirs alone). Each refusal is a 403 naming the field, so it reveals nothing about what
+ * is stored under that source id.
+ */
+@Component
+class IntakeSenders {
+
+    private final SourceSystems sourceSystems;
+
+    IntakeSenders(SourceSystems sourceSystems) {
+        this.sourceSystems = sourceSystems;
+    }
+
+    void check(IntakeRequest request) {
+        Identity caller = CurrentIdentity.find().orElseThrow(() -> new IllegalStateException("no caller on an authenticated path"));
+        if (!caller.seesLocation(request.patient().location())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "location-not-allowed", "Not one of your locations",
+                    "you may take in intakes only at your own locations",
+                    List.of(new Problems.FieldError("patient.location", "not one of your locations")));
+        }
+        if (!sourceSystems.currentCallerMaySend(request.sourceSystem())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "source-system-not-allowed", "Not your source system",
+                    "this source system is reserved to the API keys of the system that sends it",
+                    List.of(new Problems.FieldError("sourceSystem", "reserved to the API keys bound to it")));
+        }
+    }
+}

@@ -39,6 +39,7 @@ class OutboxMessages {
         String[] queues = new String[n];
         String[] roles = new String[n];
         String[] usernames = new String[n];
+        String[] locations = new String[n];
         String[] planIds = new String[n];
         String[] taskIds = new String[n];
         String[] codes = new String[n];
@@ -50,19 +51,21 @@ class OutboxMessages {
             queues[i] = audience.queue();
             roles[i] = audience.role() == null ? null : audience.role().name();
             usernames[i] = audience.username();
+            locations[i] = audience.location();
             planIds[i] = notice.planId();
             taskIds[i] = notice.taskId();
             codes[i] = write(notice.codes());
         }
         jdbc.sql("""
-                        insert into notification_outbox (id, kind, queue, role, username, plan_id, task_id, codes, occurred_at)
-                        select cast(i as uuid), k, q, r, u, p, t, cast(c as jsonb), :occurredAt
+                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at)
+                        select cast(i as uuid), k, q, r, u, l, p, t, cast(c as jsonb), :occurredAt
                         from unnest(cast(:ids as text[]), cast(:kinds as text[]), cast(:queues as text[]), cast(:roles as text[]),
-                                    cast(:usernames as text[]), cast(:planIds as text[]), cast(:taskIds as text[]), cast(:codes as text[]))
-                             as n(i, k, q, r, u, p, t, c)
+                                    cast(:usernames as text[]), cast(:locations as text[]), cast(:planIds as text[]), cast(:taskIds as text[]),
+                                    cast(:codes as text[]))
+                             as n(i, k, q, r, u, l, p, t, c)
                         """)
                 .param("ids", idArray).param("kinds", kinds).param("queues", queues).param("roles", roles)
-                .param("usernames", usernames).param("planIds", planIds).param("taskIds", taskIds).param("codes", codes)
+                .param("usernames", usernames).param("locations", locations).param("planIds", planIds).param("taskIds", taskIds).param("codes", codes)
                 .param("occurredAt", utc(occurredAt))
                 .update();
     }
@@ -70,14 +73,15 @@ class OutboxMessages {
     void insert(UUID id, Notice notice, Instant occurredAt) {
         Audience audience = notice.audience();
         jdbc.sql("""
-                        insert into notification_outbox (id, kind, queue, role, username, plan_id, task_id, codes, occurred_at)
-                        values (:id, :kind, :queue, :role, :username, :planId, :taskId, cast(:codes as jsonb), :occurredAt)
+                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at)
+                        values (:id, :kind, :queue, :role, :username, :location, :planId, :taskId, cast(:codes as jsonb), :occurredAt)
                         """)
                 .param("id", id)
                 .param("kind", notice.kind())
                 .param("queue", audience.queue())
                 .param("role", audience.role() == null ? null : audience.role().name())
                 .param("username", audience.username())
+                .param("location", audience.location())
                 .param("planId", notice.planId())
                 .param("taskId", notice.taskId())
                 .param("codes", write(notice.codes()))
@@ -87,7 +91,7 @@ class OutboxMessages {
 
     Optional<OutboxMessage> find(UUID id) {
         return jdbc.sql("""
-                        select id, kind, queue, role, username, plan_id, task_id, codes, occurred_at, dispatched_at
+                        select id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at, dispatched_at
                         from notification_outbox where id = :id
                         """)
                 .param("id", id).query(this::row).optional();
@@ -96,7 +100,7 @@ class OutboxMessages {
     /** The notice if it is not yet dispatched, locked until the transaction ends. */
     Optional<OutboxMessage> claimUndispatched(UUID id) {
         return jdbc.sql("""
-                        select id, kind, queue, role, username, plan_id, task_id, codes, occurred_at, dispatched_at
+                        select id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at, dispatched_at
                         from notification_outbox where id = :id and dispatched_at is null
                         for update
                         """)
@@ -115,7 +119,7 @@ class OutboxMessages {
 
     private OutboxMessage row(ResultSet rs, int n) throws SQLException {
         return new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("queue"),
-                rs.getString("role"), rs.getString("username"), rs.getString("plan_id"), rs.getString("task_id"),
+                rs.getString("role"), rs.getString("username"), rs.getString("location"), rs.getString("plan_id"), rs.getString("task_id"),
                 read(rs.getString("codes")), instant(rs, "occurred_at"), instant(rs, "dispatched_at"));
     }
 

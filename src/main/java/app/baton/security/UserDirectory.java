@@ -27,6 +27,35 @@ public class UserDirectory {
                 .list();
     }
 
+    /**
+     * The names of the enabled users who hold this role and see patients of this location (theirs, or
+     * every location); {@code location} null: all of them.
+     */
+    public List<String> enabledUsersWithRole(Role role, String location) {
+        if (location == null) {
+            return enabledUsersWithRole(role);
+        }
+        return jdbc.sql("""
+                        select username from app_user where enabled and :role = any(roles)
+                        and ('*' = any(locations) or :location = any(locations)) order by lower(username)""")
+                .param("role", role.name()).param("location", location)
+                .query(String.class)
+                .list();
+    }
+
+    /** An enabled user who sees patients of this location ({@code location} null: any enabled user). */
+    public Optional<String> enabledUser(String username, String location) {
+        if (location == null) {
+            return enabledUser(username);
+        }
+        return jdbc.sql("""
+                        select username from app_user where enabled and lower(username) = lower(:username)
+                        and ('*' = any(locations) or :location = any(locations))""")
+                .param("username", username).param("location", location)
+                .query(String.class)
+                .optional();
+    }
+
     /** The stored spelling of an enabled user's name (names are compared without case). */
     public Optional<String> enabledUser(String username) {
         return jdbc.sql("select username from app_user where enabled and lower(username) = lower(:username)")

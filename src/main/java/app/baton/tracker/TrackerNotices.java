@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * <li>TaskCompleted: COMPLETION ({@code scope TASK}) to the task's queue; PlanClosed: COMPLETION
  * ({@code scope PLAN}) to the care coordinators, who run plans. Webhooks subscribed to COMPLETION get both.</li>
  * </ul>
+ * Every in-app audience is narrowed to the location of the task's (or plan's) patient: a notice
+ * about a patient reaches only people whose locations include that patient's location.
  */
 @Component
 class TrackerNotices {
@@ -35,10 +37,12 @@ class TrackerNotices {
 
     private final Notifications notifications;
     private final Tasks tasks;
+    private final Plans plans;
 
-    TrackerNotices(Notifications notifications, Tasks tasks) {
+    TrackerNotices(Notifications notifications, Tasks tasks, Plans plans) {
         this.notifications = notifications;
         this.tasks = tasks;
+        this.plans = plans;
     }
 
     @EventListener
@@ -50,7 +54,7 @@ class TrackerNotices {
         put(codes, "fromQueue", e.fromQueue());
         put(codes, "toRole", e.toRole());
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
-        notifications.publish(new Notice(Notice.HAND_OFF, new Audience(e.toQueue(), null, e.ownerUser()), id(e.planId()),
+        notifications.publish(new Notice(Notice.HAND_OFF, new Audience(e.toQueue(), null, e.ownerUser(), taskLocation(e.taskId())), id(e.planId()),
                 id(e.taskId()), codes));
     }
 
@@ -64,23 +68,25 @@ class TrackerNotices {
             codes.put("rule", e.rule()); // a table row's rule name; a DRL rule's name may be prose, which a notice refuses
         }
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
-        atCommit(new Notice(Notice.ESCALATION, Audience.queue(e.recipient()), id(e.planId()), id(e.taskId()), codes));
+        atCommit(new Notice(Notice.ESCALATION, Audience.queue(e.recipient()).at(taskLocation(e.taskId())), id(e.planId()), id(e.taskId()), codes));
     }
 
     @EventListener
     void reminded(TaskReminded e) {
         Map<String, String> codes = codes(e.program(), e.taskType());
         codes.put("reminderKey", e.key());
-        atCommit(new Notice(Notice.REMINDER, new Audience(e.queue(), null, e.ownerUser()), id(e.planId()),
+        atCommit(new Notice(Notice.REMINDER, new Audience(e.queue(), null, e.ownerUser(), taskLocation(e.taskId())), id(e.planId()),
                 id(e.taskId()), codes));
     }
 
     @EventListener
     void taskCompleted(TaskCompleted e) {
-        String queue = tasks.find(e.taskId()).map(TaskRow::queue).orElse(null);
+        TaskRow task = tasks.find(e.taskId()).orElse(null);
+        String queue = task == null ? null : task.queue();
         Map<String, String> codes = codes(e.program(), e.taskType());
         codes.put("scope", "TASK");
-        Audience audience = queue != null ? Audience.queue(queue) : Audience.role(Role.CARE_COORDINATOR);
+        Audience audience = (queue != null ? Audience.queue(queue) : Audience.role(Role.CARE_COORDINATOR))
+                .at(task == null ? null : task.location());
         notifications.publish(new Notice(Notice.COMPLETION, audience, id(e.planId()), id(e.taskId()), codes));
     }
 
@@ -89,7 +95,8 @@ class TrackerNotices {
         Map<String, String> codes = codes(e.program(), null);
         codes.put("scope", "PLAN");
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
-        notifications.publish(new Notice(Notice.COMPLETION, Audience.role(Role.CARE_COORDINATOR), id(e.planId()), null, codes));
+        notifications.publish(new Notice(Notice.COMPLETION, Audience.role(Role.CARE_COORDINATOR)
+                .at(plans.find(e.planId()).map(Plans.PlanRow::location).orElse(null)), id(e.planId()), null, codes));
     }
 
     /**
@@ -122,6 +129,11 @@ class TrackerNotices {
             pending = created;
         }
         pending.add(notice);
+    }
+
+    /** The location of the task's patient (read in the publisher's transaction, so a new task is there). */
+    private String taskLocation(UUID taskId) {
+        return tasks.find(taskId).map(TaskRow::location).orElse(null);
     }
 
     private static Map<String, String> codes(String program, String taskType) {

@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.security.CurrentIdentity;
+import app.baton.security.Identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,9 +28,11 @@ class ReEvaluationController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Re-evaluate open tasks with the active version", description = "preview=true (the default) answers how "
-            + "many open tasks' due dates and queues would change, with up to 20 examples; preview=false applies it. Audited.")
+            + "many open tasks' due dates and queues would change, with up to 20 examples; preview=false applies it. Only the open tasks "
+            + "at the caller's locations (all of them for a caller with every location). Audited.")
     ReEvaluations.Report run(@RequestBody(required = false) Request request) {
         boolean preview = request == null || request.preview() == null || request.preview();
-        return reEvaluations.run(!preview);
+        Identity caller = CurrentIdentity.find().orElseThrow(() -> new IllegalStateException("no caller on an authenticated path"));
+        return reEvaluations.run(!preview, caller.locations().contains(Identity.ALL_LOCATIONS) ? null : caller.locations());
     }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,8 +46,12 @@ class ReEvaluations {
                   List<Change> examples) {
     }
 
+    /**
+     * The open tasks at these locations ({@code locations} null: all): a clinical lead of some locations
+     * previews and applies the re-evaluation of her locations' work only, and her report counts only it.
+     */
     @Transactional
-    public Report run(boolean apply) {
+    public Report run(boolean apply, Set<String> locations) {
         CompiledRules compiled = rules.current();
         int open = 0;
         int dueChanged = 0;
@@ -55,7 +60,7 @@ class ReEvaluations {
         int changed = 0;
         List<Change> examples = new ArrayList<>();
         UUID after = new UUID(0, 0);
-        for (List<TaskRow> page = tasks.openAfter(after, PAGE); !page.isEmpty(); page = tasks.openAfter(after, PAGE)) {
+        for (List<TaskRow> page = tasks.openAfter(after, PAGE, locations); !page.isEmpty(); page = tasks.openAfter(after, PAGE, locations)) {
             for (TaskRow task : page) {
                 open++;
                 Decided decided = decider.preview(compiled, task);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Tasks in PostgreSQL. */
@@ -86,8 +87,16 @@ class Tasks {
 
     /** Open tasks in id order, a page at a time (re-evaluation). */
     List<TaskRow> openAfter(UUID after, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from task where status not in ('DONE', 'CANCELLED') and id > :after order by id limit :limit")
-                .param("after", after).param("limit", limit).query(mapper()).list();
+        return openAfter(after, limit, null);
+    }
+
+    /** Open tasks after {@code after} in id order, at these locations only ({@code locations} null: every location). */
+    List<TaskRow> openAfter(UUID after, int limit, Set<String> locations) {
+        String where = locations == null ? "" : " and location in (:locations)";
+        var sql = jdbc.sql("select " + COLUMNS + " from task where status not in ('DONE', 'CANCELLED') and id > :after" + where
+                        + " order by id limit :limit")
+                .param("after", after).param("limit", limit);
+        return (locations == null ? sql : sql.param("locations", locations.isEmpty() ? Set.of("") : locations)).query(mapper()).list();
     }
 
     private java.util.Map<String, Object> mutable(TaskRow t) {

@@ -2,6 +2,7 @@ package app.baton.audit;
 
 import app.baton.tracker.ActivityLogged;
 import app.baton.tracker.IntakeHeld;
+import app.baton.tracker.TaskListRead;
 import app.baton.tracker.IntakeReleased;
 import app.baton.tracker.PlanClosed;
 import app.baton.tracker.PlanCreated;
@@ -115,6 +116,18 @@ class TrackerAuditing {
         };
         AuditEntry entry = AuditEntry.of(AuditAction.READ, category, read.objectType(), read.objectId()).withPatient(read.patientId());
         trail.record(read.denied() ? entry.withOutcome(AuditOutcome.DENIED) : entry);
+    }
+
+    /** One entry per page of a work list shown: which list, queue, filters and page, and how many tasks; no patient. */
+    @EventListener
+    void on(TaskListRead read) {
+        Map<String, String> details = new LinkedHashMap<>(read.filters());
+        if (read.queue() != null) {
+            details.put("queue", read.queue());
+        }
+        details.put("tasks", String.valueOf(read.tasks()));
+        trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.TASK, "task_list", read.queue() == null ? read.list() : read.queue())
+                .withDetails(details));
     }
 
     @EventListener

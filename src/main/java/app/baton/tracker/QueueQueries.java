@@ -31,12 +31,18 @@ class QueueQueries {
         return page("queue = :owner", Map.of("owner", queue), filter, now);
     }
 
-    List<TaskRow> roles(Set<String> roles, QueueFilter filter, OffsetDateTime now) {
-        return page("role in (:roles)", Map.of("roles", roles), filter, now);
+    /** The tasks of these roles, in the queues the caller may list. */
+    List<TaskRow> roles(Set<String> roles, Set<String> queues, QueueFilter filter, OffsetDateTime now) {
+        return page("role in (:roles) and queue in (:queues)", Map.of("roles", roles, "queues", orNone(queues)), filter, now);
     }
 
-    List<TaskRow> owner(String user, QueueFilter filter, OffsetDateTime now) {
-        return page("owner_user = :owner", Map.of("owner", user), filter, now);
+    /** The tasks given to this person, in the queues the caller may list. */
+    List<TaskRow> owner(String user, Set<String> queues, QueueFilter filter, OffsetDateTime now) {
+        return page("owner_user = :owner and queue in (:queues)", Map.of("owner", user, "queues", orNone(queues)), filter, now);
+    }
+
+    private static Set<String> orNone(Set<String> values) {
+        return values.isEmpty() ? Set.of("") : values;
     }
 
     /** Fetches one more than the page size, so that the caller knows whether a next page exists. */

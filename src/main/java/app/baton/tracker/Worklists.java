@@ -5,10 +5,13 @@ import app.baton.security.CurrentIdentity;
 import app.baton.security.Identity;
 import app.baton.security.PatientDataCategory;
 import app.baton.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,10 +35,12 @@ public class Worklists {
     private final Views views;
     private final TrackerRules rules;
     private final PlanWork planWork;
+    private final ApplicationEventPublisher events;
 
     Worklists(TrackerAccess access, QueueQueries queries, TaskWork work, ActivityLog log, Tasks tasks, ClosureCheck closure,
-              IntakeService intakes, IntakeViews intakeViews, Views views, TrackerRules rules, PlanWork planWork) {
+              IntakeService intakes, IntakeViews intakeViews, Views views, TrackerRules rules, PlanWork planWork, ApplicationEventPublisher events) {
         this.planWork = planWork;
+        this.events = events;
         this.access = access;
         this.queries = queries;
         this.work = work;
@@ -52,10 +57,14 @@ public class Worklists {
     public record Filter(String stage, String program, String location, String overdue, Integer limit, String cursor) {
     }
 
-    /** A queue's open tasks at the caller's locations, earliest due first (so overdue work leads), then priority. */
+    /**
+     * A queue's open tasks at the caller's locations, earliest due first (so overdue work leads), then priority;
+     * only a queue the caller's roles list ({@link QueueReaders}). Each page shown is audited once.
+     */
     public QueuePage queue(String queue, Filter f) {
+        QueueReaders.checked(queue);
         QueueFilter filter = filter(f);
-        return page(queries.queue(queue, filter, rules.now().toOffsetDateTime()), filter);
+        return audited("queue", queue, f, page(queries.queue(queue, filter, rules.now().toOffsetDateTime()), filter));
     }
 
     /** scope "role" (or null): the tasks of the caller's roles' queues; "me": the tasks given to the caller. */
@@ -63,12 +72,13 @@ public class Worklists {
         Identity me = me();
         QueueFilter filter = filter(f);
         OffsetDateTime now = rules.now().toOffsetDateTime();
+        Set<String> queues = QueueReaders.ofCurrentCaller();
         if (scope == null || scope.equals("role")) {
             Set<String> roles = me.roles().stream().map(Role::name).collect(Collectors.toSet());
-            return page(queries.roles(roles, filter, now), filter);
+            return audited("my-roles", null, f, page(queries.roles(roles, queues, filter, now), filter));
         }
         if (scope.equals("me")) {
-            return page(queries.owner(me.name(), filter, now), filter);
+            return audited("my-own", null, f, page(queries.owner(me.name(), queues, filter, now), filter));
         }
         throw TrackerProblems.invalid("scope", "role or me");
     }
@@ -144,6 +154,23 @@ public class Worklists {
 
     private QueueFilter filter(Filter f) {
         return QueueFilter.of(f.stage(), f.program(), f.location(), f.overdue(), f.limit(), f.cursor(), callerLocations());
+    }
+
+    private QueuePage audited(String list, String queue, Filter f, QueuePage page) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        put(filters, "stage", f.stage());
+        put(filters, "program", f.program());
+        put(filters, "location", f.location());
+        put(filters, "overdue", f.overdue());
+        filters.put("page", f.cursor() == null ? "first" : f.cursor());
+        events.publishEvent(new TaskListRead(list, queue, filters, page.tasks().size()));
+        return page;
+    }
+
+    private static void put(Map<String, String> filters, String name, String value) {
+        if (value != null) {
+            filters.put(name, value);
+        }
     }
 
     private QueuePage page(List<TaskRow> rows, QueueFilter filter) {

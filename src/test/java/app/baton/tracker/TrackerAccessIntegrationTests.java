@@ -79,7 +79,12 @@ class TrackerAccessIntegrationTests extends WebIntegrationTest {
             assertThat(item.path("id").asText()).isNotEqualTo(taskId);
             assertThat(item.path("location").asText()).isEqualTo("MAIN_CLINIC");
         }
-        assertThat(http.asUser("leader").get("/api/v1/queues/CARE_COORDINATION/tasks?location=SATELLITE_CLINIC&limit=100").json()
+        String everywhere = "coordinator-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.asUser("admin").post("/api/v1/users", """
+                {"username": "%s", "password": "correct horse battery", "roles": ["CARE_COORDINATOR"], "locations": ["*"]}"""
+                .formatted(everywhere)).status()).isEqualTo(201);
+        assertThat(http.asUser(everywhere, "correct horse battery")
+                .get("/api/v1/queues/CARE_COORDINATION/tasks?location=SATELLITE_CLINIC&limit=100").json()
                 .path("tasks")).extracting(item -> item.path("id").asText()).contains(taskId);
     }
 }

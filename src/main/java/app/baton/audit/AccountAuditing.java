@@ -46,6 +46,7 @@ class AccountAuditing {
         details.put("prefix", changed.prefix());
         details.put("roles", joined(changed.roles()));
         details.put("locations", joined(changed.locations()));
+        details.put("sourceSystems", joined(changed.sourceSystems()));
         details.put("expiresAt", changed.expiresAt() == null ? "never" : changed.expiresAt().toString());
         trail.record(AuditEntry.of(action, AuditCategory.API_KEY, "api_key", changed.keyId().toString()).withDetails(details));
     }

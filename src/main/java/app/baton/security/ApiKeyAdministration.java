@@ -94,6 +94,7 @@ public class ApiKeyAdministration {
     }
 
     private static ApiKeyChanged changed(ApiKeyRow key, ApiKeyChanged.Change change) {
-        return new ApiKeyChanged(key.id(), key.name(), key.prefix(), change, key.roles(), key.locations(), key.expiresAt());
+        return new ApiKeyChanged(key.id(), key.name(), key.prefix(), change, key.roles(), key.locations(), key.sourceSystems(),
+                key.expiresAt());
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** An administrator created or revoked an API key; published in the transaction of the change. Never holds the key. */
 public record ApiKeyChanged(UUID keyId, String name, String prefix, Change change, Set<Role> roles, Set<String> locations,
-                            Instant expiresAt) {
+                            Set<String> sourceSystems, Instant expiresAt) {
 
     public enum Change { CREATED, REVOKED }
 }

@@ -140,13 +140,15 @@ class UserAdministrationIntegrationTests extends WebIntegrationTest {
 
     @Test
     void creatingAndRevokingAnApiKeyAreAudited() {
-        JsonNode created = admin.post("/api/v1/api-keys", "{\"name\": \"audited app\", \"roles\": [\"INTEGRATION\"], \"locations\": [\"NORTH_CLINIC\"]}").json();
+        JsonNode created = admin.post("/api/v1/api-keys", "{\"name\": \"audited app\", \"roles\": [\"INTEGRATION\"], \"locations\": [\"NORTH_CLINIC\"], "
+                + "\"sourceSystems\": [\"NORTH-ADT\"]}").json();
         String id = created.path("apiKey").path("id").asText();
         JsonNode creation = lastEntry("API_KEY", id);
         assertThat(creation.path("action").asText()).isEqualTo("CREATE");
         assertThat(creation.path("actor").asText()).isEqualTo("admin");
         assertThat(creation.path("details").path("roles").asText()).isEqualTo("INTEGRATION");
         assertThat(creation.path("details").path("locations").asText()).isEqualTo("NORTH_CLINIC");
+        assertThat(creation.path("details").path("sourceSystems").asText()).isEqualTo("NORTH-ADT");
         assertThat(creation.toString()).doesNotContain(created.path("key").asText());
 
         assertThat(admin.delete("/api/v1/api-keys/" + id).status()).isEqualTo(204);

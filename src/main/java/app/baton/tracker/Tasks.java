@@ -86,6 +86,11 @@ class Tasks {
     }
 
     /** Open tasks in id order, a page at a time (re-evaluation). */
+    /** The location of a task's patient: one primary-key read of one column (a sweep's notices ask for hundreds). */
+    Optional<String> location(UUID id) {
+        return jdbc.sql("select location from task where id = :id").param("id", id).query(String.class).optional();
+    }
+
     List<TaskRow> openAfter(UUID after, int limit) {
         return openAfter(after, limit, null);
     }

@@ -133,7 +133,7 @@ class TrackerNotices {
 
     /** The location of the task's patient (read in the publisher's transaction, so a new task is there). */
     private String taskLocation(UUID taskId) {
-        return tasks.find(taskId).map(TaskRow::location).orElse(null);
+        return tasks.location(taskId).orElse(null);
     }
 
     private static Map<String, String> codes(String program, String taskType) {

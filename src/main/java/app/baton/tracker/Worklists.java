@@ -160,7 +160,8 @@ public class Worklists {
         Map<String, String> filters = new LinkedHashMap<>();
         put(filters, "stage", f.stage());
         put(filters, "program", f.program());
-        put(filters, "location", f.location());
+        // a location filter is free text until it matches a location: only a code-like one is kept
+        put(filters, "location", f.location() == null || f.location().matches("[A-Za-z0-9_.-]{1,64}") ? f.location() : "(not a location code)");
         put(filters, "overdue", f.overdue());
         filters.put("page", f.cursor() == null ? "first" : f.cursor());
         events.publishEvent(new TaskListRead(list, queue, filters, page.tasks().size()));

@@ -66,7 +66,8 @@ class QueueListingIntegrationTests extends WebIntegrationTest {
         long before = listReads("coordinator", "CARE_COORDINATION");
 
         JsonNode first = http.asUser("coordinator").get("/api/v1/queues/CARE_COORDINATION/tasks?limit=2&program=TCM").json();
-        http.asUser("coordinator").get("/api/v1/queues/CARE_COORDINATION/tasks?limit=2&program=TCM&cursor=" + first.path("nextCursor").asText());
+        JsonNode second = http.asUser("coordinator")
+                .get("/api/v1/queues/CARE_COORDINATION/tasks?limit=2&program=TCM&cursor=" + first.path("nextCursor").asText()).json();
 
         assertThat(listReads("coordinator", "CARE_COORDINATION")).isEqualTo(before + 2);
         JsonNode details = jdbc.sql("""
@@ -75,7 +76,7 @@ class QueueListingIntegrationTests extends WebIntegrationTest {
                 .query((rs, n) -> rs.getString(1)).single().transform(QueueListingIntegrationTests::json);
         assertThat(details.path("page").asText()).isEqualTo(first.path("nextCursor").asText());
         assertThat(details.path("program").asText()).isEqualTo("TCM");
-        assertThat(details.path("tasks").asText()).isEqualTo("2");
+        assertThat(details.path("tasks").asInt()).isEqualTo(second.path("tasks").size()).isPositive();
 
         long mine = jdbc.sql("select count(*) from audit_event where actor = 'nurse' and object_id = 'my-roles' and action = 'READ'")
                 .query(Long.class).single();

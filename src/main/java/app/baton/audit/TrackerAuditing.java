@@ -2,6 +2,7 @@ package app.baton.audit;
 
 import app.baton.tracker.ActivityLogged;
 import app.baton.tracker.IntakeHeld;
+import app.baton.tracker.IntakeRefused;
 import app.baton.tracker.TaskListRead;
 import app.baton.tracker.IntakeReleased;
 import app.baton.tracker.PlanClosed;
@@ -39,6 +40,15 @@ class TrackerAuditing {
                 .withPatient(held.patientId())
                 .withDetails(Map.of("status", "HELD", "program", held.program(), "taskId", held.taskId().toString(),
                         "missingFields", String.join(",", held.missingFields()))));
+    }
+
+    /** A refused intake (another location, another client's source system): nothing was stored; the attempt is kept. */
+    @EventListener
+    void on(IntakeRefused refused) {
+        trail.record(AuditEntry.of(AuditAction.CREATE, AuditCategory.INTAKE, "intake", null)
+                .withPatient(refused.patientId())
+                .withOutcome(AuditOutcome.DENIED)
+                .withDetails(Map.of("field", refused.field())));
     }
 
     @EventListener

@@ -52,6 +52,8 @@ class LocationScopingIntegrationTests extends WebIntegrationTest {
         assertForbidden(refusedUser, "patient.location");
         assertForbidden(refusedKey, "patient.location");
         assertThat(intakesWithSourceId(byUser) + intakesWithSourceId(byKey)).as("nothing stored").isZero();
+        assertThat(refusals("pt-" + byUser, "patient.location")).as("the attempt is audited").isEqualTo(1);
+        assertThat(refusals("pt-" + byKey, "patient.location")).isEqualTo(1);
         assertThat(northUser.post("/api/v1/intake/discharges", onPhone(Intake.tcmDischarge(Intake.newId(), "NORTH_CLINIC"))).status())
                 .as("at her own location she may").isEqualTo(201);
     }
@@ -79,6 +81,7 @@ class LocationScopingIntegrationTests extends WebIntegrationTest {
         assertForbidden(otherKey.post("/api/v1/intake/discharges", message), "sourceSystem");
         assertForbidden(http.asUser("coordinator").post("/api/v1/intake/discharges", message), "sourceSystem");
         assertThat(intakesWithSourceId(next)).as("the squatters stored nothing").isZero();
+        assertThat(refusals("pt-" + next, "sourceSystem")).as("both attempts are audited").isEqualTo(2);
 
         HttpJson.Response real = hospitalKey.post("/api/v1/intake/discharges", message);
         assertThat(real.status()).as(real.text()).isEqualTo(201);
@@ -132,6 +135,13 @@ class LocationScopingIntegrationTests extends WebIntegrationTest {
 
     private long intakesWithSourceId(String sourceId) {
         return jdbc.sql("select count(*) from intake where source_id = :id").param("id", sourceId).query(Long.class).single();
+    }
+
+    private long refusals(String patientId, String field) {
+        return jdbc.sql("""
+                        select count(*) from audit_event where category = 'INTAKE' and outcome = 'DENIED' and patient_id = :patient
+                        and details ->> 'field' = :field""")
+                .param("patient", patientId).param("field", field).query(Long.class).single();
     }
 
     private List<String> planIdsIn(HttpJson person) {

@@ -5,6 +5,8 @@ import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -128,6 +130,36 @@ class BadInputIntegrationTests extends WebIntegrationTest {
                 + Requests.workedExample().replace("\"attempts\": 0", "\"attempts\": -1") + "]}";
         JsonNode problem = problem(http.post("/api/v1/decisions/batch", batch), 400);
         assertThat(field(problem)).isEqualTo("requests[1].task.attempts");
+    }
+
+    /** JSON types are part of the contract: no scalar is coerced into another type, and the value sent is not repeated. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"requestId\": \"REQ\"|\"requestId\": true|requestId",
+            "\"requestId\": \"REQ\"|\"requestId\": 12345678901234567890|requestId",
+            "\"requestId\": \"REQ\"|\"requestId\": -1.5|requestId",
+            "\"asOf\": \"2026-03-09T10:15:00-04:00\"|\"asOf\": -1.5|asOf",
+            "\"asOf\": \"2026-03-09T10:15:00-04:00\"|\"asOf\": 1773065700|asOf",
+            "\"attempts\": 0|\"attempts\": \"3\"|task.attempts",
+            "\"consentOnFile\": true|\"consentOnFile\": \"true\"|patient.consentOnFile",
+            "\"id\": \"pt-1001\"|\"id\": 1001|patient.id"})
+    void noScalarIsCoercedIntoAnotherType(String valid, String invalid, String field) {
+        String body = Requests.workedExample("REQ").replace(valid, invalid);
+        assertThat(body).as("the test replaced the field").contains(invalid);
+        HttpJson.Response response = http.post("/api/v1/decisions", body);
+        JsonNode problem = problem(response, 400);
+        assertThat(field(problem)).isEqualTo(field);
+        String sent = invalid.substring(invalid.indexOf(':') + 2).replace("\"", "");
+        if (sent.length() >= 4) {
+            assertThat(response.text()).doesNotContain(sent);
+        }
+    }
+
+    @Test
+    void otherBodiesAreReadAsStrictly() {
+        HttpJson.Response response = http.asUser("clinlead").post("/api/v1/rule-sets/1/approval", "{\"note\": 12345}");
+        assertThat(field(problem(response, 400))).isEqualTo("note");
+        assertThat(response.text()).doesNotContain("12345");
     }
 
     @Test

@@ -1,0 +1,108 @@
+package app.baton.system;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * JSON types are part of the API's contract: a request body is read without Jackson's scalar
+ * coercions, so a string field takes only a JSON string (not {@code true}, {@code 12345} or
+ * {@code -1.5}), a number or boolean field only a number or boolean (not {@code "3"}), and a
+ * date-time only a string ({@link DateRangeModule} refuses numbers). Each refusal is a 400 naming the
+ * field. Only the HTTP converter's copy of the mapper is strict; Baton's own stored JSON is read as before.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictRequestJson implements WebMvcConfigurer {
+
+    private static final CoercionInputShape[] SCALARS = {CoercionInputShape.Integer, CoercionInputShape.Float,
+            CoercionInputShape.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString};
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
+                jackson.setObjectMapper(strict(jackson.getObjectMapper()));
+            }
+        }
+    }
+
+    static ObjectMapper strict(ObjectMapper shared) {
+        ObjectMapper mapper = shared.copy();
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.registerModule(new DatesAsStrings());
+        for (LogicalType type : new LogicalType[]{LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
+                LogicalType.DateTime}) {
+            for (CoercionInputShape shape : SCALARS) {
+                if (!native_(type, shape)) {
+                    mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+                }
+            }
+        }
+        return mapper;
+    }
+
+    /** The one JSON shape that is each type's own (a date-time is written as a string). */
+    private static boolean native_(LogicalType type, CoercionInputShape shape) {
+        return switch (type) {
+            case Textual -> shape == CoercionInputShape.String || shape == CoercionInputShape.EmptyString;
+            case DateTime -> shape == CoercionInputShape.String;
+            case Integer -> shape == CoercionInputShape.Integer;
+            case Float -> shape == CoercionInputShape.Float || shape == CoercionInputShape.Integer;
+            case Boolean -> shape == CoercionInputShape.Boolean;
+            default -> true;
+        };
+    }
+
+    /** java.time values come as ISO strings; a number (read as epoch seconds otherwise) is refused. */
+    private static final class DatesAsStrings extends SimpleModule {
+
+        DatesAsStrings() {
+            super("baton-dates-as-strings");
+            setDeserializerModifier(new BeanDeserializerModifier() {
+                @Override
+                public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                              JsonDeserializer<?> deserializer) {
+                    return description.getBeanClass().getName().startsWith("java.time.") ? new StringsOnly(deserializer) : deserializer;
+                }
+            });
+        }
+    }
+
+    private static final class StringsOnly extends DelegatingDeserializer {
+
+        StringsOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new StringsOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            return super.deserialize(parser, context);
+        }
+    }
+}

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Query parameters of the lists (page from 0, size up to {@value #MAX_SIZE}) and ids in paths: a bad one is a 400 naming it. */
+/** Query parameters of the lists (page from 0, size up to {@value #MAX_SIZE}) a bad one is a 400 naming it; an id in a path that is not a UUID is a 404. */
 record Paging(int page, int size) {
 
     static final int DEFAULT_SIZE = 20;
@@ -34,8 +34,8 @@ record Paging(int page, int size) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
-                    "'" + name + "' is not an id", List.of(new Problems.FieldError(name, "not a UUID")));
+            // an id in the path that is not a UUID names nothing (docs/api.md, errors)
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such " + name);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.baton.review;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -12,7 +13,7 @@ import java.util.UUID;
  * report once COMPLETED (or the part done when CANCELLED). The report is the stored JSON as is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImpactAnalysis(UUID id, int ruleSetVersion, Map<String, Integer> sample, OffsetDateTime sampleUntil, String status,
+public record ImpactAnalysis(UUID id, @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion, Map<String, Integer> sample, OffsetDateTime sampleUntil, String status,
                       String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt, String cancelledBy,
                       Progress progress, String failure, @JsonRawValue String report) {
 

@@ -31,7 +31,7 @@ class ImpactAnalysisController {
             + "last N decisions, against this version in the background. Answers 202 at once with the analysis and its "
             + "Location; read it there for progress and, when COMPLETED, the report.")
     ResponseEntity<ImpactAnalysis> start(@PathVariable String version, @Valid @RequestBody ImpactAnalysisRequest request) {
-        int v = PathValues.version(version, "version");
+        int v = PathValues.pathVersion(version);
         ImpactAnalysis started = service.start(v, request);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/rule-sets/" + v + "/impact-analyses/" + started.id()))
@@ -41,20 +41,20 @@ class ImpactAnalysisController {
     @GetMapping
     @Operation(summary = "The impact analyses of a version", description = "Newest first, without their reports.")
     List<ImpactAnalysis> list(@PathVariable String version) {
-        return service.list(PathValues.version(version, "version"));
+        return service.list(PathValues.pathVersion(version));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "An impact analysis", description = "Status (RUNNING, COMPLETED, CANCELLED, FAILED), progress, "
             + "and the report once COMPLETED (the part done when CANCELLED).")
     ImpactAnalysis get(@PathVariable String version, @PathVariable String id) {
-        return service.get(PathValues.version(version, "version"), id);
+        return service.get(PathValues.pathVersion(version), id);
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a running impact analysis", description = "The analysis stays on record as CANCELLED with "
             + "what it had replayed; a finished analysis cannot be cancelled (409).")
     ImpactAnalysis cancel(@PathVariable String version, @PathVariable String id) {
-        return service.cancel(PathValues.version(version, "version"), id);
+        return service.cancel(PathValues.pathVersion(version), id);
     }
 }

@@ -29,6 +29,19 @@ final class PathValues {
         throw invalid(field, "not a rule set version number (1, 2, ...)");
     }
 
+    /** A version in the path: one that is not a number names nothing, so it is a 404 like an unknown one. */
+    static int pathVersion(String value) {
+        try {
+            int version = Integer.parseInt(value);
+            if (version > 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(HttpStatus.NOT_FOUND, "rule-set-not-found", "No such rule set version", "no rule set version with that number");
+    }
+
     static ApiException invalid(String field, String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
                 "field '" + field + "' is not valid", List.of(new Problems.FieldError(field, message)));

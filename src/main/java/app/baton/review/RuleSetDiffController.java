@@ -27,7 +27,7 @@ class RuleSetDiffController {
     RuleSetDiff diff(@PathVariable String version,
                      @Parameter(description = "the version to compare with (the base), e.g. the active one")
                      @RequestParam(required = false) String against) {
-        int to = PathValues.version(version, "version");
+        int to = PathValues.pathVersion(version);
         int from = PathValues.version(against, "against");
         return differ.diff(from, to);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -59,10 +62,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, PasswordAuthenticator passwords, ApiKeyAuthenticator apiKeys, Users users,
                                     RateLimits rateLimits, SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder,
-                                    ObjectProvider<JwtIdentities> jwtIdentities) throws Exception {
+                                    ObjectProvider<JwtIdentities> jwtIdentities, ApplicationEventPublisher events) throws Exception {
         http.authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(SecurityConfiguration::permissions)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).failureHandler((request, response, failure) -> {
+                .formLogin(form -> form.loginPage("/login").successHandler(consoleLogin(events)).failureHandler((request, response, failure) -> {
                     rateLimits.takeAnonymous(request.getRemoteAddr());
                     response.sendRedirect(request.getContextPath() + "/login?error");
                 }).withObjectPostProcessor(LOGIN_ON_REQUESTS_ONLY))
@@ -75,6 +78,7 @@ class SecurityConfiguration {
                 .headers(SecurityHeaders::configure)
                 .addFilterAfter(new SessionStandingFilter(users, problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BlockedAddressFilter(rateLimits, problems), CsrfFilter.class)
+                .addFilterBefore(new WrongMethodFilter(PermissionMatrix.PERMISSIONS, problems), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits, problems), AnonymousAuthenticationFilter.class);
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
@@ -85,6 +89,16 @@ class SecurityConfiguration {
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
         }
         return http.build();
+    }
+
+    /** A console login opens a session: audited as a LOGIN by the person now signed in, then on to the console. */
+    private static AuthenticationSuccessHandler consoleLogin(ApplicationEventPublisher events) {
+        SimpleUrlAuthenticationSuccessHandler toConsole = new SimpleUrlAuthenticationSuccessHandler("/console");
+        toConsole.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            events.publishEvent(new LoginAttempted(authentication.getName(), LoginAttempted.Result.SUCCEEDED));
+            toConsole.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     private static void permissions(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {

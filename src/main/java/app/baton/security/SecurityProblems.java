@@ -4,7 +4,9 @@ import app.baton.system.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,9 +37,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     private final ObjectMapper json;
     private final RateLimits rateLimits;
 
-    SecurityProblems(ObjectMapper json, RateLimits rateLimits) {
+    private final ApplicationEventPublisher events;
+
+    SecurityProblems(ObjectMapper json, RateLimits rateLimits, ApplicationEventPublisher events) {
         this.json = json;
         this.rateLimits = rateLimits;
+        this.events = events;
     }
 
     @Override
@@ -59,6 +64,14 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        if (!(denied instanceof CsrfException)) {
+            // a known endpoint refused to this caller's roles is audited; a path no entry lists (a scanner, a
+            // browser's favicon.ico) is denied to everyone and concerns no data
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            HttpMethod method = HttpMethod.valueOf(request.getMethod());
+            PermissionMatrix.permissionFor(method, path).ifPresent(entry -> events.publishEvent(new AccessRefused(method.name(), path,
+                    (entry.method() == null ? "" : entry.method().name() + " ") + entry.pattern())));
+        }
         if (wantsPage(request)) {
             // A person in a browser reads a page in plain words (the /error page), not a problem document.
             request.setAttribute(PAGE_PROBLEM, denied instanceof CsrfException ? "csrf" : "forbidden");
@@ -76,6 +89,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "this client sent more requests than its limit; retry after " + retryAfterSeconds + " s"));
+    }
+
+    void methodNotAllowed(HttpServletRequest request, HttpServletResponse response, java.util.Set<String> allowed) throws IOException {
+        response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+        write(request, response, Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "http-405", "Method not allowed",
+                "this path takes " + String.join(", ", allowed) + " (see the Allow header)"));
     }
 
     void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {

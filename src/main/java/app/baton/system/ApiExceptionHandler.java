@@ -61,10 +61,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + (all.size() > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : ""), errors));
     }
 
-    /** A path or query value of the wrong type: named, never repeated (Spring's default detail repeats it). */
+    /** A multipart request without a part it needs (a rule set upload without {@code files}): the part is named. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(org.springframework.web.multipart.support.MissingServletRequestPartException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String part = ex.getRequestPartName();
+        return problem(Problems.invalid("part '" + part + "' is required", List.of(new Problems.FieldError(part, "required"))));
+    }
+
+    /** A required query or form parameter that is absent: named. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(org.springframework.web.bind.MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex.getParameterName();
+        return problem(Problems.invalid("parameter '" + name + "' is required", List.of(new Problems.FieldError(name, "required"))));
+    }
+
+    /**
+     * A query value of the wrong type: named, never repeated (Spring's default detail repeats it). A path
+     * value of the wrong type (an id that is not a UUID, a version that is not a number) names nothing: 404.
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
+        if (ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                && mismatch.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return problem(Problems.pathNamesNothing(mismatch.getName()));
+        }
         String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getName() : String.valueOf(ex.getPropertyName());
         Class<?> type = ex.getRequiredType();

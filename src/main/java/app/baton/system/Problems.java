@@ -29,6 +29,15 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The one rule for malformed ids: an id or version in the URL path that is not well-formed (not a
+     * UUID, not a number) names nothing, so it is a 404, like a well-formed id nobody has. (In a body or a
+     * query parameter it is a 400 naming the field.)
+     */
+    public static ProblemDetail pathNamesNothing(String variable) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such " + variable);
+    }
+
     public static ProblemDetail invalid(String detail, List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", detail);
         problem.setProperty("errors", errors);

@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * the template rows that made its tasks, its tasks, and its closure checklist as of now.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanView(UUID id, UUID intakeId, String patientId, String program, String status, boolean locked, int ruleSetVersion,
+public record PlanView(UUID id, UUID intakeId, String patientId, String program, String status, boolean locked,
+                @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion,
                 List<Decided.Trace> templateRules, Map<String, Object> facts, List<String> withheld, List<TaskSummary> tasks,
                 Closure closure, OffsetDateTime createdAt, OffsetDateTime closedAt, String reopenReason, String reopenNote,
                 int version) {
@@ -21,6 +23,6 @@ public record PlanView(UUID id, UUID intakeId, String patientId, String program,
                        OffsetDateTime dueAt, String nextAction, int version) {
     }
 
-    public record Closure(boolean met, int ruleSetVersion, List<ClosureCheck.Item> items) {
+    public record Closure(boolean met, @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion, List<ClosureCheck.Item> items) {
     }
 }

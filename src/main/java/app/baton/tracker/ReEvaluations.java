@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import app.baton.engine.CompiledRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ class ReEvaluations {
     }
 
     /** {@code skipped}: tasks someone changed while the re-evaluation ran; they were decided by that change. */
-    record Report(int ruleSetVersion, boolean applied, int openTasks, int dueChanged, int queueChanged, int unchanged, int skipped,
+    record Report(@JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion, boolean applied, int openTasks, int dueChanged, int queueChanged, int unchanged, int skipped,
                   List<Change> examples) {
     }
 

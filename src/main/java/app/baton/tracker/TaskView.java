@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -16,14 +17,15 @@ import java.util.UUID;
 public record TaskView(UUID id, UUID planId, UUID intakeId, String purpose, String patientId, String location, String program,
                 String taskType, String status, Set<String> allowedTransitions, UUID prerequisiteId, String stage, String priority,
                 Owner owner, Due due, boolean overdue, Decided.NextStep nextAction, List<Decided.Flag> missingInfo, int attempts,
-                int ruleSetVersion, List<Decided.Trace> trace, OffsetDateTime createdAt, OffsetDateTime statusSince, int version,
+                @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion,
+                List<Decided.Trace> trace, OffsetDateTime createdAt, OffsetDateTime statusSince, int version,
                 List<Activity> activities, List<String> withheld) {
 
     public record Owner(String queue, String role, String user, String rule, String source) {
     }
 
     /** The due date, its term, the rule that set it and the rule set version it was set by (kept until a re-evaluation). */
-    public record Due(OffsetDateTime at, String basis, String rule, String source, Integer ruleSetVersion) {
+    public record Due(OffsetDateTime at, String basis, String rule, String source, @JsonFormat(shape = JsonFormat.Shape.STRING) Integer ruleSetVersion) {
     }
 
     /** One activity log entry; {@code text} only for roles that read clinical notes. */

@@ -77,15 +77,18 @@ class RuleSetDiffIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
-    void missingOrMalformedVersionIsABadRequestNamingTheField() {
+    void missingOrMalformedAgainstIsABadRequestNamingTheFieldAndAMalformedPathVersionIsNotFound() {
         HttpJson.Response missing = http.asUser("clinlead").get("/api/v1/rule-sets/1/diff");
         HttpJson.Response malformed = http.asUser("clinlead").get("/api/v1/rule-sets/one/diff?against=1");
+        HttpJson.Response malformedAgainst = http.asUser("clinlead").get("/api/v1/rule-sets/1/diff?against=one");
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(missing.json().path("errors").get(0).path("field").asText()).isEqualTo("against");
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().path("errors").get(0).path("field").asText()).isEqualTo("version");
+        assertThat(malformedAgainst.status()).isEqualTo(400);
+        assertThat(malformedAgainst.json().path("errors").get(0).path("field").asText()).isEqualTo("against");
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(malformed.json().path("type").asText()).isEqualTo("urn:baton:problem:rule-set-not-found");
     }
 
     @Test

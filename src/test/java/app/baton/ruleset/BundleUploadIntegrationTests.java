@@ -91,6 +91,17 @@ class BundleUploadIntegrationTests extends WebIntegrationTest {
         assertThat(wayTooBig.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void anUploadWithoutItsFilesPartNamesThePart() {
+        HttpJson.Response missing = http.asUser("clinlead").upload("/api/v1/rule-sets", Map.of("changeNote", "no files"), "file",
+                Map.of("routing.drl.xlsx", new byte[]{1}));
+
+        assertThat(missing.status()).as(missing.text()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().path("type").asText()).isEqualTo("urn:baton:problem:invalid-request");
+        assertThat(missing.json().path("errors").get(0).path("field").asText()).isEqualTo("files");
+    }
+
     HttpJson.Response upload(Map<String, byte[]> files) {
         return http.asUser("clinlead").upload("/api/v1/rule-sets", Map.of("changeNote", "bundle " + UUID.randomUUID()), "files",
                 new LinkedHashMap<>(files));

@@ -144,6 +144,72 @@ class PermissionMatrixIntegrationTests {
     }
 
     @Test
+    void aWrongMethodIsA405WithAllowEvenForAnAdministrator() {
+        HttpJson admin = asRole.get(Role.ADMIN);
+        HttpJson.Response delete = admin.delete("/api/v1/decisions");
+        assertThat(delete.status()).as(delete.text()).isEqualTo(405);
+        assertThat(delete.header("Allow")).isEqualTo("POST");
+        assertThat(delete.contentType()).startsWith("application/problem+json");
+        assertThat(delete.json().path("type").asText()).isEqualTo("urn:baton:problem:http-405");
+
+        HttpJson.Response batch = asRole.get(Role.INTEGRATION).get("/api/v1/decisions/batch");
+        assertThat(batch.status()).as(batch.text()).isEqualTo(405);
+        assertThat(batch.header("Allow")).isEqualTo("POST");
+        assertThat(http.anonymous().send("PUT", "/api/v1/rule-sets/active", "{}").status()).isEqualTo(405);
+    }
+
+    @Test
+    void everyServedPathAnswersEveryMethodItDoesNotTakeWith405() {
+        List<Endpoint> endpoints = endpoints();
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.permission().orElseThrow().method() == null) {
+                continue;
+            }
+            Set<HttpMethod> served = new java.util.HashSet<>();
+            endpoints.stream().filter(e -> e.pattern().equals(endpoint.pattern())).forEach(e -> served.add(e.method()));
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+                // the login form is served by the filter chain, not by a controller
+                if (served.contains(method) || (method == HttpMethod.POST && endpoint.pattern().equals("/login"))) {
+                    continue;
+                }
+                HttpJson.Response response = call(asRole.get(Role.ADMIN), new Endpoint(method, endpoint.pattern()));
+                String allow = response.header("Allow");
+                if (response.status() != 405 || allow == null || !allow.contains(endpoint.method().name())) {
+                    wrong.add(method + " " + endpoint.pattern() + ": " + response.status() + ", Allow " + allow);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** One rule for malformed ids (docs/api.md): an id or version in the path that is not well-formed is a 404, everywhere. */
+    @Test
+    void everyServedPathWithAMalformedIdIsNotFound() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            PermissionMatrix.Permission permission = endpoint.permission().orElseThrow();
+            // a queue is a code, not an id (an unknown code is a 400 listing the known ones); a POST's body is checked first
+            if (!endpoint.pattern().startsWith("/api/") || !endpoint.pattern().contains("{") || endpoint.pattern().contains("{*")
+                    || endpoint.pattern().contains("{queue}") || endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT
+                    || endpoint.method() == HttpMethod.PATCH) {
+                continue;
+            }
+            Role role = permission.roles().stream().sorted().findFirst().orElse(Role.ADMIN);
+            String path = endpoint.pattern().replaceAll("\\{[^}]+}", "not-an-id");
+            HttpJson.Response response = asRole.get(role).send(endpoint.method().name(), path, null);
+            if (response.status() != 404 || !response.contentType().startsWith("application/problem+json")
+                    || response.json().path("detail").asText().contains("not-an-id")) {
+                wrong.add(endpoint + " as " + role + ": " + response.status() + " " + response.text());
+            }
+        }
+        assertThat(asRole.get(Role.ADMIN).post("/api/v1/users/not-an-id/unlock", null).status()).isEqualTo(404);
+        assertThat(asRole.get(Role.CLINICAL_LEAD).post("/api/v1/rule-sets/not-an-id/approval", "{\"note\": \"n\"}").status())
+                .isEqualTo(404);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void metricsAreForAdminsOnlyAndHealthForEveryone() {
         assertThat(http.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);

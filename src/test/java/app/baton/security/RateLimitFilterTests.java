@@ -23,7 +23,7 @@ class RateLimitFilterTests {
     private final RateLimits limits = new RateLimits(new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)),
             new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
             new SecuritySettings.RateLimit(4, 2, 1), null, null));
-    private final SecurityProblems problems = new SecurityProblems(json, limits);
+    private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { });
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
     private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems);
 

@@ -27,6 +27,9 @@ class TrackerBadInputIntegrationTests extends WebIntegrationTest {
         assertField(coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?stage=NAPPING"), "stage");
         assertField(coordinator.get("/api/v1/queues/CARE_COORDINATION/tasks?cursor=bm9wZQ"), "cursor");
         assertField(coordinator.get("/api/v1/my/tasks?scope=everyone"), "scope");
+        HttpJson.Response unknownQueue = coordinator.get("/api/v1/queues/NOPE/tasks");
+        assertField(unknownQueue, "queue");
+        assertThat(unknownQueue.json().path("errors").get(0).path("message").asText()).contains("CARE_COORDINATION");
         assertThat(coordinator.get("/api/v1/tasks/not-a-uuid").status()).isEqualTo(404);
     }
 

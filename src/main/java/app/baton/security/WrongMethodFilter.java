@@ -1,0 +1,79 @@
+package app.baton.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A known path called with a method it does not take is a 405 with {@code Allow}, for everyone
+ * (an administrator too), before access rules run: the deny-all rule would otherwise answer 403, and
+ * a pattern of another method ({@code GET /api/v1/decisions/{id}} for {@code GET /api/v1/decisions/batch})
+ * would answer 404. The path's resource is the most specific matrix pattern that matches it, as Spring
+ * MVC ranks them; the methods listed for that pattern are the ones allowed. Unknown paths go on as before.
+ */
+final class WrongMethodFilter extends OncePerRequestFilter {
+
+    private static final Set<String> CHECKED = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Served by the filter chain itself, not by a controller, so not in the matrix: the login form and log-out. */
+    private static final Set<String> FILTER_ENDPOINTS = Set.of("POST /login", "POST /logout");
+
+    private record Entry(PathPattern pattern, HttpMethod method) {
+    }
+
+    private final List<Entry> entries;
+    private final SecurityProblems problems;
+
+    WrongMethodFilter(List<PermissionMatrix.Permission> permissions, SecurityProblems problems) {
+        this.entries = permissions.stream()
+                .map(p -> new Entry(PathPatternParser.defaultInstance.parse(p.pattern()), p.method()))
+                .toList();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (CHECKED.contains(request.getMethod()) && !FILTER_ENDPOINTS.contains(request.getMethod() + " " + path)) {
+            Optional<Set<String>> allowed = allowed(path);
+            if (allowed.isPresent() && !allowed.get().contains(request.getMethod())) {
+                problems.methodNotAllowed(request, response, allowed.get());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The methods the path's resource takes, or empty when no entry knows the path (or one takes every method). */
+    Optional<Set<String>> allowed(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        List<Entry> matching = entries.stream().filter(e -> e.pattern().matches(container)).toList();
+        if (matching.isEmpty()) {
+            return Optional.empty();
+        }
+        PathPattern resource = matching.stream().map(Entry::pattern).min(PathPattern.SPECIFICITY_COMPARATOR).orElseThrow();
+        Set<String> methods = new LinkedHashSet<>();
+        for (Entry entry : matching) {
+            if (entry.pattern().getPatternString().equals(resource.getPatternString())) {
+                if (entry.method() == null) {
+                    return Optional.empty();
+                }
+                methods.add(entry.method().name());
+            }
+        }
+        return Optional.of(methods);
+    }
+}

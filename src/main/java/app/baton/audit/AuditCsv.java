@@ -28,7 +28,7 @@ final class AuditCsv {
     }
 
     void row(AuditEvent e) {
-        line(Arrays.asList(String.valueOf(e.sequenceNumber()), e.id().toString(), e.occurredAt().toString(),
+        line(Arrays.asList(String.valueOf(e.sequenceNumber()), e.id().toString(), AuditHash.occurredAt(e.occurredAt()),
                 e.actor(), e.actorType(), e.patientId(), e.action(), e.category(), e.objectType(), e.objectId(), e.outcome(),
                 e.sourceAddress(), e.correlationId(), String.valueOf(e.emergency()), AuditHash.detailsJson(e.details()),
                 e.previousHash(), e.hash()));

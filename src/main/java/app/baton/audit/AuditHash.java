@@ -26,8 +26,9 @@ final class AuditHash {
     /** The previous hash of the first entry. */
     static final String GENESIS = "0".repeat(64);
 
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    /** How {@code occurred_at} is hashed, and so how exports print it: UTC, always six fraction digits. */
+    static final String MICROS_PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'";
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern(MICROS_PATTERN).withZone(ZoneOffset.UTC);
     private static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -39,7 +40,7 @@ final class AuditHash {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         field(out, "sequence_number", Long.toString(e.sequenceNumber()));
         field(out, "id", e.id().toString());
-        field(out, "occurred_at", MICROS.format(e.occurredAt()));
+        field(out, "occurred_at", occurredAt(e.occurredAt()));
         field(out, "actor", e.actor());
         field(out, "actor_type", e.actorType());
         field(out, "patient_id", e.patientId());
@@ -54,6 +55,11 @@ final class AuditHash {
         field(out, "details", detailsJson(e.details()));
         field(out, "previous_hash", e.previousHash());
         return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
+    }
+
+    /** {@code occurred_at} in the canonical form: the hash's, the CSV's and the JSON's. */
+    static String occurredAt(java.time.Instant occurredAt) {
+        return MICROS.format(occurredAt);
     }
 
     /** Details as compact JSON with sorted keys, or null when there are none (stored as SQL null). */

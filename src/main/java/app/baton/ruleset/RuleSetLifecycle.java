@@ -114,6 +114,15 @@ public class RuleSetLifecycle {
         if (RuleSetVersion.DRAFT.equals(draft.status())) {
             compiled.get(number, () -> versions.files(number));
         }
+        try {
+            return approveDraft(number, approver, note);
+        } catch (FourEyesException refused) {
+            events.publishEvent(new RuleSetActionRefused(number, "APPROVE", "four-eyes"));
+            throw refused;
+        }
+    }
+
+    private RuleSetVersion approveDraft(int number, String approver, String note) {
         return tx.execute(status -> {
             RuleSetVersion version = versions.lock(number).orElseThrow(() -> new RuleSetNotFoundException(number));
             if (!RuleSetVersion.DRAFT.equals(version.status())) {

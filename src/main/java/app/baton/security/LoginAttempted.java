@@ -1,6 +1,9 @@
 package app.baton.security;
 
-/** Someone tried to log in with a user name and password (form login or HTTP Basic). */
+/**
+ * A login: a person opened a console session with the login form (SUCCEEDED), or a user name and
+ * password were refused (form login or HTTP Basic). A successful HTTP Basic call is no login.
+ */
 public record LoginAttempted(String username, Result result) {
 
     public enum Result { SUCCEEDED, WRONG_PASSWORD, UNKNOWN_USER, LOCKED, DISABLED }

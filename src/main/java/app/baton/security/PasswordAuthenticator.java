@@ -82,7 +82,8 @@ class PasswordAuthenticator implements AuthenticationProvider {
             users.clearFailures(user.id());
             return users.findById(user.id());
         }).filter(UserRow::enabled).orElseThrow(() -> new DisabledException("disabled"));
-        attempted(username, LoginAttempted.Result.SUCCEEDED);
+        // A success is audited as a login only when it opens a console session (the login form's success
+        // handler); an API call with HTTP Basic is audited as the action it performs, by this user.
         return new IdentityAuthentication(current.identity(), current.securityStamp());
     }
 

@@ -38,13 +38,14 @@ class AuditCsvTests {
         StringWriter out = new StringWriter();
         AuditCsv csv = new AuditCsv(out);
         csv.header();
-        csv.row(new AuditEvent(UUID.fromString("7d3c1c56-1f0e-4a8e-9d8e-2f3f1a0b9c11"), 3, Instant.parse("2026-03-09T14:15:00Z"),
+        csv.row(new AuditEvent(UUID.fromString("7d3c1c56-1f0e-4a8e-9d8e-2f3f1a0b9c11"), 3, Instant.parse("2026-03-09T14:15:00.689Z"),
                 "nurse", "USER", "pt-1", "READ", "DECISION", "decision", "d-1", "SUCCESS", "10.0.0.7", "c-1", false,
                 Map.of("taskId", "t-1"), "0".repeat(64), "a".repeat(64)));
 
         String[] lines = out.toString().split("\r\n");
         assertThat(lines[0]).startsWith("sequence_number,id,occurred_at,actor");
-        assertThat(lines[1]).isEqualTo("3,7d3c1c56-1f0e-4a8e-9d8e-2f3f1a0b9c11,2026-03-09T14:15:00Z,nurse,USER,pt-1,READ,DECISION,"
+        // occurred_at exactly as the hash reads it: six fraction digits, trailing zeros kept
+        assertThat(lines[1]).isEqualTo("3,7d3c1c56-1f0e-4a8e-9d8e-2f3f1a0b9c11,2026-03-09T14:15:00.689000Z,nurse,USER,pt-1,READ,DECISION,"
                 + "decision,d-1,SUCCESS,10.0.0.7,c-1,false,\"{\"\"taskId\"\":\"\"t-1\"\"}\"," + "0".repeat(64) + "," + "a".repeat(64));
     }
 }

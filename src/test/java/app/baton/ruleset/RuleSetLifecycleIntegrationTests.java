@@ -71,6 +71,10 @@ class RuleSetLifecycleIntegrationTests extends WebIntegrationTest {
         HttpJson.Response selfApproval = author.post("/api/v1/rule-sets/" + version + "/approval", "{\"note\": \"looks right\"}");
         assertThat(selfApproval.status()).isEqualTo(403);
         assertThat(selfApproval.json().path("type").asText()).isEqualTo("urn:baton:problem:four-eyes");
+        assertThat(jdbc.sql("""
+                        select actor from audit_event where action = 'RULE_SET_APPROVED' and outcome = 'DENIED'
+                        and object_id = :version""").param("version", String.valueOf(version)).query(String.class).list())
+                .as("the four-eyes refusal is in the audit trail, by its author").containsExactly("clinlead");
         HttpJson.Response early = author.post("/api/v1/rule-sets/" + version + "/activation", "{\"note\": \"go\"}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(decide().path("ruleSetVersion").asText()).isEqualTo("1");

@@ -82,6 +82,11 @@ class Users {
                 .param("id", id).query(Boolean.class).single();
     }
 
+    /** Whether any enabled administrator exists (someone can log in to create the other users). */
+    boolean anyEnabledAdmin() {
+        return jdbc.sql("select exists (select 1 from app_user where enabled and 'ADMIN' = any(roles))").query(Boolean.class).single();
+    }
+
     /** An administrator's password reset; a new security stamp ends the user's sessions. */
     boolean setPassword(UUID id, String passwordHash) {
         return jdbc.sql("update app_user set password_hash = :hash, security_stamp = security_stamp + 1 where id = :id")

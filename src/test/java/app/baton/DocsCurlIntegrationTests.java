@@ -81,9 +81,16 @@ class DocsCurlIntegrationTests extends WebIntegrationTest {
             script.append(afterBlock(doc, block, work));
         }
         String run = substitute(script.toString());
+        // no input: a curl that would ask for a password (-u admin) gets none and is refused, instead of waiting
         Process shell = new ProcessBuilder("bash", "-c", run).directory(work.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile()).start();
-        assertThat(shell.waitFor(5, TimeUnit.MINUTES)).as("%s ran within 5 minutes", doc).isTrue();
+        boolean ended = shell.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            shell.destroyForcibly();
+        }
+        assertThat(ended).as("%s ran within 5 minutes", doc).isTrue();
         String errors = Files.readString(work.resolve("stderr"));
 
         List<String> wrong = new ArrayList<>();

@@ -50,6 +50,8 @@ class DocsCurlIntegrationTests extends WebIntegrationTest {
             "docs/security.md", "docs/operations.md", "docs/console.md", "docs/rule-authoring.md", "docs/rule-review.md",
             "docs/clinical-lead-guide.md", "docs/architecture.md"})
     void everyCurlWorksAsPrinted(String doc) throws Exception {
+        Process tools = new ProcessBuilder("bash", "-c", "command -v curl && command -v jq && command -v unzip").start();
+        assertThat(tools.waitFor()).as("the docs' commands need curl, jq and unzip (README, The two commands)").isZero();
         String markdown = Files.readString(REPOSITORY.resolve(doc));
         List<Block> blocks = blocks(markdown);
         if (blocks.isEmpty()) {

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 
 /**
  * 401, 403 and 429 as RFC 9457 problems, written by the filter chain before any controller runs.
@@ -36,7 +37,6 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private final ObjectMapper json;
     private final RateLimits rateLimits;
-
     private final ApplicationEventPublisher events;
 
     SecurityProblems(ObjectMapper json, RateLimits rateLimits, ApplicationEventPublisher events) {
@@ -91,7 +91,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                 "this client sent more requests than its limit; retry after " + retryAfterSeconds + " s"));
     }
 
-    void methodNotAllowed(HttpServletRequest request, HttpServletResponse response, java.util.Set<String> allowed) throws IOException {
+    void methodNotAllowed(HttpServletRequest request, HttpServletResponse response, Set<String> allowed) throws IOException {
         response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
         write(request, response, Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "http-405", "Method not allowed",
                 "this path takes " + String.join(", ", allowed) + " (see the Allow header)"));

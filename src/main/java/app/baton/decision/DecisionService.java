@@ -112,7 +112,7 @@ class DecisionService {
         DecisionRow row = new DecisionRow(id, scopedKey, RequestFingerprint.of(request), Integer.parseInt(rules.version()),
                 asOf.toOffsetDateTime(), input.task().id(), input.carePlan().program().name(), input.task().type().name(),
                 write(MinimizedInputs.of(input, rules.inputsRead())), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
-                patientId, callers.current(patientId));
+                patientId, callers.current(patientId), AskedBy.API);
         return new Made(response, row);
     }
 

@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.DecisionResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,6 @@ import java.util.UUID;
  * the task that waits for them, or RELEASED with its care plan.
  */
 public record IntakeView(UUID id, String sourceSystem, String sourceId, String kind, String status, String program, String patientId,
-                  UUID planId, UUID heldTaskId, List<Decided.Flag> missingInfo, int ruleSetVersion,
+                  UUID planId, UUID heldTaskId, List<DecisionResponse.MissingInfo> missingInfo, int ruleSetVersion,
                   OffsetDateTime receivedAt, OffsetDateTime releasedAt) {
 }

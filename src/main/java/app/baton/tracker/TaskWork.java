@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.model.TaskStatus;
 import app.baton.system.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,10 +25,10 @@ class TaskWork {
     private final PlanLocks locks;
     private final TaskDecider decider;
     private final Dependents dependents;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final ApplicationEventPublisher events;
 
-    TaskWork(Tasks tasks, PlanLocks locks, TaskDecider decider, Dependents dependents, TrackerRules rules,
+    TaskWork(Tasks tasks, PlanLocks locks, TaskDecider decider, Dependents dependents, TaskDecisions rules,
              ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.locks = locks;
@@ -50,7 +52,7 @@ class TaskWork {
             throw TrackerProblems.illegalTransition(task.status().name(), to.name(), allowed,
                     prerequisiteOpen && task.status().isOpen() ? "it waits for task " + task.prerequisiteId() + " to be done" : null);
         }
-        TaskRow changed = decider.redecide(task, task.withStatus(to, rules.now().toOffsetDateTime()), false)
+        TaskRow changed = decider.redecide(task, task.withStatus(to, rules.now().toOffsetDateTime()), false, AskedBy.STATUS_CHANGE)
                 .orElseThrow(() -> TrackerProblems.stale(version, version + 1));
         events.publishEvent(new TaskStatusChanged(changed.id(), changed.planId(), changed.patientId(), changed.program().name(),
                 changed.type().name(), task.status().name(), to.name(), changed.version()));
@@ -72,7 +74,7 @@ class TaskWork {
         if (!task.status().isOpen()) {
             throw new ApiException(HttpStatus.CONFLICT, "task-closed", "The task is closed", "a " + task.status() + " task has no owner to change");
         }
-        TaskRow changed = decider.redecide(task, task.withOwner(user), false).orElseThrow(() -> TrackerProblems.stale(version, version + 1));
+        TaskRow changed = decider.redecide(task, task.withOwner(user), false, AskedBy.ASSIGNMENT).orElseThrow(() -> TrackerProblems.stale(version, version + 1));
         events.publishEvent(new TaskAssigned(changed.id(), changed.planId(), changed.patientId(), changed.queue(), changed.ownerUser(),
                 changed.version()));
         return changed;

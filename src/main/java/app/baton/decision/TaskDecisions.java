@@ -30,8 +30,9 @@ import java.util.UUID;
 /**
  * The in-process way to the rules for every part of Baton that is not the HTTP decision API (the care-plan
  * tracker: intake, plan building, status changes, activities, plan facts, the escalation sweep, re-evaluation).
- * A task is evaluated as the decision API evaluates it (the active version, the practice's calendar, the
- * clock's now), the answer is assembled by the same {@link ResponseAssembler}, and {@link #record} stores it
+ * A task is evaluated by the same code as a decision-API request ({@link DecisionService} calls the package-private
+ * {@code evaluate} below: the active version, the practice's calendar, the clock's now, the same
+ * {@link ResponseAssembler} and {@link MinimizedInputs}), and {@link #record} stores it
  * in the {@code decision} table in the <em>caller's</em> transaction, with its minimized inputs, what asked
  * ({@link AskedBy}), who acted and the task it belongs to: the tracker's change and the decision that made it
  * commit together or not at all. The recording is audited like an API decision ({@link DecisionsRecorded}).
@@ -48,9 +49,11 @@ public class TaskDecisions {
     private final Decisions decisions;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final DecisionMetrics metrics;
 
     TaskDecisions(ActiveRuleSet active, PracticeCalendars calendars, Clock clock, Callers callers, Decisions decisions,
-                  ApplicationEventPublisher events, ObjectMapper json) {
+                  ApplicationEventPublisher events, ObjectMapper json, DecisionMetrics metrics) {
+        this.metrics = metrics;
         this.active = active;
         this.calendars = calendars;
         this.clock = clock;
@@ -95,7 +98,17 @@ public class TaskDecisions {
      * now, on this thread. A rule that fails is a 500 problem naming the version; nothing is changed.
      */
     public TaskDecision evaluate(CompiledRules rules, CaseInput input, ZonedDateTime asOf, AskedBy askedBy) {
-        SlaCalendar calendar = calendar();
+        DecisionRequest asked = new DecisionRequest(null, asOf.toOffsetDateTime(), input.practice(), input.patient(),
+                input.carePlan(), input.task());
+        return evaluate(rules, input, asOf, calendar(), askedBy, null, RequestFingerprint.of(asked));
+    }
+
+    /**
+     * The one evaluation every decision goes through, the decision API's included ({@link DecisionService} passes the
+     * request's calendar, its scoped idempotency key and the request's fingerprint).
+     */
+    TaskDecision evaluate(CompiledRules rules, CaseInput input, ZonedDateTime asOf, SlaCalendar calendar, AskedBy askedBy,
+                          String scopedKey, String requestSha256) {
         long started = System.nanoTime();
         Evaluation evaluation;
         try {
@@ -106,12 +119,11 @@ public class TaskDecisions {
                     "a rule of version " + rules.version() + " failed while deciding; nothing was changed; quote the correlation id");
         }
         long nanos = System.nanoTime() - started;
+        metrics.evaluated(rules.version(), nanos, evaluation);
         UUID id = UUID.randomUUID();
         DecisionResponse response = ResponseAssembler.assemble(id, rules, asOf, evaluation);
-        DecisionRequest asked = new DecisionRequest(null, asOf.toOffsetDateTime(), input.practice(), input.patient(),
-                input.carePlan(), input.task());
         String patientId = input.patient() == null ? null : input.patient().id();
-        DecisionRow row = new DecisionRow(id, null, RequestFingerprint.of(asked), Integer.parseInt(rules.version()),
+        DecisionRow row = new DecisionRow(id, scopedKey, requestSha256, Integer.parseInt(rules.version()),
                 asOf.toOffsetDateTime(), input.task().id(), input.carePlan().program().name(), input.task().type().name(),
                 write(MinimizedInputs.of(input, rules.inputsRead())), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
                 patientId, callers.current(patientId), askedBy);

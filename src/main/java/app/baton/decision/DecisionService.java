@@ -86,7 +86,8 @@ class DecisionService {
         ZonedDateTime asOf = (request.asOf() != null ? request.asOf().toInstant() : clock.instant()).atZone(calendar.zone());
         // Idempotency keys are the caller's own: another client's same key is another request.
         String scopedKey = key == null ? null : clientScope.current() + "|" + key;
-        TaskDecision made = taskDecisions.evaluate(rules, input, asOf, calendar, AskedBy.API, scopedKey, RequestFingerprint.of(request));
+        TaskDecision made = taskDecisions.evaluate(rules, input, asOf, calendar, AskedBy.API, scopedKey,
+                () -> RequestFingerprint.of(request));
         return new Made(made.response(), made.row());
     }
 

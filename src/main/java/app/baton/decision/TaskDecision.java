@@ -3,6 +3,7 @@ package app.baton.decision;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One evaluation of a task, made by {@link TaskDecisions}: the answer as the decision API gives it (every result
@@ -12,24 +13,31 @@ import java.util.UUID;
  */
 public final class TaskDecision {
 
+    private final UUID id;
+    private final int ruleSetVersion;
+    private final AskedBy askedBy;
     private final DecisionResponse response;
-    private final DecisionRow row;
+    private final Supplier<DecisionRow> rowOf;
+    private DecisionRow row;
 
-    TaskDecision(DecisionResponse response, DecisionRow row) {
+    TaskDecision(UUID id, int ruleSetVersion, AskedBy askedBy, DecisionResponse response, Supplier<DecisionRow> rowOf) {
+        this.id = id;
+        this.ruleSetVersion = ruleSetVersion;
+        this.askedBy = askedBy;
         this.response = response;
-        this.row = row;
+        this.rowOf = rowOf;
     }
 
     public UUID id() {
-        return row.id();
+        return id;
     }
 
     public int ruleSetVersion() {
-        return row.ruleSetVersion();
+        return ruleSetVersion;
     }
 
     public AskedBy askedBy() {
-        return row.askedBy();
+        return askedBy;
     }
 
     /** The answer, as the decision API would have given it. */
@@ -78,7 +86,11 @@ public final class TaskDecision {
         return response.trace();
     }
 
-    DecisionRow row() {
+    /** The row to store, built on first use (a decision that is never recorded never serializes its inputs). */
+    synchronized DecisionRow row() {
+        if (row == null) {
+            row = rowOf.get();
+        }
         return row;
     }
 }

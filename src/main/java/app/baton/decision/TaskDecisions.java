@@ -10,6 +10,7 @@ import app.baton.engine.model.Complexity;
 import app.baton.engine.model.Program;
 import app.baton.ruleset.ActiveRuleSet;
 import app.baton.system.ApiException;
+import app.baton.system.Caller;
 import app.baton.system.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The in-process way to the rules for every part of Baton that is not the HTTP decision API (the care-plan
@@ -98,9 +100,8 @@ public class TaskDecisions {
      * now, on this thread. A rule that fails is a 500 problem naming the version; nothing is changed.
      */
     public TaskDecision evaluate(CompiledRules rules, CaseInput input, ZonedDateTime asOf, AskedBy askedBy) {
-        DecisionRequest asked = new DecisionRequest(null, asOf.toOffsetDateTime(), input.practice(), input.patient(),
-                input.carePlan(), input.task());
-        return evaluate(rules, input, asOf, calendar(), askedBy, null, RequestFingerprint.of(asked));
+        return evaluate(rules, input, asOf, calendar(), askedBy, null, () -> RequestFingerprint.of(new DecisionRequest(null,
+                asOf.toOffsetDateTime(), input.practice(), input.patient(), input.carePlan(), input.task())));
     }
 
     /**
@@ -108,7 +109,7 @@ public class TaskDecisions {
      * request's calendar, its scoped idempotency key and the request's fingerprint).
      */
     TaskDecision evaluate(CompiledRules rules, CaseInput input, ZonedDateTime asOf, SlaCalendar calendar, AskedBy askedBy,
-                          String scopedKey, String requestSha256) {
+                          String scopedKey, Supplier<String> requestSha256) {
         long started = System.nanoTime();
         Evaluation evaluation;
         try {
@@ -123,11 +124,14 @@ public class TaskDecisions {
         UUID id = UUID.randomUUID();
         DecisionResponse response = ResponseAssembler.assemble(id, rules, asOf, evaluation);
         String patientId = input.patient() == null ? null : input.patient().id();
-        DecisionRow row = new DecisionRow(id, scopedKey, requestSha256, Integer.parseInt(rules.version()),
+        // Who is acting is taken now, on the caller's thread; the row (minimized inputs, the response as JSON, the
+        // fingerprint) is built only if the decision is recorded: the sweep evaluates far more than it stores.
+        Caller caller = callers.current(patientId);
+        int version = Integer.parseInt(rules.version());
+        return new TaskDecision(id, version, askedBy, response, () -> new DecisionRow(id, scopedKey, requestSha256.get(), version,
                 asOf.toOffsetDateTime(), input.task().id(), input.carePlan().program().name(), input.task().type().name(),
                 write(MinimizedInputs.of(input, rules.inputsRead())), write(response), (int) Math.min(Integer.MAX_VALUE, nanos / 1000),
-                patientId, callers.current(patientId), askedBy);
-        return new TaskDecision(response, row);
+                patientId, caller, askedBy));
     }
 
     /** Evaluates a task and records the decision in the caller's transaction. */

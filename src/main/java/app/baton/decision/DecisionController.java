@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 
@@ -47,6 +48,16 @@ class DecisionController {
             + "each request's requestId makes it idempotent on its own.")
     BatchDecisionResponse decideAll(@Valid @RequestBody BatchDecisionRequest batch) {
         return new BatchDecisionResponse(service.decideAll(batch.requests()).stream().map(DecisionService.Outcome::response).toList());
+    }
+
+    @GetMapping(params = "taskId")
+    @Operation(summary = "A task's decision history", description = "Every recorded decision of one task (the decision API's "
+            + "task.id, or a tracker task's id), newest first: what asked for it (API, INTAKE, STATUS_CHANGE, ASSIGNMENT, ACTIVITY, "
+            + "PLAN_FACTS, SWEEP, RE_EVALUATION), who acted, and the decision as GET /api/v1/decisions/{id} gives it. limit 1-100 "
+            + "(default 20); pass nextCursor as cursor for the next, older page. Each decision read is audited.")
+    DecisionHistory history(@RequestParam String taskId, @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) String cursor) {
+        return lookup.history(taskId, limit, cursor);
     }
 
     @GetMapping("/{id}")

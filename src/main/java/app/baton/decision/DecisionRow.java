@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One decision as stored: JSON columns are carried as text. The patient and the caller are not
- * columns: they travel with the row to the writer thread for the {@link DecisionsRecorded} event.
+ * One decision as stored: JSON columns are carried as text. The patient is not a column, and of the
+ * caller only the actor's name is: they travel with the row for the {@link DecisionsRecorded} event.
  */
 record DecisionRow(UUID id, String idempotencyKey, String requestSha256, int ruleSetVersion, OffsetDateTime asOf,
                    String taskId, String program, String taskType, String inputsJson, String responseJson,
-                   int evaluationMicros, String patientId, Caller caller) {
+                   int evaluationMicros, String patientId, Caller caller, AskedBy askedBy) {
 }

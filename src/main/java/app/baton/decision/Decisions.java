@@ -18,9 +18,9 @@ class Decisions {
     /** The first decision under an idempotency key wins; a retry inserts nothing (count 0). */
     private static final String INSERT = """
             insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
-                                  task_type, inputs, response, evaluation_micros)
+                                  task_type, inputs, response, evaluation_micros, asked_by, actor)
             values (:id, :key, :sha, :version, :asOf, :taskId, :program, :taskType, cast(:inputs as jsonb),
-                    cast(:response as jsonb), :micros)
+                    cast(:response as jsonb), :micros, :askedBy, :actor)
             on conflict (idempotency_key) where idempotency_key is not null do nothing
             """;
 
@@ -57,22 +57,46 @@ class Decisions {
     Optional<Recorded> findById(UUID id) {
         return jdbc.sql("""
                 select id, rule_set_version, as_of, recorded_at, inputs::text as inputs, response::text as response,
-                       evaluation_micros
+                       evaluation_micros, asked_by, actor
                 from decision
                 where id = :id
                 """)
                 .param("id", id)
                 .query((rs, row) -> new Recorded(rs.getObject("id", UUID.class), rs.getInt("rule_set_version"),
                         rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("inputs"),
-                        rs.getString("response"), rs.getInt("evaluation_micros")))
+                        rs.getString("response"), rs.getInt("evaluation_micros"), rs.getString("asked_by"), rs.getString("actor")))
                 .optional();
+    }
+
+    /**
+     * The decisions of one task, newest first (by the order they were stored), after {@code beforeSeq} (null: from
+     * the newest), at most {@code limit}.
+     */
+    java.util.List<Listed> ofTask(String taskId, Long beforeSeq, int limit) {
+        return jdbc.sql("""
+                select seq, id, rule_set_version, recorded_at, asked_by, actor, inputs::text as inputs, response::text as response,
+                       evaluation_micros
+                from decision
+                where task_id = :taskId and (cast(:before as bigint) is null or seq < :before)
+                order by seq desc
+                limit :limit
+                """)
+                .param("taskId", taskId).param("before", beforeSeq, Types.BIGINT).param("limit", limit)
+                .query((rs, row) -> new Listed(rs.getLong("seq"), new Recorded(rs.getObject("id", UUID.class), rs.getInt("rule_set_version"),
+                        rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("inputs"),
+                        rs.getString("response"), rs.getInt("evaluation_micros"), rs.getString("asked_by"), rs.getString("actor"))))
+                .list();
+    }
+
+    /** A decision of a task's history and its place in the order they were stored. */
+    record Listed(long seq, Recorded recorded) {
     }
 
     record Stored(UUID id, String requestSha256, String responseJson) {
     }
 
     record Recorded(UUID id, int ruleSetVersion, java.time.OffsetDateTime recordedAt, String inputsJson,
-                    String responseJson, int evaluationMicros) {
+                    String responseJson, int evaluationMicros, String askedBy, String actor) {
     }
 
     private static SqlParameterSource params(DecisionRow row) {
@@ -87,6 +111,8 @@ class Decisions {
                 .addValue("taskType", row.taskType())
                 .addValue("inputs", row.inputsJson())
                 .addValue("response", row.responseJson())
-                .addValue("micros", row.evaluationMicros());
+                .addValue("micros", row.evaluationMicros())
+                .addValue("askedBy", row.askedBy().name())
+                .addValue("actor", row.caller() == null ? null : row.caller().actor().name(), Types.VARCHAR);
     }
 }

@@ -6,10 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A stored decision for GET /api/v1/decisions/{id}: the answer, the inputs it used, and when.
+ * A stored decision for GET /api/v1/decisions/{id}: the answer, the inputs it used, when, and what asked for it.
  *
  * @param withheld the stored input fields left out because the caller's roles do not need them
+ * @param askedBy  what asked: API, or the tracker's step (INTAKE, STATUS_CHANGE, ASSIGNMENT, ACTIVITY, PLAN_FACTS, SWEEP,
+ *                 RE_EVALUATION)
+ * @param actor    who was acting: the user's or API key's name, or "system" (the sweep)
  */
 public record RecordedDecision(String decisionId, String ruleSetVersion, OffsetDateTime recordedAt,
-                               int evaluationMicros, JsonNode inputs, List<String> withheld, DecisionResponse decision) {
+                               int evaluationMicros, JsonNode inputs, List<String> withheld, DecisionResponse decision,
+                               String askedBy, String actor) {
 }

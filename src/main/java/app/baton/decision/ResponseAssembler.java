@@ -32,7 +32,7 @@ final class ResponseAssembler {
         return new LinkedHashSet<>(fired).stream().map(rule -> new DecisionResponse.TraceEntry(rule, source(rules, rule))).toList();
     }
 
-    private static String source(CompiledRules rules, String rule) {
+    static String source(CompiledRules rules, String rule) {
         return rule == null ? null : rules.source(rule).map(RuleSource::describe).orElse(null);
     }
 

@@ -82,6 +82,8 @@ public final class PermissionMatrix {
     public static final List<Permission> PERMISSIONS = List.of(
             roles(HttpMethod.POST, "/api/v1/decisions", "decide one task", with(STAFF, INTEGRATION)),
             roles(HttpMethod.POST, "/api/v1/decisions/batch", "decide up to 1,000 tasks", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.GET, "/api/v1/decisions", "a task's decision history (?taskId=), newest first",
+                    with(STAFF, INTEGRATION, COMPLIANCE_REVIEWER)),
             roles(HttpMethod.GET, "/api/v1/decisions/{id}", "read a recorded decision", with(STAFF, INTEGRATION, COMPLIANCE_REVIEWER)),
             new Permission(HttpMethod.GET, "/api/v1/me", Access.AUTHENTICATED, Set.of(), "who am I: name, roles, locations"),
 

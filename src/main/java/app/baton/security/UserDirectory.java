@@ -63,4 +63,21 @@ public class UserDirectory {
                 .query(String.class)
                 .optional();
     }
+
+    /**
+     * The stored spelling of an enabled user who holds {@code role} and works at {@code location} (or at every
+     * location): who may own a task routed to that role at that location.
+     */
+    public Optional<String> enabledUserWorking(String username, String role, String location) {
+        return jdbc.sql("""
+                        select username from app_user
+                        where enabled and lower(username) = lower(:username) and :role = any(roles)
+                          and ('*' = any(locations) or :location = any(locations))
+                        """)
+                .param("username", username)
+                .param("role", role)
+                .param("location", location)
+                .query(String.class)
+                .optional();
+    }
 }

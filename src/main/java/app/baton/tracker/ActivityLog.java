@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.TaskDecisions;
 import app.baton.system.Callers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,11 +20,11 @@ class ActivityLog {
     private final Activities activities;
     private final PlanLocks locks;
     private final TaskDecider decider;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final Callers callers;
     private final ApplicationEventPublisher events;
 
-    ActivityLog(Activities activities, PlanLocks locks, TaskDecider decider, TrackerRules rules, Callers callers,
+    ActivityLog(Activities activities, PlanLocks locks, TaskDecider decider, TaskDecisions rules, Callers callers,
                 ApplicationEventPublisher events) {
         this.activities = activities;
         this.locks = locks;
@@ -44,7 +46,7 @@ class ActivityLog {
         TaskRow after = task;
         if (entry.unsuccessfulCall() || task.status().isOpen()) {
             TaskRow changed = entry.unsuccessfulCall() ? task.withAttempts(task.attempts() + 1) : task;
-            after = decider.redecide(task, changed, false)
+            after = decider.redecide(task, changed, false, AskedBy.ACTIVITY)
                     .orElseThrow(() -> new IllegalStateException("a task changed under its plan's lock"));
         }
         events.publishEvent(new ActivityLogged(taskId, task.planId(), task.patientId(), id, entry.kind().name(),

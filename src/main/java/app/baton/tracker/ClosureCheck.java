@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.PlanEvaluation;
 import app.baton.engine.model.ClosureItem;
@@ -16,9 +17,9 @@ import java.util.List;
 @Component
 public class ClosureCheck {
 
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
 
-    ClosureCheck(TrackerRules rules) {
+    ClosureCheck(TaskDecisions rules) {
         this.rules = rules;
     }
 
@@ -39,12 +40,12 @@ public class ClosureCheck {
 
     Result check(CaseFacts facts, List<TaskRow> tasks) {
         CompiledRules compiled = rules.current();
-        PlanEvaluation plan = rules.plan(compiled, facts);
+        PlanEvaluation plan = rules.plan(compiled, facts.program(), facts.complexity(), rules.now());
         List<Item> items = new ArrayList<>();
         for (ClosureItem item : plan.checklist()) {
             boolean done = tasks.stream().anyMatch(t -> t.type() == item.taskType() && t.status() == TaskStatus.DONE);
             items.add(new Item("DONE " + item.taskType(), item.taskType().name(), item.reason(), done, item.rule(),
-                    TrackerRules.source(compiled, item.rule())));
+                    rules.source(compiled, item.rule())));
         }
         for (TaskRow open : tasks.stream().filter(t -> t.status().isOpen()).toList()) {
             items.add(new Item("SETTLED " + open.id(), open.type().name(), "every task is done or cancelled before a plan closes",

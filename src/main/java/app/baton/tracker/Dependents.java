@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.TaskStatus;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +42,7 @@ class Dependents {
             if (waiting.program() == Program.PRIOR_AUTH && settled.status() == TaskStatus.DONE && waiting.submittedAt() == null) {
                 ready = ready.withSubmittedAt(settled.statusSince());
             }
-            TaskRow stored = decider.redecide(waiting, ready, false)
+            TaskRow stored = decider.redecide(waiting, ready, false, AskedBy.STATUS_CHANGE)
                     .orElseThrow(() -> new IllegalStateException("a waiting task changed under its plan's lock"));
             events.publishEvent(new TaskStatusChanged(stored.id(), stored.planId(), stored.patientId(), stored.program().name(),
                     stored.type().name(), TaskStatus.NEW.name(), TaskStatus.READY.name(), stored.version()));

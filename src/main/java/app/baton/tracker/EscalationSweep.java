@@ -1,9 +1,10 @@
 package app.baton.tracker;
 
-import app.baton.calendar.SlaCalendar;
+import app.baton.decision.AskedBy;
+import app.baton.decision.DecisionResponse;
+import app.baton.decision.TaskDecision;
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
-import app.baton.engine.Evaluation;
-import app.baton.engine.model.EscalationStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * page in hand, and a re-run, or another instance sweeping at the same time, raises nothing twice: only
  * the transaction that actually inserted a key raises it. db-scheduler runs the recurring sweep on one
  * instance at a time ({@link SweepTasks}); the keys make even an overlap harmless.
+ *
+ * <p>Each overdue task is evaluated through the decision module ({@link TaskDecisions}, asked by SWEEP). The sweep
+ * changes nothing a person sees of a task (queue, due date, prompt, flags), so an evaluation is stored as a decision
+ * only when it raises a new escalation step: in the page's transaction, and the step's {@code task_alert} row names
+ * it. A task that cannot be worked yet (NEW: it waits for its prerequisite) is not swept at all: its prerequisite,
+ * which can be worked, is the one that escalates (docs/tracker.md).
  */
 @Service
 public class EscalationSweep {
@@ -56,13 +63,13 @@ public class EscalationSweep {
     private record Tally(AtomicInteger evaluated, AtomicInteger failed, AtomicLong reading, AtomicLong evaluating) {
     }
 
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final TaskAlerts alerts;
     private final SweepProperties settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    EscalationSweep(TrackerRules rules, TaskAlerts alerts, SweepProperties settings, ApplicationEventPublisher events,
+    EscalationSweep(TaskDecisions rules, TaskAlerts alerts, SweepProperties settings, ApplicationEventPublisher events,
                     PlatformTransactionManager transactions) {
         this.rules = rules;
         this.alerts = alerts;
@@ -82,7 +89,6 @@ public class EscalationSweep {
     public Result run() {
         CompiledRules compiled = rules.current();
         ZonedDateTime asOf = rules.now();
-        SlaCalendar calendar = rules.calendar();
         int version = Integer.parseInt(compiled.version());
         OffsetDateTime horizon = asOf.toOffsetDateTime().plus(settings.reminderBefore());
         long started = System.nanoTime();
@@ -95,13 +101,13 @@ public class EscalationSweep {
         // still stored one after another, in id order, each in its own transaction.
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-ahead"));
         try {
-            Future<Page> next = ahead.submit(() -> prepare(FIRST, horizon, compiled, version, asOf, calendar, tally));
+            Future<Page> next = ahead.submit(() -> prepare(FIRST, horizon, compiled, version, asOf, tally));
             while (true) {
                 Page page = next.get();
                 if (page.last() == null) {
                     break;
                 }
-                next = ahead.submit(() -> prepare(page.last(), horizon, compiled, version, asOf, calendar, tally));
+                next = ahead.submit(() -> prepare(page.last(), horizon, compiled, version, asOf, tally));
                 pages++;
                 long t = System.nanoTime();
                 int[] raised = tx.execute(status -> raise(page.alerts(), asOf.toOffsetDateTime()));
@@ -128,8 +134,7 @@ public class EscalationSweep {
     private record Page(UUID last, Map<String, TaskAlerts.Alert> alerts) {
     }
 
-    private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf,
-                         SlaCalendar calendar, Tally tally) {
+    private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf, Tally tally) {
         long t0 = System.nanoTime();
         List<TaskAlerts.Candidate> page = alerts.openDueBy(horizon, after, settings.pageSize());
         long t1 = System.nanoTime();
@@ -138,7 +143,7 @@ public class EscalationSweep {
             return new Page(null, Map.of());
         }
         List<TaskAlerts.Alert> found = page.parallelStream()
-                .flatMap(c -> alertsOf(c, compiled, version, asOf, calendar, tally).stream()).toList();
+                .flatMap(c -> alertsOf(c, compiled, version, asOf, tally).stream()).toList();
         Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
         found.forEach(a -> byKey.putIfAbsent(a.key(), a));
         tally.evaluating().addAndGet(System.nanoTime() - t1);
@@ -147,6 +152,11 @@ public class EscalationSweep {
 
     private int[] raise(Map<String, TaskAlerts.Alert> byKey, OffsetDateTime now) {
         Set<String> stored = alerts.insertNew(byKey.values(), now);
+        // The decisions that raised a new step, each once (one evaluation may raise several levels), in this transaction.
+        Map<UUID, TaskDecision> raising = new LinkedHashMap<>();
+        byKey.values().stream().filter(a -> stored.contains(a.key()) && a.decision() != null)
+                .forEach(a -> raising.putIfAbsent(a.decision().id(), a.decision()));
+        rules.record(raising.values());
         int[] counts = new int[2];
         for (TaskAlerts.Alert a : byKey.values()) {
             if (!stored.contains(a.key())) {
@@ -167,34 +177,34 @@ public class EscalationSweep {
     }
 
     private List<TaskAlerts.Alert> alertsOf(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf,
-                                            SlaCalendar calendar, Tally tally) {
+                                            Tally tally) {
         TaskRow task = c.task();
         List<TaskAlerts.Alert> found = new ArrayList<>(2);
         OffsetDateTime due = task.dueAt();
         // Only a task the queues show as overdue (its stored due date has passed) escalates; the levels and
         // keys are the active version's, from the due date it decides.
         if (due.toInstant().isBefore(asOf.toInstant())) {
-            escalations(c, compiled, version, asOf, calendar, tally, found);
+            escalations(c, compiled, version, asOf, tally, found);
         }
         String recipient = task.queue() != null ? task.queue() : task.ownerUser();
         if (recipient != null && due.toInstant().isAfter(asOf.toInstant())
                 && !due.toInstant().minus(settings.reminderBefore()).isAfter(asOf.toInstant())) {
-            found.add(new TaskAlerts.Alert(reminderKey(task.id(), due), TaskAlerts.Alert.REMINDER, task, 0, recipient, null, due, version));
+            found.add(new TaskAlerts.Alert(reminderKey(task.id(), due), TaskAlerts.Alert.REMINDER, task, 0, recipient, null, due, version,
+                    null));
         }
         return found;
     }
 
-    private void escalations(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf, SlaCalendar calendar,
-                             Tally tally, List<TaskAlerts.Alert> found) {
+    private void escalations(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf, Tally tally,
+                             List<TaskAlerts.Alert> found) {
         TaskRow task = c.task();
         tally.evaluated().incrementAndGet();
         try {
-            Evaluation e = compiled.evaluate(TrackerRules.input(c.facts(), task.planId() == null ? null : task.planId().toString(), task),
-                    asOf, calendar);
-            for (EscalationStep step : e.escalations()) {
-                if (e.dueAt() != null) {
+            TaskDecision d = rules.evaluate(compiled, TaskDecider.input(c.facts(), task), asOf, AskedBy.SWEEP);
+            for (DecisionResponse.Escalation step : d.escalations()) {
+                if (d.dueAt() != null) {
                     found.add(new TaskAlerts.Alert(step.key(), TaskAlerts.Alert.ESCALATION, task, step.level(), step.recipient(),
-                            step.rule(), e.dueAt().toOffsetDateTime(), version));
+                            step.rule(), d.dueAt(), version, d));
                 }
             }
         } catch (RuntimeException failure) {

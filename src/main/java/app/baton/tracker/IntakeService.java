@@ -1,5 +1,9 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.TaskDecision;
+import app.baton.decision.TaskDecisions;
+import app.baton.decision.DecisionResponse;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.PlanEvaluation;
 import app.baton.engine.model.CaseInput;
@@ -34,7 +38,7 @@ class IntakeService {
 
     private static final Set<Program> DISCHARGE_PROGRAMS = Set.of(Program.TCM, Program.FUH);
 
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final Intakes intakes;
     private final Tasks tasks;
     private final PlanBuilder builder;
@@ -43,7 +47,7 @@ class IntakeService {
     private final ApplicationEventPublisher events;
     private final PatientAccess patientAccess;
 
-    IntakeService(TrackerRules rules, Intakes intakes, Tasks tasks, PlanBuilder builder, TaskDecider decider, IntakeViews views,
+    IntakeService(TaskDecisions rules, Intakes intakes, Tasks tasks, PlanBuilder builder, TaskDecider decider, IntakeViews views,
                   ApplicationEventPublisher events, PatientAccess patientAccess) {
         this.patientAccess = patientAccess;
         this.rules = rules;
@@ -69,14 +73,14 @@ class IntakeService {
             return replay(request, requestSha256);
         }
         CompiledRules compiled = rules.current();
-        PlanEvaluation template = PlanBuilder.template(rules, compiled, facts);
-        List<Decided.Flag> missing = missing(compiled, facts, template, now);
+        PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
+        List<DecisionResponse.MissingInfo> missing = missing(compiled, facts, template, now);
         if (missing.isEmpty()) {
             release(row, facts, compiled, template, now);
         } else {
             TaskRow held = decider.create(heldTask(row, facts, template, compiled, now), 0, facts, compiled, now, missing);
             events.publishEvent(new IntakeHeld(row.id(), held.id(), row.patientId(), program.name(),
-                    missing.stream().map(Decided.Flag::field).toList()));
+                    missing.stream().map(DecisionResponse.MissingInfo::field).toList()));
         }
         IntakeView view = views.of(intakes.find(row.id()).orElseThrow());
         intakes.answered(row.id(), views.json(view));
@@ -95,14 +99,14 @@ class IntakeService {
         intakes.updateFacts(id, facts);
         CompiledRules compiled = rules.current();
         ZonedDateTime now = rules.now();
-        PlanEvaluation template = PlanBuilder.template(rules, compiled, facts);
-        List<Decided.Flag> missing = missing(compiled, facts, template, now);
+        PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
+        List<DecisionResponse.MissingInfo> missing = missing(compiled, facts, template, now);
         for (TaskRow held : tasks.holdingIntake(id)) {
             if (!held.status().isOpen()) {
                 continue;
             }
             TaskRow changed = missing.isEmpty() ? held.withStatus(TaskStatus.DONE, now.toOffsetDateTime()) : held;
-            decider.redecide(held, changed, true, missing).orElseThrow(() -> new IllegalStateException("held task changed under its intake lock"));
+            decider.redecide(held, changed, true, missing, AskedBy.PLAN_FACTS).orElseThrow(() -> new IllegalStateException("held task changed under its intake lock"));
             if (missing.isEmpty()) {
                 events.publishEvent(new TaskStatusChanged(held.id(), null, held.patientId(), held.program().name(), held.type().name(),
                         held.status().name(), TaskStatus.DONE.name(), held.version() + 1));
@@ -139,14 +143,17 @@ class IntakeService {
     /**
      * What the intake lacks: the missing-info flags of every task the template would create, asked
      * at the INTAKE stage. Only patient and plan fields count; a task's own fields (its submission
-     * time) come later, from the work itself.
+     * time) come later, from the work itself. These asks are not stored as decisions of their own: they concern
+     * no task yet; each flag keeps the rule and table row that raised it, and the held task's own decision is
+     * recorded when it is created.
      */
-    private List<Decided.Flag> missing(CompiledRules compiled, CaseFacts facts, PlanEvaluation template, ZonedDateTime now) {
-        Map<String, Decided.Flag> byField = new LinkedHashMap<>();
+    private List<DecisionResponse.MissingInfo> missing(CompiledRules compiled, CaseFacts facts, PlanEvaluation template, ZonedDateTime now) {
+        Map<String, DecisionResponse.MissingInfo> byField = new LinkedHashMap<>();
         for (PlanStep step : template.steps()) {
             CaseInput.Task task = new CaseInput.Task("intake", step.taskType(), TaskStatus.NEW, facts.priorityOrRoutine(),
                     now.toOffsetDateTime(), now.toOffsetDateTime(), 0, null);
-            Decided decided = rules.decide(compiled, new CaseInput(null, facts.patient(), facts.carePlan(null, Stage.INTAKE), task), now);
+            TaskDecision decided = rules.evaluate(compiled, new CaseInput(null, facts.patient(), facts.carePlan(null, Stage.INTAKE), task),
+                    now, AskedBy.INTAKE);
             decided.missingInfo().stream().filter(f -> !f.field().startsWith("task."))
                     .forEach(flag -> byField.putIfAbsent(flag.field(), flag));
         }
@@ -158,7 +165,7 @@ class IntakeService {
         return new TaskRow(UUID.randomUUID(), null, intake.id(), null, TaskRow.Purpose.MISSING_INFO, intake.patientId(),
                 intake.location(), facts.program(), template.steps().get(0).taskType(), TaskStatus.BLOCKED_MISSING_INFO,
                 facts.priorityOrRoutine(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
-                Integer.parseInt(compiled.version()), 0, null, now.toOffsetDateTime(), now.toOffsetDateTime(), 0);
+                Integer.parseInt(compiled.version()), 0, null, now.toOffsetDateTime(), now.toOffsetDateTime(), 0, null, null);
     }
 
     private static Program program(Intakes.Kind kind, Program requested) {

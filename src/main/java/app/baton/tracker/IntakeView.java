@@ -1,6 +1,7 @@
 package app.baton.tracker;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import app.baton.decision.DecisionResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,6 @@ import java.util.UUID;
  * the task that waits for them, or RELEASED with its care plan.
  */
 public record IntakeView(UUID id, String sourceSystem, String sourceId, String kind, String status, String program, String patientId,
-                  UUID planId, UUID heldTaskId, List<Decided.Flag> missingInfo, @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion,
+                  UUID planId, UUID heldTaskId, List<DecisionResponse.MissingInfo> missingInfo, @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion,
                   OffsetDateTime receivedAt, OffsetDateTime releasedAt) {
 }

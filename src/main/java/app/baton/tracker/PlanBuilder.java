@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.decision.TaskDecisions;
+import app.baton.decision.DecisionResponse;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.PlanEvaluation;
 import app.baton.engine.model.PlanStep;
@@ -29,18 +31,20 @@ import java.util.stream.Collectors;
 class PlanBuilder {
 
     private final Plans plans;
+    private final TaskDecisions decisions;
     private final TaskDecider decider;
     private final ApplicationEventPublisher events;
 
-    PlanBuilder(Plans plans, TaskDecider decider, ApplicationEventPublisher events) {
+    PlanBuilder(Plans plans, TaskDecisions decisions, TaskDecider decider, ApplicationEventPublisher events) {
         this.plans = plans;
+        this.decisions = decisions;
         this.decider = decider;
         this.events = events;
     }
 
     /** The template's steps for these facts; a version without a template row for the program cannot take the intake. */
-    static PlanEvaluation template(TrackerRules rules, CompiledRules compiled, CaseFacts facts) {
-        PlanEvaluation plan = rules.plan(compiled, facts);
+    static PlanEvaluation template(TaskDecisions rules, CompiledRules compiled, CaseFacts facts, ZonedDateTime asOf) {
+        PlanEvaluation plan = rules.plan(compiled, facts.program(), facts.complexity(), asOf);
         if (plan.steps().isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "no-plan-template", "No plan template for this program",
                     "rule set version " + compiled.version() + " has no plan template row for program " + facts.program()
@@ -53,8 +57,8 @@ class PlanBuilder {
         UUID planId = UUID.randomUUID();
         OffsetDateTime now = asOf.toOffsetDateTime();
         Set<String> stepRules = template.steps().stream().map(PlanStep::rule).collect(Collectors.toSet());
-        List<Decided.Trace> rules = template.firedRules().stream().filter(stepRules::contains)
-                .map(rule -> new Decided.Trace(rule, TrackerRules.source(compiled, rule))).toList();
+        List<DecisionResponse.TraceEntry> rules = template.firedRules().stream().filter(stepRules::contains)
+                .map(rule -> new DecisionResponse.TraceEntry(rule, decisions.source(compiled, rule))).toList();
         plans.insert(new Plans.PlanRow(planId, intake.id(), intake.patientId(), intake.location(), facts, Plans.Status.OPEN,
                 Integer.parseInt(compiled.version()), rules, now, null, null, null, 0));
         Map<TaskType, UUID> ids = new EnumMap<>(TaskType.class);
@@ -88,6 +92,6 @@ class PlanBuilder {
         return new TaskRow(id, planId, null, prerequisite, TaskRow.Purpose.PLAN, intake.patientId(), intake.location(),
                 facts.program(), step.taskType(), prerequisite == null ? TaskStatus.READY : TaskStatus.NEW,
                 facts.priorityOrRoutine(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
-                Integer.parseInt(compiled.version()), 0, null, now, now, 0);
+                Integer.parseInt(compiled.version()), 0, null, now, now, 0, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package app.baton.tracker;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import app.baton.decision.DecisionResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -15,7 +16,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanView(UUID id, UUID intakeId, String patientId, String program, String status, boolean locked,
                 @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion,
-                List<Decided.Trace> templateRules, Map<String, Object> facts, List<String> withheld, List<TaskSummary> tasks,
+                List<DecisionResponse.TraceEntry> templateRules, Map<String, Object> facts, List<String> withheld, List<TaskSummary> tasks,
                 Closure closure, OffsetDateTime createdAt, OffsetDateTime closedAt, String reopenReason, String reopenNote,
                 int version) {
 

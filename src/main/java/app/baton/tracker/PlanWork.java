@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.TaskDecisions;
 import app.baton.system.ApiException;
 import app.baton.system.Problems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,10 +24,10 @@ class PlanWork {
     private final PlanLocks locks;
     private final ClosureCheck closure;
     private final TaskDecider decider;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final ApplicationEventPublisher events;
 
-    PlanWork(Plans plans, Tasks tasks, PlanLocks locks, ClosureCheck closure, TaskDecider decider, TrackerRules rules,
+    PlanWork(Plans plans, Tasks tasks, PlanLocks locks, ClosureCheck closure, TaskDecider decider, TaskDecisions rules,
              ApplicationEventPublisher events) {
         this.plans = plans;
         this.tasks = tasks;
@@ -76,7 +78,7 @@ class PlanWork {
         events.publishEvent(new PlanFactsChanged(planId, plan.patientId(), plan.facts().program().name(), plan.version() + 1));
         for (TaskRow task : tasks.ofPlan(planId)) {
             if (task.status().isOpen()) {
-                decider.redecide(task, task, false).orElseThrow(() -> new IllegalStateException("a task changed under its plan's lock"));
+                decider.redecide(task, task, false, AskedBy.PLAN_FACTS).orElseThrow(() -> new IllegalStateException("a task changed under its plan's lock"));
             }
         }
     }

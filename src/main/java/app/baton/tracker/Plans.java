@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.DecisionResponse;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,7 @@ class Plans {
 
     /** One plan as stored. {@code templateRules} are the template rows that made its tasks. */
     record PlanRow(UUID id, UUID intakeId, String patientId, String location, CaseFacts facts, Status status, int ruleSetVersion,
-                   List<Decided.Trace> templateRules, OffsetDateTime createdAt, OffsetDateTime closedAt, String reopenReason,
+                   List<DecisionResponse.TraceEntry> templateRules, OffsetDateTime createdAt, OffsetDateTime closedAt, String reopenReason,
                    String reopenNote, int version) {
     }
 
@@ -83,7 +84,7 @@ class Plans {
         return (rs, row) -> new PlanRow(rs.getObject("id", UUID.class), rs.getObject("intake_id", UUID.class),
                 rs.getString("patient_id"), rs.getString("location"), json.read(rs.getString("facts"), CaseFacts.class),
                 Status.valueOf(rs.getString("status")), rs.getInt("rule_set_version"),
-                json.read(rs.getString("template_rules"), new com.fasterxml.jackson.core.type.TypeReference<List<Decided.Trace>>() { }),
+                json.read(rs.getString("template_rules"), new com.fasterxml.jackson.core.type.TypeReference<List<DecisionResponse.TraceEntry>>() { }),
                 zone.time(rs, "created_at"), zone.time(rs, "closed_at"),
                 rs.getString("reopen_reason"), rs.getString("reopen_note"), rs.getInt("version"));
     }

@@ -1,6 +1,9 @@
 package app.baton.tracker;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import app.baton.decision.AskedBy;
+import app.baton.decision.TaskDecision;
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -17,7 +20,8 @@ import java.util.UUID;
  * Open work under a new rule set version. Activating a version changes no open task: each keeps
  * the due date and queue it has, and the version that set them. A re-evaluation decides every open
  * task with the active version; a preview only counts what would change (with examples), applying
- * stores it, in one transaction, and hands moved tasks to their new queues. Both are audited.
+ * stores it, in one transaction, each change a recorded decision (asked by RE_EVALUATION), and hands moved tasks
+ * to their new queues. Both are audited.
  */
 @Service
 class ReEvaluations {
@@ -27,10 +31,10 @@ class ReEvaluations {
 
     private final Tasks tasks;
     private final TaskDecider decider;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final ApplicationEventPublisher events;
 
-    ReEvaluations(Tasks tasks, TaskDecider decider, TrackerRules rules, ApplicationEventPublisher events) {
+    ReEvaluations(Tasks tasks, TaskDecider decider, TaskDecisions rules, ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.decider = decider;
         this.rules = rules;
@@ -64,7 +68,7 @@ class ReEvaluations {
         for (List<TaskRow> page = tasks.openAfter(after, PAGE, locations); !page.isEmpty(); page = tasks.openAfter(after, PAGE, locations)) {
             for (TaskRow task : page) {
                 open++;
-                Decided decided = decider.preview(compiled, task);
+                TaskDecision decided = decider.preview(compiled, task);
                 boolean dueMoves = !sameInstant(task.dueAt(), decided.dueAt());
                 boolean queueMoves = !Objects.equals(task.queue(), decided.queue());
                 if (dueMoves || queueMoves) {
@@ -77,7 +81,7 @@ class ReEvaluations {
                     }
                 }
                 if (apply && (dueMoves || queueMoves || task.ruleSetVersion() != decided.ruleSetVersion())
-                        && decider.redecide(task, task, true).isEmpty()) {
+                        && decider.redecide(task, task, true, AskedBy.RE_EVALUATION).isEmpty()) {
                     skipped++;
                 }
             }

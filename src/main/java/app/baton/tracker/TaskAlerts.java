@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.TaskDecision;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +20,9 @@ class TaskAlerts {
     record Candidate(TaskRow task, CaseFacts facts) {
     }
 
-    /** An escalation step or a reminder to store under its key. */
+    /** An escalation step (with the decision that raised it) or a reminder (decision null) to store under its key. */
     record Alert(String key, String kind, TaskRow task, int level, String recipient, String rule, OffsetDateTime dueAt,
-                 int ruleSetVersion) {
+                 int ruleSetVersion, TaskDecision decision) {
 
         static final String ESCALATION = "ESCALATION";
         static final String REMINDER = "REMINDER";
@@ -37,11 +38,14 @@ class TaskAlerts {
         this.json = json;
     }
 
-    /** Open tasks due by {@code horizon}, in id order after {@code after} (a keyset page), with their facts. */
+    /**
+     * Open tasks that can be worked, due by {@code horizon}, in id order after {@code after} (a keyset page), with their facts.
+     * A NEW task waits for its prerequisite: nobody can work it yet, so it is neither reminded nor escalated.
+     */
     List<Candidate> openDueBy(OffsetDateTime horizon, UUID after, int limit) {
         RowMapper<TaskRow> task = tasks.mapper();
         return jdbc.sql("with page as (select " + Tasks.COLUMNS + """
-                         from task where status not in ('DONE', 'CANCELLED') and due_at is not null and due_at <= :horizon and id > :after
+                         from task where status not in ('DONE', 'CANCELLED', 'NEW') and due_at is not null and due_at <= :horizon and id > :after
                          order by id limit :limit)
                 select page.*, coalesce(p.facts, i.facts)::text as case_facts
                 from page left join care_plan p on p.id = page.plan_id left join intake i on i.id = page.intake_id
@@ -70,6 +74,7 @@ class TaskAlerts {
         String[] rules = new String[n];
         String[] dues = new String[n];
         Integer[] versions = new Integer[n];
+        String[] decisions = new String[n];
         int i = 0;
         for (Alert a : alerts) {
             keys[i] = a.key();
@@ -81,19 +86,22 @@ class TaskAlerts {
             rules[i] = a.rule();
             dues[i] = a.dueAt().toString();
             versions[i] = a.ruleSetVersion();
+            decisions[i] = a.decision() == null ? null : a.decision().id().toString();
             i++;
         }
         return new HashSet<>(jdbc.sql("""
-                insert into task_alert (alert_key, kind, task_id, plan_id, level, recipient, rule, due_at, rule_set_version, raised_at)
-                select k, kind, cast(t as uuid), cast(p as uuid), l, r, ru, cast(d as timestamptz), v, :now
+                insert into task_alert (alert_key, kind, task_id, plan_id, level, recipient, rule, due_at, rule_set_version, raised_at,
+                                        decision_id)
+                select k, kind, cast(t as uuid), cast(p as uuid), l, r, ru, cast(d as timestamptz), v, :now, cast(dec as uuid)
                 from unnest(cast(:keys as text[]), cast(:kinds as text[]), cast(:tasks as text[]), cast(:plans as text[]),
                             cast(:levels as integer[]), cast(:recipients as text[]), cast(:rules as text[]), cast(:dues as text[]),
-                            cast(:versions as integer[])) as a(k, kind, t, p, l, r, ru, d, v)
+                            cast(:versions as integer[]), cast(:decisions as text[])) as a(k, kind, t, p, l, r, ru, d, v, dec)
                 on conflict (alert_key) do nothing
                 returning alert_key
                 """)
                 .param("keys", keys).param("kinds", kinds).param("tasks", taskIds).param("plans", planIds).param("levels", levels)
-                .param("recipients", recipients).param("rules", rules).param("dues", dues).param("versions", versions).param("now", now)
+                .param("recipients", recipients).param("rules", rules).param("dues", dues).param("versions", versions).param("decisions", decisions)
+                .param("now", now)
                 .query(String.class).list());
     }
 }

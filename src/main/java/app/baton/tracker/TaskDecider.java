@@ -1,6 +1,11 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.DecisionResponse;
+import app.baton.decision.TaskDecision;
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
+import app.baton.engine.model.CaseInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -10,20 +15,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Asks the rules about a task and stores the answer: on creation, and after every change of its
- * status, owner or history. A task that lands in another queue is handed off (TaskHandedOff), in
- * the transaction that stores it.
+ * Asks the rules about a task through the decision module ({@link TaskDecisions}) and stores the answer: on
+ * creation, and after every change of its status, owner or history. Each answer is a recorded decision, stored in
+ * the transaction that stores the task, and the task points at it. A task that lands in another queue is handed off
+ * (TaskHandedOff), in that same transaction.
  */
 @Component
 class TaskDecider {
 
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final Tasks tasks;
     private final Plans plans;
     private final Intakes intakes;
     private final ApplicationEventPublisher events;
 
-    TaskDecider(TrackerRules rules, Tasks tasks, Plans plans, Intakes intakes, ApplicationEventPublisher events) {
+    TaskDecider(TaskDecisions rules, Tasks tasks, Plans plans, Intakes intakes, ApplicationEventPublisher events) {
         this.rules = rules;
         this.tasks = tasks;
         this.plans = plans;
@@ -31,39 +37,44 @@ class TaskDecider {
         this.events = events;
     }
 
+    /** What the rules are asked about a task: the kept facts of its plan (or held intake) and the task itself. */
+    static CaseInput input(CaseFacts facts, TaskRow task) {
+        CaseInput.Task t = new CaseInput.Task(task.id().toString(), task.type(), task.status(), task.priority(), task.createdAt(),
+                task.statusSince(), task.attempts(), task.submittedAt());
+        return new CaseInput(null, facts.patient(), facts.carePlan(task.planId() == null ? null : task.planId().toString(), task.stage()), t);
+    }
+
     /**
      * Decides and inserts a new task at its place in the plan; returns it as stored. {@code missing}, when given, replaces
      * the task's own missing fields (a held intake's task lists all the intake lacks).
      */
-    TaskRow create(TaskRow draft, int position, CaseFacts facts, CompiledRules compiled, ZonedDateTime asOf, List<Decided.Flag> missing) {
-        Decided d = rules.decide(compiled, facts, planId(draft), draft, asOf);
-        Decided decided = missing == null ? d : new Decided(d.ruleSetVersion(), d.queue(), d.role(), d.routingRule(), d.dueAt(), d.slaBasis(),
-                d.dueRule(), d.nextAction(), missing, d.trace());
-        TaskRow task = draft.decided(decided, true);
+    TaskRow create(TaskRow draft, int position, CaseFacts facts, CompiledRules compiled, ZonedDateTime asOf,
+                   List<DecisionResponse.MissingInfo> missing) {
+        TaskDecision d = rules.decide(compiled, input(facts, draft), asOf, AskedBy.INTAKE);
+        TaskRow task = draft.decided(d, missing == null ? d.missingInfo() : missing, true);
         tasks.insert(task, position);
         handedOff(null, task);
         return task;
     }
 
     /**
-     * Decides the changed task with the active version and stores it, unless someone changed it
-     * since {@code changed.version()}. The due date moves only if the version that set it decides
-     * again, or when {@code forceDue} (an explicit re-evaluation).
+     * Decides the changed task with the active version, records the decision and stores the task, unless someone changed
+     * it since {@code changed.version()}. The due date moves only if the version that set it decides again, or when
+     * {@code forceDue} (an explicit re-evaluation).
      */
-    Optional<TaskRow> redecide(TaskRow before, TaskRow changed, boolean forceDue) {
-        return redecide(before, changed, forceDue, null);
+    Optional<TaskRow> redecide(TaskRow before, TaskRow changed, boolean forceDue, AskedBy askedBy) {
+        return redecide(before, changed, forceDue, null, askedBy);
     }
 
-    /** As {@link #redecide(TaskRow, TaskRow, boolean)}, with a held intake's whole list of missing fields. */
-    Optional<TaskRow> redecide(TaskRow before, TaskRow changed, boolean forceDue, List<Decided.Flag> missing) {
-        CompiledRules compiled = rules.current();
-        Decided d = rules.decide(compiled, facts(changed), planId(changed), changed, rules.now());
-        Decided decided = missing == null ? d : new Decided(d.ruleSetVersion(), d.queue(), d.role(), d.routingRule(), d.dueAt(), d.slaBasis(),
-                d.dueRule(), d.nextAction(), missing, d.trace());
-        TaskRow next = changed.decided(decided, forceDue || changed.dueFollows(decided));
+    /** As {@link #redecide(TaskRow, TaskRow, boolean, AskedBy)}, with a held intake's whole list of missing fields. */
+    Optional<TaskRow> redecide(TaskRow before, TaskRow changed, boolean forceDue, List<DecisionResponse.MissingInfo> missing,
+                               AskedBy askedBy) {
+        TaskDecision d = rules.evaluate(rules.current(), input(facts(changed), changed), rules.now(), askedBy);
+        TaskRow next = changed.decided(d, missing == null ? d.missingInfo() : missing, forceDue || changed.dueFollows(d));
         if (!tasks.update(next)) {
             return Optional.empty();
         }
+        rules.record(List.of(d));
         TaskRow stored = withVersion(next, next.version() + 1);
         if (!Objects.equals(before.queue(), stored.queue())) {
             handedOff(before.queue(), stored);
@@ -72,8 +83,8 @@ class TaskDecider {
     }
 
     /** What the rules would say about the task now, without storing anything. */
-    Decided preview(CompiledRules compiled, TaskRow task) {
-        return rules.decide(compiled, facts(task), planId(task), task, rules.now());
+    TaskDecision preview(CompiledRules compiled, TaskRow task) {
+        return rules.evaluate(compiled, input(facts(task), task), rules.now(), AskedBy.RE_EVALUATION);
     }
 
     CaseFacts facts(TaskRow task) {
@@ -88,14 +99,10 @@ class TaskDecider {
                 task.ownerUser(), task.program().name(), task.type().name(), task.ruleSetVersion()));
     }
 
-    private static String planId(TaskRow task) {
-        return task.planId() == null ? null : task.planId().toString();
-    }
-
     static TaskRow withVersion(TaskRow t, int version) {
         return new TaskRow(t.id(), t.planId(), t.intakeId(), t.prerequisiteId(), t.purpose(), t.patientId(), t.location(), t.program(),
                 t.type(), t.status(), t.priority(), t.queue(), t.role(), t.routingRule(), t.ownerUser(), t.dueAt(), t.slaBasis(), t.dueRule(),
                 t.dueRuleSetVersion(), t.nextAction(), t.missingInfo(), t.trace(), t.ruleSetVersion(), t.attempts(), t.submittedAt(),
-                t.createdAt(), t.statusSince(), version);
+                t.createdAt(), t.statusSince(), version, t.decisionId(), t.dueDecisionId());
     }
 }

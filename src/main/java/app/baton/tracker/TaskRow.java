@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.decision.DecisionResponse;
+import app.baton.decision.TaskDecision;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.Stage;
@@ -12,13 +14,15 @@ import java.util.UUID;
 
 /**
  * One task as stored: what it is, who owns it, and what the rules last decided for it (with the
- * versions that decided). Changes make a new row; {@code version} is the optimistic lock.
+ * versions that decided, and the recorded decisions: {@code decisionId} set its queue, prompt and flags,
+ * {@code dueDecisionId} its due date). Changes make a new row; {@code version} is the optimistic lock.
  */
 record TaskRow(UUID id, UUID planId, UUID intakeId, UUID prerequisiteId, Purpose purpose, String patientId, String location,
                Program program, TaskType type, TaskStatus status, Priority priority, String queue, String role,
                String routingRule, String ownerUser, OffsetDateTime dueAt, String slaBasis, String dueRule, Integer dueRuleSetVersion,
-               Decided.NextStep nextAction, List<Decided.Flag> missingInfo, List<Decided.Trace> trace, int ruleSetVersion,
-               int attempts, OffsetDateTime submittedAt, OffsetDateTime createdAt, OffsetDateTime statusSince, int version) {
+               DecisionResponse.NextBestAction nextAction, List<DecisionResponse.MissingInfo> missingInfo,
+               List<DecisionResponse.TraceEntry> trace, int ruleSetVersion, int attempts, OffsetDateTime submittedAt,
+               OffsetDateTime createdAt, OffsetDateTime statusSince, int version, UUID decisionId, UUID dueDecisionId) {
 
     /** A plan's task, or the task that holds an incomplete intake until its fields come in. */
     enum Purpose { PLAN, MISSING_INFO }
@@ -46,43 +50,56 @@ record TaskRow(UUID id, UUID planId, UUID intakeId, UUID prerequisiteId, Purpose
     TaskRow withStatus(TaskStatus newStatus, OffsetDateTime since) {
         return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, newStatus, priority,
                 queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
-                attempts, submittedAt, createdAt, since, version);
+                attempts, submittedAt, createdAt, since, version, decisionId, dueDecisionId);
     }
 
     TaskRow withAttempts(int newAttempts) {
         return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
                 queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
-                newAttempts, submittedAt, createdAt, statusSince, version);
+                newAttempts, submittedAt, createdAt, statusSince, version, decisionId, dueDecisionId);
     }
 
     TaskRow withOwner(String user) {
         return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
                 queue, role, routingRule, user, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
-                attempts, submittedAt, createdAt, statusSince, version);
+                attempts, submittedAt, createdAt, statusSince, version, decisionId, dueDecisionId);
     }
 
     TaskRow withSubmittedAt(OffsetDateTime at) {
         return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
                 queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,
-                attempts, at, createdAt, statusSince, version);
+                attempts, at, createdAt, statusSince, version, decisionId, dueDecisionId);
     }
 
     /**
-     * The rules' new answer applied. The due date follows it only when {@code takeDue}: a due date
-     * set by an earlier rule set version stays until an explicit re-evaluation (docs/tracker.md).
-     * A task that changes queue loses its personal owner: the next queue's staff pick it up.
+     * The rules' new answer applied, pointing at the recorded decision that gave it; {@code flags} are the
+     * missing fields to show (a held intake lists all its plan lacks, otherwise the decision's own). The due date
+     * follows the decision only when {@code takeDue}: a due date set by an earlier rule set version stays until an
+     * explicit re-evaluation (docs/tracker.md), and so does the decision it came from. A task that changes queue
+     * loses its personal owner: the next queue's staff pick it up.
      */
-    TaskRow decided(Decided d, boolean takeDue) {
+    TaskRow decided(TaskDecision d, List<DecisionResponse.MissingInfo> flags, boolean takeDue) {
         boolean moved = queue != null && !queue.equals(d.queue());
         return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
                 d.queue(), d.role(), d.routingRule(), moved ? null : ownerUser,
                 takeDue ? d.dueAt() : dueAt, takeDue ? d.slaBasis() : slaBasis, takeDue ? d.dueRule() : dueRule,
                 takeDue ? Integer.valueOf(d.ruleSetVersion()) : dueRuleSetVersion,
-                d.nextAction(), d.missingInfo(), d.trace(), d.ruleSetVersion(), attempts, submittedAt, createdAt, statusSince, version);
+                d.nextAction(), flags, d.trace(), d.ruleSetVersion(), attempts, submittedAt, createdAt, statusSince, version,
+                d.id(), takeDue ? d.id() : dueDecisionId);
     }
 
     /** Whether a re-decision may move the due date without an explicit re-evaluation. */
-    boolean dueFollows(Decided d) {
+    boolean dueFollows(TaskDecision d) {
         return dueRuleSetVersion == null || dueRuleSetVersion == d.ruleSetVersion();
+    }
+
+    /** Whether {@code d} would change what a person or app sees of this task: queue, due date, prompt or flags. */
+    boolean changedBy(TaskDecision d) {
+        return !java.util.Objects.equals(queue, d.queue()) || !sameInstant(dueAt, d.dueAt())
+                || !java.util.Objects.equals(nextAction, d.nextAction()) || !java.util.Objects.equals(missingInfo, d.missingInfo());
+    }
+
+    static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
     }
 }

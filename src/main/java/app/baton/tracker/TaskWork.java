@@ -1,12 +1,17 @@
 package app.baton.tracker;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.model.TaskStatus;
+import app.baton.security.UserDirectory;
 import app.baton.system.ApiException;
+import app.baton.system.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,11 +28,13 @@ class TaskWork {
     private final PlanLocks locks;
     private final TaskDecider decider;
     private final Dependents dependents;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
+    private final UserDirectory directory;
     private final ApplicationEventPublisher events;
 
-    TaskWork(Tasks tasks, PlanLocks locks, TaskDecider decider, Dependents dependents, TrackerRules rules,
-             ApplicationEventPublisher events) {
+    TaskWork(Tasks tasks, PlanLocks locks, TaskDecider decider, Dependents dependents, TaskDecisions rules,
+             UserDirectory directory, ApplicationEventPublisher events) {
+        this.directory = directory;
         this.tasks = tasks;
         this.locks = locks;
         this.decider = decider;
@@ -50,7 +57,7 @@ class TaskWork {
             throw TrackerProblems.illegalTransition(task.status().name(), to.name(), allowed,
                     prerequisiteOpen && task.status().isOpen() ? "it waits for task " + task.prerequisiteId() + " to be done" : null);
         }
-        TaskRow changed = decider.redecide(task, task.withStatus(to, rules.now().toOffsetDateTime()), false)
+        TaskRow changed = decider.redecide(task, task.withStatus(to, rules.now().toOffsetDateTime()), false, AskedBy.STATUS_CHANGE)
                 .orElseThrow(() -> TrackerProblems.stale(version, version + 1));
         events.publishEvent(new TaskStatusChanged(changed.id(), changed.planId(), changed.patientId(), changed.program().name(),
                 changed.type().name(), task.status().name(), to.name(), changed.version()));
@@ -64,7 +71,11 @@ class TaskWork {
         return changed;
     }
 
-    /** Gives the task to a person of its queue ({@code user} null: back to the queue). The queue stays. */
+    /**
+     * Gives the task to a person of its queue ({@code user} null: back to the queue). The queue stays. The person must
+     * be an enabled account that holds the role the routing table gave the task and works at the task's location;
+     * anyone else is a 422 naming the field {@code user} (the name sent is not repeated).
+     */
     @Transactional
     public TaskRow assign(UUID id, String user, int version) {
         TaskRow task = locks.lockedTask(id);
@@ -72,10 +83,19 @@ class TaskWork {
         if (!task.status().isOpen()) {
             throw new ApiException(HttpStatus.CONFLICT, "task-closed", "The task is closed", "a " + task.status() + " task has no owner to change");
         }
-        TaskRow changed = decider.redecide(task, task.withOwner(user), false).orElseThrow(() -> TrackerProblems.stale(version, version + 1));
+        String owner = user == null ? null : directory.enabledUserWorking(user, task.role(), task.location())
+                .orElseThrow(() -> cannotWork(task));
+        TaskRow changed = decider.redecide(task, task.withOwner(owner), false, AskedBy.ASSIGNMENT).orElseThrow(() -> TrackerProblems.stale(version, version + 1));
         events.publishEvent(new TaskAssigned(changed.id(), changed.planId(), changed.patientId(), changed.queue(), changed.ownerUser(),
                 changed.version()));
         return changed;
+    }
+
+    private static ApiException cannotWork(TaskRow task) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "owner-cannot-work-task", "This person cannot work this task",
+                "the owner must be an enabled user with role " + task.role() + " at the task's location; "
+                        + "send null to give the task back to its queue",
+                List.of(new Problems.FieldError("user", "not an enabled user with role " + task.role() + " at the task's location")));
     }
 
     private static void requireVersion(TaskRow task, int version) {

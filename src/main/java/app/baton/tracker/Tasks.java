@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.DecisionResponse;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.TaskStatus;
@@ -23,7 +24,7 @@ class Tasks {
             id, plan_id, intake_id, prerequisite_id, purpose, patient_id, location, program, task_type, status, priority,
             queue, role, routing_rule, owner_user, due_at, sla_basis, due_rule, due_rule_set_version, next_action::text as next_action,
             missing_info::text as missing_info, trace::text as trace, rule_set_version, attempts, submitted_at, created_at,
-            status_since, version""";
+            status_since, version, decision_id, due_decision_id""";
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
@@ -41,11 +42,11 @@ class Tasks {
                 insert into task (id, plan_id, intake_id, prerequisite_id, purpose, position, patient_id, location, program, task_type, status,
                                   stage, priority, priority_rank, queue, role, routing_rule, owner_user, due_at, sla_basis, due_rule,
                                   due_rule_set_version, next_action, missing_info, trace, rule_set_version, attempts, submitted_at,
-                                  created_at, status_since, version)
+                                  created_at, status_since, version, decision_id, due_decision_id)
                 values (:id, :planId, :intakeId, :prerequisiteId, :purpose, :position, :patientId, :location, :program, :type, :status,
                         :stage, :priority, :rank, :queue, :role, :routingRule, :owner, :dueAt, :slaBasis, :dueRule, :dueVersion,
                         cast(:nextAction as jsonb), cast(:missing as jsonb), cast(:trace as jsonb), :ruleSetVersion, :attempts,
-                        :submittedAt, :createdAt, :statusSince, 0)
+                        :submittedAt, :createdAt, :statusSince, 0, :decisionId, :dueDecisionId)
                 """)
                 .param("id", t.id()).param("planId", t.planId()).param("intakeId", t.intakeId())
                 .param("prerequisiteId", t.prerequisiteId()).param("purpose", t.purpose().name()).param("position", position)
@@ -63,7 +64,8 @@ class Tasks {
                                 due_rule_set_version = :dueVersion, next_action = cast(:nextAction as jsonb),
                                 missing_info = cast(:missing as jsonb), trace = cast(:trace as jsonb),
                                 rule_set_version = :ruleSetVersion, attempts = :attempts, submitted_at = :submittedAt,
-                                status_since = :statusSince, version = version + 1
+                                status_since = :statusSince, decision_id = :decisionId, due_decision_id = :dueDecisionId,
+                                version = version + 1
                 where id = :id and version = :version
                 """)
                 .param("id", t.id()).param("version", t.version())
@@ -125,6 +127,8 @@ class Tasks {
         p.put("attempts", t.attempts());
         p.put("submittedAt", t.submittedAt());
         p.put("statusSince", t.statusSince());
+        p.put("decisionId", t.decisionId());
+        p.put("dueDecisionId", t.dueDecisionId());
         return p;
     }
 
@@ -136,11 +140,11 @@ class Tasks {
                 TaskStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")), rs.getString("queue"),
                 rs.getString("role"), rs.getString("routing_rule"), rs.getString("owner_user"), zone.time(rs, "due_at"),
                 rs.getString("sla_basis"), rs.getString("due_rule"), (Integer) rs.getObject("due_rule_set_version"),
-                json.read(rs.getString("next_action"), new TypeReference<Decided.NextStep>() { }),
-                json.read(rs.getString("missing_info"), new TypeReference<List<Decided.Flag>>() { }),
-                json.read(rs.getString("trace"), new TypeReference<List<Decided.Trace>>() { }),
+                json.read(rs.getString("next_action"), new TypeReference<DecisionResponse.NextBestAction>() { }),
+                json.read(rs.getString("missing_info"), new TypeReference<List<DecisionResponse.MissingInfo>>() { }),
+                json.read(rs.getString("trace"), new TypeReference<List<DecisionResponse.TraceEntry>>() { }),
                 rs.getInt("rule_set_version"), rs.getInt("attempts"), zone.time(rs, "submitted_at"),
                 zone.time(rs, "created_at"), zone.time(rs, "status_since"),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getObject("decision_id", UUID.class), rs.getObject("due_decision_id", UUID.class));
     }
 }

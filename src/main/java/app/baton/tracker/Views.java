@@ -1,5 +1,7 @@
 package app.baton.tracker;
 
+import app.baton.decision.DecisionResponse;
+import app.baton.decision.TaskDecisions;
 import app.baton.security.MinimumNecessary;
 import app.baton.security.PatientDataCategory;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,9 @@ class Views {
     private final MinimumNecessary minimumNecessary;
     private final Activities activities;
     private final Dependents dependents;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
 
-    Views(MinimumNecessary minimumNecessary, Activities activities, Dependents dependents, TrackerRules rules) {
+    Views(MinimumNecessary minimumNecessary, Activities activities, Dependents dependents, TaskDecisions rules) {
         this.minimumNecessary = minimumNecessary;
         this.activities = activities;
         this.dependents = dependents;
@@ -58,8 +60,9 @@ class Views {
         return new TaskView(t.id(), t.planId(), t.intakeId(), t.purpose().name(), t.patientId(), location, t.program().name(),
                 t.type().name(), t.status().name(), allowed, t.prerequisiteId(), t.stage().name(), t.priority().name(),
                 new TaskView.Owner(t.queue(), t.role(), t.ownerUser(), t.routingRule(), source(t, t.routingRule())),
-                t.dueAt() == null ? null : new TaskView.Due(t.dueAt(), t.slaBasis(), t.dueRule(), source(t, t.dueRule()), t.dueRuleSetVersion()),
-                overdue(t), t.nextAction(), t.missingInfo(), t.attempts(), t.ruleSetVersion(), t.trace(), t.createdAt(), t.statusSince(),
+                t.dueAt() == null ? null : new TaskView.Due(t.dueAt(), t.slaBasis(), t.dueRule(), source(t, t.dueRule()), t.dueRuleSetVersion(),
+                        t.dueDecisionId()),
+                overdue(t), t.nextAction(), t.missingInfo(), t.attempts(), t.ruleSetVersion(), t.trace(), t.decisionId(), t.createdAt(), t.statusSince(),
                 t.version(), log, List.copyOf(withheld));
     }
 
@@ -102,7 +105,7 @@ class Views {
     }
 
     private static String source(TaskRow t, String rule) {
-        return rule == null ? null : t.trace().stream().filter(tr -> rule.equals(tr.rule())).map(Decided.Trace::source)
+        return rule == null ? null : t.trace().stream().filter(tr -> rule.equals(tr.rule())).map(DecisionResponse.TraceEntry::source)
                 .findFirst().orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.model.TaskStatus;
 import app.baton.security.CurrentIdentity;
 import app.baton.security.Identity;
@@ -33,12 +34,12 @@ public class Worklists {
     private final IntakeService intakes;
     private final IntakeViews intakeViews;
     private final Views views;
-    private final TrackerRules rules;
+    private final TaskDecisions rules;
     private final PlanWork planWork;
     private final ApplicationEventPublisher events;
 
     Worklists(TrackerAccess access, QueueQueries queries, TaskWork work, ActivityLog log, Tasks tasks, ClosureCheck closure,
-              IntakeService intakes, IntakeViews intakeViews, Views views, TrackerRules rules, PlanWork planWork, ApplicationEventPublisher events) {
+              IntakeService intakes, IntakeViews intakeViews, Views views, TaskDecisions rules, PlanWork planWork, ApplicationEventPublisher events) {
         this.planWork = planWork;
         this.events = events;
         this.access = access;

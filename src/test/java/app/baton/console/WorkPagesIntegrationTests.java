@@ -46,6 +46,14 @@ class WorkPagesIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void whyOpensTheDecisionThatSetTheTasksQueueAndPrompt() {
+        String decisionId = http.asUser("coordinator").get("/api/v1/tasks/" + contactId).json().path("decisionId").asText();
+        assertThat(decisionId).isNotBlank();
+        assertThat(page("coordinator", "/console/tasks/" + contactId)).contains("href=\"/console/decisions/" + decisionId + "\"");
+        assertThat(page("coordinator", "/console/decisions/" + decisionId)).contains("ACTIVITY, acting: coordinator");
+    }
+
+    @Test
     void anotherLocationsTaskIsNotFoundInPlainWords() {
         String satelliteTask = contact(discharge("SATELLITE_CLINIC").path("planId").asText());
         HttpJson.Response response = http.asUser("coordinator").get("/console/tasks/" + satelliteTask, "Accept", "text/html");

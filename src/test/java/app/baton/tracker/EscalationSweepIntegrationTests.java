@@ -122,6 +122,30 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         }
     }
 
+    @Test
+    void aTaskWaitingForItsPrerequisiteDoesNotEscalateItsPrerequisiteDoes() {
+        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z"));
+        String contactId = contactOfNewPlan();
+        String visitId = jdbc.sql("select id::text from task where prerequisite_id = cast(:contact as uuid)")
+                .param("contact", contactId).query(String.class).single();
+
+        // A month later every task of the plan is past its due date; the face-to-face visit still waits for the contact.
+        TestClock.fix(Instant.parse("2026-04-09T14:00:00Z"));
+        sweep.run();
+        assertThat(jdbc.sql("select status from task where id = cast(:id as uuid)").param("id", visitId).query(String.class).single())
+                .isEqualTo("NEW");
+        assertThat(alerts(visitId)).as("nobody can work a NEW task: no reminder, no escalation").isEmpty();
+        assertThat(alerts(contactId)).as("the prerequisite carries the escalation").contains("ESCALATION 1 CARE_COORDINATION_LEAD");
+
+        // Once the contact is done, the visit can be worked, and its own clock applies.
+        HttpJson coordinator = http.asUser("coordinator");
+        int version = coordinator.get("/api/v1/tasks/" + contactId).json().path("version").asInt();
+        assertThat(coordinator.post("/api/v1/tasks/" + contactId + "/status", "{\"status\": \"DONE\", \"version\": " + version + "}")
+                .status()).isEqualTo(200);
+        sweep.run();
+        assertThat(alerts(visitId)).anyMatch(a -> a.startsWith("ESCALATION 1 "));
+    }
+
     private String contactOfNewPlan() {
         HttpJson.Response intake = http.post("/api/v1/intake/discharges", Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC"));
         assertThat(intake.status()).as(intake.text()).isEqualTo(201);

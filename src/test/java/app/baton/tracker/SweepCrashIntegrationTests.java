@@ -1,5 +1,6 @@
 package app.baton.tracker;
 
+import app.baton.decision.TaskDecisions;
 import app.baton.HttpJson;
 import app.baton.TestClock;
 import app.baton.WebIntegrationTest;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SweepCrashIntegrationTests extends WebIntegrationTest {
 
     @Autowired
-    TrackerRules rules;
+    TaskDecisions rules;
     @Autowired
     TaskAlerts alerts;
     @Autowired

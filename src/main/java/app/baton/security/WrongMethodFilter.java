@@ -12,7 +12,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +65,7 @@ final class WrongMethodFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         PathPattern resource = matching.stream().map(Entry::pattern).min(PathPattern.SPECIFICITY_COMPARATOR).orElseThrow();
-        Set<String> methods = new LinkedHashSet<>();
+        Set<String> methods = new TreeSet<>();
         for (Entry entry : matching) {
             if (entry.pattern().getPatternString().equals(resource.getPatternString())) {
                 if (entry.method() == null) {

@@ -148,7 +148,7 @@ class PermissionMatrixIntegrationTests {
         HttpJson admin = asRole.get(Role.ADMIN);
         HttpJson.Response delete = admin.delete("/api/v1/decisions");
         assertThat(delete.status()).as(delete.text()).isEqualTo(405);
-        assertThat(delete.header("Allow")).isEqualTo("POST");
+        assertThat(delete.header("Allow")).isEqualTo("GET, POST");
         assertThat(delete.contentType()).startsWith("application/problem+json");
         assertThat(delete.json().path("type").asText()).isEqualTo("urn:baton:problem:http-405");
 

@@ -64,17 +64,17 @@ class TableValidationTests {
 
     @Test
     void textInANumberColumnNamesTheCell() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "D15").setCellValue("one"))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E17").setCellValue("one"))));
 
-        assertThat(problem.cell()).isEqualTo("D15");
-        assertThat(problem.message()).isEqualTo("column D (Attempts at least) needs a whole number, not 'one'");
+        assertThat(problem.cell()).isEqualTo("E17");
+        assertThat(problem.message()).isEqualTo("column E (Attempts at least) needs a whole number, not 'one'");
     }
 
     @Test
     void numberColumnWithQuotesAroundItsValueIsAHeaderProblem() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "D9").setCellValue("attempts >= \"$param\""))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E9").setCellValue("attempts >= \"$param\""))));
 
-        assertThat(problem.cell()).isEqualTo("D9");
+        assertThat(problem.cell()).isEqualTo("E9");
         assertThat(problem.message()).contains("without quotes");
     }
 
@@ -115,19 +115,19 @@ class TableValidationTests {
 
     @Test
     void duplicateRowOfAnEveryMatchTableWouldFlagAFieldTwice() {
-        CompileProblem problem = only(problems(starterWith(MISSING_INFO, wb -> Workbooks.cell(wb, "A17").setCellValue("REFERRAL"))));
+        CompileProblem problem = only(problems(starterWith(MISSING_INFO, wb -> Workbooks.cell(wb, "A18").setCellValue("PRIOR_AUTH"))));
 
-        assertThat(problem.cell()).isEqualTo("row 17");
-        assertThat(problem.message()).contains("same conditions as row 13").contains("the same missing-field flag twice");
+        assertThat(problem.cell()).isEqualTo("row 21");
+        assertThat(problem.message()).contains("same conditions as row 18").contains("the same missing-field flag twice");
     }
 
     @Test
     void contradictoryCellsInOneRowMeanItCanNeverFire() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "D15").setCellValue(3))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E17").setCellValue(3))));
 
-        assertThat(problem.cell()).isEqualTo("row 15");
+        assertThat(problem.cell()).isEqualTo("row 17");
         assertThat(problem.message()).contains("can never fire: its cells contradict each other")
-                .contains("column D (Attempts at least) and column E (Attempts at most)");
+                .contains("column E (Attempts at least) and column F (Attempts at most)");
     }
 
     @Test
@@ -196,12 +196,12 @@ class TableValidationTests {
     @Test
     void everyProblemOfEveryFileIsReportedAtOnce() {
         List<RuleFile> files = Bundles.replacing(starterWith(ROUTING, wb -> Workbooks.cell(wb, "A12").setCellValue("REFERAL")),
-                SLA, wb -> Workbooks.cell(wb, "E13").setCellValue("soon"));
+                SLA, wb -> Workbooks.cell(wb, "G13").setCellValue("soon"));
         files = new ArrayList<>(files);
         files.add(new RuleFile("decision-tables/app/baton/engine/model/extra.xlsx", new byte[] {1}));
 
         assertThat(problems(files)).extracting(CompileProblem::location).containsExactlyInAnyOrder(
-                ROUTING + "#Routing!A12", SLA + "#SLA!E13", "decision-tables/app/baton/engine/model/extra.xlsx");
+                ROUTING + "#Routing!A12", SLA + "#SLA!G13", "decision-tables/app/baton/engine/model/extra.xlsx");
     }
 
     @Test

@@ -84,6 +84,6 @@ class RuleCompilerTests {
         assertThat(result.nextActions()).extracting(a -> a.code()).containsExactly("CALL_PATIENT");
         assertThat(result.escalations()).isEmpty();
         assertThat(rules.source(result.routing().rule()).orElseThrow().describe())
-                .isEqualTo("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 17");
+                .isEqualTo("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 28");
     }
 }

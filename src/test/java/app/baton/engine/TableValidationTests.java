@@ -81,11 +81,11 @@ class TableValidationTests {
     @Test
     void rowWithTheSameConditionsAsAnEarlierRowOfAFirstMatchTableCanNeverFire() {
         CompileProblem problem = only(problems(starterWith(ROUTING, wb -> {
-            Workbooks.cell(wb, "B13").setCellValue("REFERRAL_INTAKE");
+            Workbooks.cell(wb, "B14").setCellValue("REFERRAL_INTAKE");
         })));
 
-        assertThat(problem.cell()).isEqualTo("row 13");
-        assertThat(problem.message()).startsWith("row 13 can never fire: it has the same conditions as row 12");
+        assertThat(problem.cell()).isEqualTo("row 14");
+        assertThat(problem.message()).startsWith("row 14 can never fire: it has the same conditions as row 13");
     }
 
     @Test
@@ -162,9 +162,9 @@ class TableValidationTests {
 
     @Test
     void mergedCellsInRuleRowsAreNamed() {
-        CompileProblem problem = only(problems(starterWith(ROUTING, wb -> wb.getSheetAt(0).addMergedRegion(CellRangeAddress.valueOf("A12:B12")))));
+        CompileProblem problem = only(problems(starterWith(ROUTING, wb -> wb.getSheetAt(0).addMergedRegion(CellRangeAddress.valueOf("A13:B13")))));
 
-        assertThat(problem.cell()).isEqualTo("A12:B12");
+        assertThat(problem.cell()).isEqualTo("A13:B13");
         assertThat(problem.message()).contains("merged cells in the rule rows");
     }
 

@@ -223,6 +223,7 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
 
     @Test
     void dischargeWithoutMemberIdOrLanguageBuildsItsPlanAtOnceAndFlagsTheFieldsForTheFrontDesk() {
+        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z")); // Monday 10:00 in New York, the day of the discharge
         HttpJson frontDesk = http.asUser("frontdesk");
         HttpJson.Response intake = frontDesk.post("/api/v1/intake/discharges", Intake.tcmDischargeWithoutMemberIdOrLanguage(Intake.newId()));
         assertThat(intake.status()).as(intake.text()).isEqualTo(201);

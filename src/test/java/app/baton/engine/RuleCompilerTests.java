@@ -50,7 +50,8 @@ class RuleCompilerTests {
         assertThat(rules.inputsRead()).contains("carePlan.program", "carePlan.dischargeAt", "carePlan.periodStart",
                 "task.type", "task.status", "task.attempts", "task.statusSince", "task.submittedAt", "task.createdAt",
                 "patient.language", "patient.location", "patient.payer", "patient.memberId", "patient.consentOnFile",
-                "carePlan.referralReason", "carePlan.referringProvider", "carePlan.minutesThisPeriod", "carePlan.faceToFaceAt");
+                "carePlan.referralReason", "carePlan.referringProvider", "carePlan.minutesThisPeriod", "carePlan.faceToFaceAt",
+                "patient.lineOfBusiness", "patient.ccmConsentOnFile", "carePlan.itemKind");
     }
 
     @Test

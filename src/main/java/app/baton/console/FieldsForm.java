@@ -1,6 +1,8 @@
 package app.baton.console;
 
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.ItemKind;
+import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
 import app.baton.system.DateRange;
 import app.baton.tracker.FieldsUpdate;
@@ -26,7 +28,8 @@ final class FieldsForm {
         return new FieldsUpdate(text(form, "payer"), text(form, "memberId"), text(form, "language"), yesNo(form, "consentOnFile"),
                 code(Complexity.class, form, "complexity"), code(Priority.class, form, "priority"), time(form, "dischargeAt", zone),
                 date(form, "periodStart"), number(form, "minutesThisPeriod"), time(form, "faceToFaceAt", zone),
-                text(form, "referralReason"), text(form, "referringProvider"));
+                text(form, "referralReason"), text(form, "referringProvider"), code(LineOfBusiness.class, form, "lineOfBusiness"),
+                yesNo(form, "ccmConsentOnFile"), code(ItemKind.class, form, "itemKind"));
     }
 
     private static String text(Map<String, String> form, String name) {

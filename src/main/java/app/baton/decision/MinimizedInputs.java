@@ -41,6 +41,8 @@ final class MinimizedInputs {
             keep(patient, "patient.language", "language", p.language());
             keep(patient, "patient.location", "location", p.location());
             keep(patient, "patient.consentOnFile", "consentOnFile", p.consentOnFile());
+            keep(patient, "patient.lineOfBusiness", "lineOfBusiness", p.lineOfBusiness());
+            keep(patient, "patient.ccmConsentOnFile", "ccmConsentOnFile", p.ccmConsentOnFile());
         }
         CaseInput.CarePlan c = input.carePlan();
         Map<String, Object> plan = section("carePlan");
@@ -54,6 +56,7 @@ final class MinimizedInputs {
         keep(plan, "carePlan.faceToFaceAt", "faceToFaceAt", c.faceToFaceAt());
         presence(plan, "carePlan.referralReason", "referralReasonPresent", c.referralReason());
         presence(plan, "carePlan.referringProvider", "referringProviderPresent", c.referringProvider());
+        keep(plan, "carePlan.itemKind", "itemKind", c.itemKind());
         CaseInput.Task t = input.task();
         Map<String, Object> task = section("task");
         always(task, "id", t.id());

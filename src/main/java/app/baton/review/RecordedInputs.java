@@ -2,6 +2,8 @@ package app.baton.review;
 
 import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.ItemKind;
+import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.Stage;
@@ -39,12 +41,13 @@ final class RecordedInputs {
                 practice.isMissingNode() ? null : new CaseInput.Practice(text(practice, "timeZone"), text(practice, "calendar")),
                 patient.isMissingNode() ? null : new CaseInput.Patient(text(patient, "id"), text(patient, "payer"),
                         presence(patient, "memberIdPresent"), text(patient, "language"), text(patient, "location"),
-                        bool(patient, "consentOnFile")),
+                        bool(patient, "consentOnFile"), value(patient, "lineOfBusiness", LineOfBusiness::valueOf),
+                        bool(patient, "ccmConsentOnFile")),
                 new CaseInput.CarePlan(text(plan, "id"), value(plan, "program", Program::valueOf), value(plan, "stage", Stage::valueOf),
                         value(plan, "complexity", Complexity::valueOf), value(plan, "dischargeAt", OffsetDateTime::parse),
                         value(plan, "periodStart", LocalDate::parse), integer(plan, "minutesThisPeriod"),
                         value(plan, "faceToFaceAt", OffsetDateTime::parse), presence(plan, "referralReasonPresent"),
-                        presence(plan, "referringProviderPresent")),
+                        presence(plan, "referringProviderPresent"), value(plan, "itemKind", ItemKind::valueOf)),
                 new CaseInput.Task(text(task, "id"), value(task, "type", TaskType::valueOf), value(task, "status", TaskStatus::valueOf),
                         value(task, "priority", Priority::valueOf), value(task, "createdAt", OffsetDateTime::parse),
                         value(task, "statusSince", OffsetDateTime::parse), integer(task, "attempts"),

@@ -69,14 +69,14 @@ class DemoPlans {
     private static Arrival discharge(String id, String patient, String payer, String language, Program program,
                                      Complexity complexity, OffsetDateTime dischargeAt) {
         return new Arrival(Intakes.Kind.DISCHARGE, new IntakeRequest(SOURCE, id,
-                new IntakeRequest.Patient(patient, payer, "M-" + patient, language, "MAIN_CLINIC", true),
-                program, complexity, null, dischargeAt, null, null, null));
+                new IntakeRequest.Patient(patient, payer, "M-" + patient, language, "MAIN_CLINIC", true, null, null),
+                program, complexity, null, dischargeAt, null, null, null, null));
     }
 
     private static Arrival referral(String id, String patient, String payer, String memberId, Program program, LocalDate periodStart) {
         return new Arrival(Intakes.Kind.REFERRAL, new IntakeRequest(SOURCE, id,
-                new IntakeRequest.Patient(patient, payer, memberId, "en", "MAIN_CLINIC", true),
-                program, null, null, null, periodStart, "follow-up after specialist visit", "dr-demo"));
+                new IntakeRequest.Patient(patient, payer, memberId, "en", "MAIN_CLINIC", true, null, program == Program.CCM ? true : null),
+                program, null, null, null, periodStart, "follow-up after specialist visit", "dr-demo", null));
     }
 
     /** The same arrival hashes the same at every start, so a restart is a replay, not a conflict. */

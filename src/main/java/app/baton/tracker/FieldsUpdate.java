@@ -1,6 +1,8 @@
 package app.baton.tracker;
 
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.ItemKind;
+import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -17,5 +19,6 @@ import java.time.OffsetDateTime;
 public record FieldsUpdate(@Size(max = 64) String payer, @Size(max = 64) String memberId, @Size(max = 16) String language,
                     Boolean consentOnFile, Complexity complexity, Priority priority, OffsetDateTime dischargeAt,
                     LocalDate periodStart, @PositiveOrZero Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
-                    @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider) {
+                    @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider,
+                    LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile, ItemKind itemKind) {
 }

@@ -1,6 +1,8 @@
 package app.baton.tracker;
 
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.ItemKind;
+import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.Program;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,16 +24,23 @@ record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @S
                      @NotNull @Valid Patient patient,
                      @Schema(description = "discharges: TCM (default) or FUH; referrals: REFERRAL (default), CCM, PRIOR_AUTH or GENERAL")
                      Program program, Complexity complexity, Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart,
-                     @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider) {
+                     @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider,
+                     @Schema(description = "prior authorization: SERVICE (an item or service) or DRUG; decides the payer's decision clock")
+                     ItemKind itemKind) {
 
     /** The patient as the sender knows them; member ID is kept only as "on file". */
     record Patient(@NotBlank @Size(max = 64) String id, @Size(max = 64) String payer, @Size(max = 64) String memberId,
-                   @Size(max = 16) String language, @NotBlank @Size(max = 64) String location, Boolean consentOnFile) {
+                   @Size(max = 16) String language, @NotBlank @Size(max = 64) String location, Boolean consentOnFile,
+                   @Schema(description = "the payer's line of business, e.g. MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY")
+                   LineOfBusiness lineOfBusiness,
+                   @Schema(description = "CCM consent (cost sharing, one practitioner a month, the right to stop) documented")
+                   Boolean ccmConsentOnFile) {
     }
 
     CaseFacts facts(Program resolved) {
         return new CaseFacts(patient.id(), patient.payer(), CaseFacts.present(patient.memberId()), patient.language(),
                 patient.location(), patient.consentOnFile(), resolved, complexity, priority, dischargeAt, periodStart, null, null,
-                CaseFacts.present(referralReason), CaseFacts.present(referringProvider));
+                CaseFacts.present(referralReason), CaseFacts.present(referringProvider), patient.lineOfBusiness(),
+                patient.ccmConsentOnFile(), itemKind);
     }
 }

@@ -11,6 +11,7 @@ import app.baton.engine.model.PlanStep;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.Stage;
 import app.baton.engine.model.TaskStatus;
+import app.baton.engine.model.TaskType;
 import app.baton.security.PatientAccess;
 import app.baton.system.ApiException;
 import app.baton.system.Problems;
@@ -29,8 +30,10 @@ import java.util.UUID;
 /**
  * Takes in referrals and discharges, once per source event. The active rule set's missing-info
  * decision, asked for every task the program's template would create, says whether the intake is
- * complete: then its plan is built at once; if not, it is held with one task, routed by the
- * routing table, that lists what is missing. Completing the fields re-evaluates and releases it.
+ * complete: then its plan is built at once; if not, a referral is held with one task, routed by the
+ * routing table, that lists what is missing. A discharge is never held: its tasks' deadlines run
+ * from the discharge, so its plan is built at once and the missing fields get their own task beside
+ * it. Completing the fields re-evaluates, closes that task and releases a held intake.
  * Each call is one transaction: an intake is stored with its plan or its held task, or not at all.
  */
 @Service
@@ -39,6 +42,7 @@ class IntakeService {
     private static final Set<Program> DISCHARGE_PROGRAMS = Set.of(Program.TCM, Program.FUH);
 
     private final TaskDecisions rules;
+    private final PlanWork plans;
     private final Intakes intakes;
     private final Tasks tasks;
     private final PlanBuilder builder;
@@ -47,10 +51,11 @@ class IntakeService {
     private final ApplicationEventPublisher events;
     private final PatientAccess patientAccess;
 
-    IntakeService(TaskDecisions rules, Intakes intakes, Tasks tasks, PlanBuilder builder, TaskDecider decider, IntakeViews views,
-                  ApplicationEventPublisher events, PatientAccess patientAccess) {
+    IntakeService(TaskDecisions rules, PlanWork plans, Intakes intakes, Tasks tasks, PlanBuilder builder, TaskDecider decider,
+                  IntakeViews views, ApplicationEventPublisher events, PatientAccess patientAccess) {
         this.patientAccess = patientAccess;
         this.rules = rules;
+        this.plans = plans;
         this.intakes = intakes;
         this.tasks = tasks;
         this.builder = builder;
@@ -75,10 +80,12 @@ class IntakeService {
         CompiledRules compiled = rules.current();
         PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
         List<DecisionResponse.MissingInfo> missing = missing(compiled, facts, template, now);
-        if (missing.isEmpty()) {
+        if (missing.isEmpty() || kind == Intakes.Kind.DISCHARGE) {
             release(row, facts, compiled, template, now);
-        } else {
-            TaskRow held = decider.create(heldTask(row, facts, template, compiled, now), 0, facts, compiled, now, missing);
+        }
+        if (!missing.isEmpty()) {
+            TaskType type = kind == Intakes.Kind.DISCHARGE ? TaskType.COMPLETE_INTAKE : template.steps().get(0).taskType();
+            TaskRow held = decider.create(heldTask(row, facts, type, compiled, now), 0, facts, compiled, now, missing);
             events.publishEvent(new IntakeHeld(row.id(), held.id(), row.patientId(), program.name(),
                     missing.stream().map(DecisionResponse.MissingInfo::field).toList()));
         }
@@ -91,12 +98,16 @@ class IntakeService {
     @Transactional
     public IntakeView complete(UUID id, FieldsUpdate fields) {
         Intakes.IntakeRow intake = intakes.lock(id).orElseThrow(() -> TrackerProblems.notFound("intake"));
-        if (intake.status() == Intakes.Status.RELEASED) {
+        boolean flagOpen = tasks.holdingIntake(id).stream().anyMatch(t -> t.status().isOpen());
+        if (intake.status() == Intakes.Status.RELEASED && !flagOpen) {
             throw new ApiException(HttpStatus.CONFLICT, "intake-released", "The intake is released already",
                     "its care plan exists (planId " + intake.planId() + "); change the plan's facts with PATCH /api/v1/plans/{id}");
         }
         CaseFacts facts = intake.facts().with(fields);
         intakes.updateFacts(id, facts);
+        if (intake.planId() != null) {
+            plans.completeFacts(intake.planId(), fields);
+        }
         CompiledRules compiled = rules.current();
         ZonedDateTime now = rules.now();
         PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
@@ -112,7 +123,7 @@ class IntakeService {
                         held.status().name(), TaskStatus.DONE.name(), held.version() + 1));
             }
         }
-        if (missing.isEmpty()) {
+        if (missing.isEmpty() && intake.status() == Intakes.Status.HELD) {
             release(intake, facts, compiled, template, now);
         }
         return views.of(intakes.find(id).orElseThrow());
@@ -160,10 +171,10 @@ class IntakeService {
         return List.copyOf(byField.values());
     }
 
-    private static TaskRow heldTask(Intakes.IntakeRow intake, CaseFacts facts, PlanEvaluation template, CompiledRules compiled,
+    private static TaskRow heldTask(Intakes.IntakeRow intake, CaseFacts facts, TaskType type, CompiledRules compiled,
                                     ZonedDateTime now) {
         return new TaskRow(UUID.randomUUID(), null, intake.id(), null, TaskRow.Purpose.MISSING_INFO, intake.patientId(),
-                intake.location(), facts.program(), template.steps().get(0).taskType(), TaskStatus.BLOCKED_MISSING_INFO,
+                intake.location(), facts.program(), type, TaskStatus.BLOCKED_MISSING_INFO,
                 facts.priorityOrRoutine(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
                 Integer.parseInt(compiled.version()), 0, null, now.toOffsetDateTime(), now.toOffsetDateTime(), 0, null, null);
     }

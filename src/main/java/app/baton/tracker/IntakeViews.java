@@ -20,7 +20,7 @@ class IntakeViews {
 
     IntakeView of(Intakes.IntakeRow intake) {
         TaskRow held = tasks.holdingIntake(intake.id()).stream().reduce((first, second) -> second).orElse(null);
-        boolean isHeld = intake.status() == Intakes.Status.HELD;
+        boolean isHeld = intake.status() == Intakes.Status.HELD || held != null && held.status().isOpen();
         return new IntakeView(intake.id(), intake.sourceSystem(), intake.sourceId(), intake.kind().name(), intake.status().name(),
                 intake.facts().program().name(), intake.patientId(), intake.planId(), held == null ? null : held.id(),
                 isHeld && held != null ? held.missingInfo() : List.of(), version(intake, held),

@@ -65,6 +65,17 @@ class PlanWork {
         events.publishEvent(new PlanReopened(planId, plan.patientId(), plan.facts().program().name(), reason.name()));
     }
 
+    /**
+     * Lays fields completed on the plan's intake (a discharge built without them) over the plan's
+     * facts and decides its open tasks again, in the caller's transaction.
+     */
+    void completeFacts(UUID planId, FieldsUpdate fields) {
+        Plans.PlanRow plan = plans.lock(planId).orElseThrow(() -> TrackerProblems.notFound("care plan"));
+        if (plan.status() == Plans.Status.OPEN) {
+            refacts(plan, fields);
+        }
+    }
+
     /** Changes the plan's facts (a scheduled visit, the month's minutes, ...) and decides its open tasks again. */
     @Transactional
     public void updateFacts(UUID planId, FieldsUpdate fields, int version) {
@@ -74,6 +85,11 @@ class PlanWork {
                     "you sent version " + version + " but the plan is at version " + plan.version() + "; read it again and retry",
                     List.of(new Problems.FieldError("version", "stale: current version is " + plan.version())));
         }
+        refacts(plan, fields);
+    }
+
+    private void refacts(Plans.PlanRow plan, FieldsUpdate fields) {
+        UUID planId = plan.id();
         plans.updateFacts(planId, plan.facts().with(fields));
         events.publishEvent(new PlanFactsChanged(planId, plan.patientId(), plan.facts().program().name(), plan.version() + 1));
         for (TaskRow task : tasks.ofPlan(planId)) {

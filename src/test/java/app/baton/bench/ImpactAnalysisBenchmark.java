@@ -38,7 +38,7 @@ class ImpactAnalysisBenchmark extends WebIntegrationTest {
 
     @Test
     void replaysOneHundredThousandRecordedDecisions() {
-        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G17", "NURSING");
+        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G28", "NURSING");
         List<UUID> templates = recordTemplates();
         long seeding = System.nanoTime();
         int copies = (DECISIONS + templates.size() - 1) / templates.size();

@@ -55,7 +55,7 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         HttpJson coordinator = http.asUser("coordinator");
         String sourceId = "browser-" + UUID.randomUUID();
         HttpJson.Response intake = coordinator.post("/api/v1/intake/discharges", """
-                {"sourceSystem": "EHR-ADT", "sourceId": "%s",
+                {"sourceSystem": "WARD-PHONE", "sourceId": "%s",
                  "patient": {"id": "pt-%s", "payer": "MEDICARE", "memberId": "%s", "language": "en", "location": "MAIN_CLINIC",
                              "consentOnFile": true},
                  "program": "TCM", "complexity": "HIGH", "dischargeAt": "2026-03-09T08:00:00-04:00"}
@@ -129,7 +129,7 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         browser.checkAccessibility();
         browser.screenshot("work-task-done");
 
-        // The visit is booked on the plan: medication reconciliation is now due by the visit itself.
+        // The visit is booked on the plan: medication reconciliation is now due by the end of the visit's day.
         browser.clickToLoad(visit.findElement(org.openqa.selenium.By.tagName("a")));
         assertThat(browser.text("#prompt-code")).isEqualTo("SCHEDULE_VISIT");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-03-13T09:30'",
@@ -138,7 +138,7 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         assertThat(browser.notice()).contains("saved");
         WebElement medRec = browser.find("#plan-tasks").findElements(org.openqa.selenium.By.cssSelector("tbody tr")).stream()
                 .filter(r -> r.getText().contains("MEDICATION_RECONCILIATION")).findFirst().orElseThrow();
-        assertThat(medRec.getText()).contains("2026-03-13 09:30");
+        assertThat(medRec.getText()).contains("2026-03-13 23:59");
 
         // Closing before the visit and the reconciliation are done: refused, in plain words, with the checklist.
         browser.clickToLoad("form[action$='/closure'] button");
@@ -152,7 +152,7 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
     void theFrontDeskCompletesAnIntakeHeldForItsMemberId() throws Exception {
         String sourceId = "browser-" + UUID.randomUUID();
         HttpJson.Response held = http.asUser("frontdesk").post("/api/v1/intake/referrals", """
-                {"sourceSystem": "REFERRALS", "sourceId": "%s",
+                {"sourceSystem": "PHONE", "sourceId": "%s",
                  "patient": {"id": "pt-%s", "payer": "MEDICAID", "language": "en", "location": "MAIN_CLINIC", "consentOnFile": true},
                  "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s"}
                 """.formatted(sourceId, sourceId.substring(8, 16), PhiValues.PROVIDER));

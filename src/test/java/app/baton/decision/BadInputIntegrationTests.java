@@ -51,6 +51,23 @@ class BadInputIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void unknownLineOfBusinessIsRefusedNamingTheFieldWithoutTheValue() {
+        JsonNode problem = problem(http.post("/api/v1/decisions",
+                Requests.workedExample().replace("\"consentOnFile\": true", "\"consentOnFile\": true, \"lineOfBusiness\": \"PART_C_PLAN\"")), 400);
+        assertThat(field(problem)).isEqualTo("patient.lineOfBusiness");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("MEDICARE_ADVANTAGE", "SELF_PAY");
+        assertThat(problem.toString()).doesNotContain("PART_C_PLAN");
+    }
+
+    @Test
+    void unknownItemKindIsRefusedNamingTheField() {
+        JsonNode problem = problem(http.post("/api/v1/decisions",
+                Requests.workedExample().replace("\"program\": \"TCM\"", "\"program\": \"TCM\", \"itemKind\": \"DEVICE\"")), 400);
+        assertThat(field(problem)).isEqualTo("carePlan.itemKind");
+        assertThat(problem.toString()).doesNotContain("DEVICE");
+    }
+
+    @Test
     void missingRequiredFieldIsNamed() {
         JsonNode problem = problem(http.post("/api/v1/decisions",
                 Requests.workedExample().replace("\"type\": \"TCM_INTERACTIVE_CONTACT\",", "")), 400);

@@ -31,7 +31,7 @@ class DecisionApiIntegrationTests extends WebIntegrationTest {
         assertThat(body.path("nextBestActions").get(0).path("code").asText()).isEqualTo("CALL_PATIENT");
         assertThat(body.path("escalations")).isEmpty();
         assertThat(body.path("trace").findValuesAsText("source"))
-                .contains("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 17");
+                .contains("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 28");
     }
 
     @Test

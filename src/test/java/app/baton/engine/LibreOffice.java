@@ -58,7 +58,7 @@ public final class LibreOffice {
     }
 
     /**
-     * The workbook with one cell of its first sheet changed (for example "G17" of the routing
+     * The workbook with one cell of its first sheet changed (for example "G28" of the routing
      * table), saved by LibreOffice: the cell is set with POI, then LibreOffice rewrites the whole
      * file as it would after a clinical lead's edit.
      */

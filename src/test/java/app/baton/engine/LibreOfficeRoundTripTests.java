@@ -81,14 +81,14 @@ class LibreOfficeRoundTripTests {
         assumeTrue(LibreOffice.available(), "soffice is not on the PATH");
         List<RuleFile> files = new ArrayList<>(StarterFiles.load());
         int at = files.indexOf(files.stream().filter(f -> f.path().equals(Bundles.ROUTING)).findFirst().orElseThrow());
-        files.set(at, new RuleFile(Bundles.ROUTING, LibreOffice.setCell(files.get(at).content(), "G17", "NURSING")));
+        files.set(at, new RuleFile(Bundles.ROUTING, LibreOffice.setCell(files.get(at).content(), "G28", "NURSING")));
 
         try (CompiledRules rules = new RuleCompiler().compile("changed", files)) {
             Evaluation result = rules.evaluate(RuleCompilerTests.apiExample(), ZonedDateTime.parse("2026-03-09T10:15:00-04:00"),
                     PracticeCalendars.withDefaults().calendar("America/New_York", "US_FEDERAL"));
 
             assertThat(result.routing().queue()).isEqualTo("NURSING");
-            assertThat(rules.source(result.routing().rule()).orElseThrow().describe()).isEqualTo(Bundles.ROUTING + "#Routing!row 17");
+            assertThat(rules.source(result.routing().rule()).orElseThrow().describe()).isEqualTo(Bundles.ROUTING + "#Routing!row 28");
         }
     }
 }

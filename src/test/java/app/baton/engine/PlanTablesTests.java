@@ -35,12 +35,12 @@ class PlanTablesTests {
     }
 
     @Test
-    void tcmTemplateGivesThreeTasksInRowOrderWithTheFaceToFaceAfterTheContact() {
+    void tcmTemplateGivesThreeTasksInRowOrderAllStartingAtOnce() {
         PlanEvaluation plan = rules.plan(Program.TCM, Complexity.HIGH, AS_OF);
 
         assertThat(plan.steps()).containsExactly(
                 new PlanStep(TaskType.TCM_INTERACTIVE_CONTACT, null, "PlanTemplate_11"),
-                new PlanStep(TaskType.TCM_FACE_TO_FACE, TaskType.TCM_INTERACTIVE_CONTACT, "PlanTemplate_12"),
+                new PlanStep(TaskType.TCM_FACE_TO_FACE, null, "PlanTemplate_12"),
                 new PlanStep(TaskType.MEDICATION_RECONCILIATION, null, "PlanTemplate_13"));
         assertThat(plan.checklist()).extracting(ClosureItem::taskType, ClosureItem::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(TaskType.TCM_INTERACTIVE_CONTACT, "ClosureChecklist_11"),

@@ -39,11 +39,11 @@ class RuleCompilerProblemsTests {
 
     @Test
     void dueTermThatIsNotInTheGrammarNamesItsRow() {
-        CompileProblem problem = onlyProblem(starterWith(SLA, wb -> Workbooks.cell(wb, "E13").setCellValue("two weeks or so")));
+        CompileProblem problem = onlyProblem(starterWith(SLA, wb -> Workbooks.cell(wb, "G13").setCellValue("two weeks or so")));
 
         assertThat(problem.file()).isEqualTo(SLA);
         assertThat(problem.sheet()).isEqualTo("SLA");
-        assertThat(problem.cell()).isEqualTo("E13");
+        assertThat(problem.cell()).isEqualTo("G13");
         assertThat(problem.message()).contains("'two weeks or so' is not a due term");
     }
 
@@ -64,7 +64,7 @@ class RuleCompilerProblemsTests {
 
     @Test
     void formulaCellCompilesToItsValue() {
-        List<RuleFile> files = starterWith(SLA, wb -> Workbooks.cell(wb, "E11").setCellFormula("\"2 business days after \"&\"discharge\""));
+        List<RuleFile> files = starterWith(SLA, wb -> Workbooks.cell(wb, "G11").setCellFormula("\"2 business days after \"&\"discharge\""));
         try (CompiledRules rules = new RuleCompiler().compile("formula", files)) {
             assertThat(rules.rules()).containsKey("TaskSla_11");
         }

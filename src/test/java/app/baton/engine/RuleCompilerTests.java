@@ -50,7 +50,8 @@ class RuleCompilerTests {
         assertThat(rules.inputsRead()).contains("carePlan.program", "carePlan.dischargeAt", "carePlan.periodStart",
                 "task.type", "task.status", "task.attempts", "task.statusSince", "task.submittedAt", "task.createdAt",
                 "patient.language", "patient.location", "patient.payer", "patient.memberId", "patient.consentOnFile",
-                "carePlan.referralReason", "carePlan.referringProvider", "carePlan.minutesThisPeriod", "carePlan.faceToFaceAt");
+                "carePlan.referralReason", "carePlan.referringProvider", "carePlan.minutesThisPeriod", "carePlan.faceToFaceAt",
+                "patient.lineOfBusiness", "patient.ccmConsentOnFile", "carePlan.itemKind");
     }
 
     @Test
@@ -84,6 +85,6 @@ class RuleCompilerTests {
         assertThat(result.nextActions()).extracting(a -> a.code()).containsExactly("CALL_PATIENT");
         assertThat(result.escalations()).isEmpty();
         assertThat(rules.source(result.routing().rule()).orElseThrow().describe())
-                .isEqualTo("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 17");
+                .isEqualTo("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 28");
     }
 }

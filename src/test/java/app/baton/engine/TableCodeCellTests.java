@@ -33,7 +33,7 @@ class TableCodeCellTests {
                 wb -> Workbooks.cell(wb, Attacks.PROMPT_TEMPLATE).setCellValue(Attacks.templateWithExtraStatement(mark))));
 
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.location()).isEqualTo(NEXT_ACTION + "#NextBestAction!H9");
+            assertThat(p.location()).isEqualTo(NEXT_ACTION + "#NextBestAction!" + Attacks.PROMPT_TEMPLATE);
             assertThat(p.message()).contains("not one of the templates Baton ships").contains("$t.prompt(\"$param\");");
         });
         assertThat(mark).doesNotExist();
@@ -58,11 +58,11 @@ class TableCodeCellTests {
     @Test
     void actionColumnBoundToAnotherObjectIsRefused() {
         List<CompileProblem> problems = problems(starterWith(NEXT_ACTION, wb -> {
-            Workbooks.cell(wb, "G8").setCellValue("java.lang.System");
-            Workbooks.cell(wb, "G9").setCellValue("exit($param)");
+            Workbooks.cell(wb, "J8").setCellValue("java.lang.System");
+            Workbooks.cell(wb, "J9").setCellValue("exit($param)");
         }));
 
-        assertThat(problems).extracting(CompileProblem::cell).contains("G8", "G9");
+        assertThat(problems).extracting(CompileProblem::cell).contains("J8", "J9");
     }
 
     @Test

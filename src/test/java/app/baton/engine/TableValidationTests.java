@@ -64,28 +64,28 @@ class TableValidationTests {
 
     @Test
     void textInANumberColumnNamesTheCell() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "D15").setCellValue("one"))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E17").setCellValue("one"))));
 
-        assertThat(problem.cell()).isEqualTo("D15");
-        assertThat(problem.message()).isEqualTo("column D (Attempts at least) needs a whole number, not 'one'");
+        assertThat(problem.cell()).isEqualTo("E17");
+        assertThat(problem.message()).isEqualTo("column E (Attempts at least) needs a whole number, not 'one'");
     }
 
     @Test
     void numberColumnWithQuotesAroundItsValueIsAHeaderProblem() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "D9").setCellValue("attempts >= \"$param\""))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E9").setCellValue("attempts >= \"$param\""))));
 
-        assertThat(problem.cell()).isEqualTo("D9");
+        assertThat(problem.cell()).isEqualTo("E9");
         assertThat(problem.message()).contains("without quotes");
     }
 
     @Test
     void rowWithTheSameConditionsAsAnEarlierRowOfAFirstMatchTableCanNeverFire() {
         CompileProblem problem = only(problems(starterWith(ROUTING, wb -> {
-            Workbooks.cell(wb, "B13").setCellValue("REFERRAL_INTAKE");
+            Workbooks.cell(wb, "B14").setCellValue("REFERRAL_INTAKE");
         })));
 
-        assertThat(problem.cell()).isEqualTo("row 13");
-        assertThat(problem.message()).startsWith("row 13 can never fire: it has the same conditions as row 12");
+        assertThat(problem.cell()).isEqualTo("row 14");
+        assertThat(problem.message()).startsWith("row 14 can never fire: it has the same conditions as row 13");
     }
 
     @Test
@@ -115,19 +115,19 @@ class TableValidationTests {
 
     @Test
     void duplicateRowOfAnEveryMatchTableWouldFlagAFieldTwice() {
-        CompileProblem problem = only(problems(starterWith(MISSING_INFO, wb -> Workbooks.cell(wb, "A17").setCellValue("REFERRAL"))));
+        CompileProblem problem = only(problems(starterWith(MISSING_INFO, wb -> Workbooks.cell(wb, "A18").setCellValue("PRIOR_AUTH"))));
 
-        assertThat(problem.cell()).isEqualTo("row 17");
-        assertThat(problem.message()).contains("same conditions as row 13").contains("the same missing-field flag twice");
+        assertThat(problem.cell()).isEqualTo("row 21");
+        assertThat(problem.message()).contains("same conditions as row 18").contains("the same missing-field flag twice");
     }
 
     @Test
     void contradictoryCellsInOneRowMeanItCanNeverFire() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "D15").setCellValue(3))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E17").setCellValue(3))));
 
-        assertThat(problem.cell()).isEqualTo("row 15");
+        assertThat(problem.cell()).isEqualTo("row 17");
         assertThat(problem.message()).contains("can never fire: its cells contradict each other")
-                .contains("column D (Attempts at least) and column E (Attempts at most)");
+                .contains("column E (Attempts at least) and column F (Attempts at most)");
     }
 
     @Test
@@ -162,9 +162,9 @@ class TableValidationTests {
 
     @Test
     void mergedCellsInRuleRowsAreNamed() {
-        CompileProblem problem = only(problems(starterWith(ROUTING, wb -> wb.getSheetAt(0).addMergedRegion(CellRangeAddress.valueOf("A12:B12")))));
+        CompileProblem problem = only(problems(starterWith(ROUTING, wb -> wb.getSheetAt(0).addMergedRegion(CellRangeAddress.valueOf("A13:B13")))));
 
-        assertThat(problem.cell()).isEqualTo("A12:B12");
+        assertThat(problem.cell()).isEqualTo("A13:B13");
         assertThat(problem.message()).contains("merged cells in the rule rows");
     }
 
@@ -196,12 +196,12 @@ class TableValidationTests {
     @Test
     void everyProblemOfEveryFileIsReportedAtOnce() {
         List<RuleFile> files = Bundles.replacing(starterWith(ROUTING, wb -> Workbooks.cell(wb, "A12").setCellValue("REFERAL")),
-                SLA, wb -> Workbooks.cell(wb, "E13").setCellValue("soon"));
+                SLA, wb -> Workbooks.cell(wb, "G13").setCellValue("soon"));
         files = new ArrayList<>(files);
         files.add(new RuleFile("decision-tables/app/baton/engine/model/extra.xlsx", new byte[] {1}));
 
         assertThat(problems(files)).extracting(CompileProblem::location).containsExactlyInAnyOrder(
-                ROUTING + "#Routing!A12", SLA + "#SLA!E13", "decision-tables/app/baton/engine/model/extra.xlsx");
+                ROUTING + "#Routing!A12", SLA + "#SLA!G13", "decision-tables/app/baton/engine/model/extra.xlsx");
     }
 
     @Test

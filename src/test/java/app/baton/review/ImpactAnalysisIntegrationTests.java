@@ -30,7 +30,7 @@ class ImpactAnalysisIntegrationTests extends WebIntegrationTest {
 
     @Test
     void reportsEachRoutingMoveWithExamplesAndLeavesOtherDecisionsUnchanged() {
-        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G17", "NURSING");
+        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G28", "NURSING");
         List<Seeded> moved = decide(3, "TCM_INTERACTIVE_CONTACT");
         decide(2, "TCM_FACE_TO_FACE");
 

@@ -20,7 +20,7 @@ class RuleSetDiffIntegrationTests extends WebIntegrationTest {
 
     @Test
     void diffNamesExactlyTheChangedCellWithOldAndNewValue() {
-        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G17", "NURSING");
+        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G28", "NURSING");
 
         HttpJson.Response response = http.asUser("clinlead").get("/api/v1/rule-sets/" + candidate + "/diff?against=1");
 
@@ -40,15 +40,15 @@ class RuleSetDiffIntegrationTests extends WebIntegrationTest {
         JsonNode cells = table.path("rowsChanged").get(0).path("cells");
         assertThat(cells).hasSize(1);
         assertThat(cells.get(0).path("column").asText()).isEqualTo("Queue");
-        assertThat(cells.get(0).path("oldCell").asText()).isEqualTo("G17");
-        assertThat(cells.get(0).path("newCell").asText()).isEqualTo("G17");
+        assertThat(cells.get(0).path("oldCell").asText()).isEqualTo("G28");
+        assertThat(cells.get(0).path("newCell").asText()).isEqualTo("G28");
         assertThat(cells.get(0).path("oldValue").asText()).isEqualTo("CARE_COORDINATION");
         assertThat(cells.get(0).path("newValue").asText()).isEqualTo("NURSING");
     }
 
     @Test
     void complianceReviewerReadsTheSameDiffTheOtherWayRound() {
-        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G17", "NURSING");
+        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G28", "NURSING");
 
         HttpJson.Response response = http.asUser("compliance").get("/api/v1/rule-sets/1/diff?against=" + candidate);
 

@@ -24,7 +24,7 @@ class RuleSetDifferTests {
 
     @Test
     void changedCellNamesColumnRowsAndBothValues() throws IOException {
-        byte[] changed = Workbooks.edit(routing(), wb -> Workbooks.cell(wb, "G17").setCellValue("NURSING"));
+        byte[] changed = Workbooks.edit(routing(), wb -> Workbooks.cell(wb, "G28").setCellValue("NURSING"));
 
         FileDiff diff = RuleSetDiffer.file(ROUTING, new RuleFile(ROUTING, routing()), new RuleFile(ROUTING, changed));
 
@@ -38,9 +38,9 @@ class RuleSetDifferTests {
             assertThat(table.rowsAdded()).isEmpty();
             assertThat(table.rowsRemoved()).isEmpty();
             assertThat(table.rowsChanged()).singleElement().satisfies(row -> {
-                assertThat(row.oldRow()).isEqualTo(17);
-                assertThat(row.newRow()).isEqualTo(17);
-                assertThat(row.cells()).containsExactly(new RuleSetDiff.CellChange("Queue", "G17", "G17", "CARE_COORDINATION", "NURSING"));
+                assertThat(row.oldRow()).isEqualTo(28);
+                assertThat(row.newRow()).isEqualTo(28);
+                assertThat(row.cells()).containsExactly(new RuleSetDiff.CellChange("Queue", "G28", "G28", "CARE_COORDINATION", "NURSING"));
             });
         });
     }

@@ -36,7 +36,7 @@ public final class TestVersions {
         return store(files);
     }
 
-    /** Version 1's routing table with one cell (e.g. "G17", the queue of TCM interactive contact) set to a text. */
+    /** Version 1's routing table with one cell (e.g. "G28", the queue of TCM interactive contact) set to a text. */
     public int withRoutingCell(String address, String value) {
         return withTable(ROUTING, wb -> Workbooks.cell(wb, address).setCellValue(value));
     }

@@ -20,6 +20,15 @@ final class Intake {
                 """.formatted(sourceId, sourceId, PhiValues.MEMBER_ID, location);
     }
 
+    /** A TCM discharge like {@link #tcmDischarge} but without member ID or language: the rules flag both, never hold the plan. */
+    static String tcmDischargeWithoutMemberIdOrLanguage(String sourceId) {
+        return """
+                {"sourceSystem": "EHR-ADT", "sourceId": "%s",
+                 "patient": {"id": "pt-%s", "payer": "MEDICARE", "location": "MAIN_CLINIC", "consentOnFile": true},
+                 "program": "TCM", "complexity": "HIGH", "dischargeAt": "2026-03-09T08:00:00-04:00"}
+                """.formatted(sourceId, sourceId);
+    }
+
     /** A referral without a member ID, so the rules hold it. */
     static String referralWithoutMemberId(String sourceId) {
         return """

@@ -84,8 +84,9 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         JsonNode visit = task(plan, "TCM_FACE_TO_FACE");
         JsonNode medRec = task(plan, "MEDICATION_RECONCILIATION");
         assertThat(contact.path("status").asText()).isEqualTo("READY");
-        assertThat(visit.path("status").asText()).isEqualTo("NEW");
-        assertThat(visit.path("prerequisiteId").asText()).isEqualTo(contact.path("id").asText());
+        // The visit is schedulable from the start: it does not wait for the contact (its clock runs from discharge).
+        assertThat(visit.path("status").asText()).isEqualTo("READY");
+        assertThat(visit.path("prerequisiteId").isNull() || visit.path("prerequisiteId").isMissingNode()).isTrue();
         assertThat(medRec.path("queue").asText()).isEqualTo("NURSING");
         String contactId = contact.path("id").asText();
 
@@ -96,14 +97,14 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         assertThat(queued.path("overdue").asBoolean()).isFalse();
         JsonNode read = coordinator.get("/api/v1/tasks/" + contactId).json();
         assertThat(read.path("due").path("source").asText()).isEqualTo("decision-tables/app/baton/engine/model/sla.drl.xlsx#SLA!row 11");
-        assertThat(read.path("owner").path("source").asText()).isEqualTo("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 17");
+        assertThat(read.path("owner").path("source").asText()).isEqualTo("decision-tables/app/baton/engine/model/routing.drl.xlsx#Routing!row 28");
 
         // 4. A call that does not reach the patient: the prompt becomes a second attempt.
         JsonNode afterNoAnswer = coordinator.post("/api/v1/tasks/" + contactId + "/activities",
                 "{\"kind\": \"CALL_ATTEMPT\", \"outcome\": \"NO_ANSWER\"}").json();
         assertThat(afterNoAnswer.path("attempts").asInt()).isEqualTo(1);
         assertThat(afterNoAnswer.path("nextAction").path("code").asText()).isEqualTo("CALL_PATIENT_AGAIN");
-        assertThat(afterNoAnswer.path("nextAction").path("source").asText()).endsWith("next-best-action.drl.xlsx#NextBestAction!row 15");
+        assertThat(afterNoAnswer.path("nextAction").path("source").asText()).endsWith("next-best-action.drl.xlsx#NextBestAction!row 17");
 
         // 5. Thursday morning, the contact is overdue: first in the overdue filter.
         TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
@@ -138,7 +139,7 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         assertThat(illegal.status()).isEqualTo(409);
         assertThat(illegal.json().path("detail").asText()).contains("allowed: none");
 
-        // 7. The face-to-face visit is released to scheduling with its prompt.
+        // 7. The face-to-face visit is with scheduling, with its prompt.
         JsonNode visitNow = frontDesk.get("/api/v1/tasks/" + visit.path("id").asText()).json();
         assertThat(visitNow.path("status").asText()).isEqualTo("READY");
         assertThat(visitNow.path("owner").path("queue").asText()).isEqualTo("SCHEDULING");
@@ -150,13 +151,13 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         assertThat(early.json().path("errors")).extracting(e -> e.path("field").asText())
                 .contains("DONE TCM_FACE_TO_FACE", "DONE MEDICATION_RECONCILIATION");
 
-        // 9. The visit is booked for Friday; medication reconciliation is now due by it.
+        // 9. The visit is booked for Friday; medication reconciliation is now due by the end of that day.
         int planVersion = coordinator.get("/api/v1/plans/" + planId).json().path("version").asInt();
         HttpJson.Response booked = frontDesk.send("PATCH", "/api/v1/plans/" + planId,
                 "{\"version\": " + planVersion + ", \"fields\": {\"faceToFaceAt\": \"2026-03-13T09:30:00-04:00\"}}");
         assertThat(booked.status()).as(booked.text()).isEqualTo(200);
         JsonNode medRecNow = nurse.get("/api/v1/tasks/" + medRec.path("id").asText()).json();
-        assertThat(medRecNow.path("due").path("at").asText()).isEqualTo("2026-03-13T09:30:00-04:00");
+        assertThat(medRecNow.path("due").path("at").asText()).isEqualTo("2026-03-13T23:59:59-04:00");
 
         // 10. The nurse reconciles (with a note only clinical roles read); the visit takes place.
         JsonNode noted = nurse.post("/api/v1/tasks/" + medRec.path("id").asText() + "/activities",
@@ -218,6 +219,35 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         JsonNode plan = frontDesk.get("/api/v1/plans/" + released.json().path("planId").asText()).json();
         assertThat(plan.path("tasks")).extracting(t -> t.path("taskType").asText()).containsExactly("REFERRAL_INTAKE", "REFERRAL_SCHEDULING");
         assertThat(frontDesk.get("/api/v1/tasks/" + heldTask).json().path("status").asText()).isEqualTo("DONE");
+    }
+
+    @Test
+    void dischargeWithoutMemberIdOrLanguageBuildsItsPlanAtOnceAndFlagsTheFieldsForTheFrontDesk() {
+        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z")); // Monday 10:00 in New York, the day of the discharge
+        HttpJson frontDesk = http.asUser("frontdesk");
+        // sent by the EHR's feed (its source system is reserved to the feed's API key); the front desk completes it
+        HttpJson.Response intake = http.post("/api/v1/intake/discharges", Intake.tcmDischargeWithoutMemberIdOrLanguage(Intake.newId()));
+        assertThat(intake.status()).as(intake.text()).isEqualTo(201);
+        assertThat(intake.json().path("status").asText()).isEqualTo("RELEASED");
+        assertThat(intake.json().path("missingInfo")).extracting(m -> m.path("field").asText())
+                .containsExactlyInAnyOrder("patient.memberId", "patient.language");
+        JsonNode plan = frontDesk.get("/api/v1/plans/" + intake.json().path("planId").asText()).json();
+        assertThat(plan.path("tasks")).extracting(t -> t.path("taskType").asText() + " " + t.path("status").asText())
+                .containsExactly("TCM_INTERACTIVE_CONTACT READY", "TCM_FACE_TO_FACE READY", "MEDICATION_RECONCILIATION READY");
+        String flagId = intake.json().path("heldTaskId").asText();
+        JsonNode flag = frontDesk.get("/api/v1/tasks/" + flagId).json();
+        assertThat(flag.path("taskType").asText()).isEqualTo("COMPLETE_INTAKE");
+        assertThat(flag.path("status").asText()).isEqualTo("BLOCKED_MISSING_INFO");
+        assertThat(flag.path("owner").path("queue").asText()).isEqualTo("FRONT_DESK");
+        assertThat(flag.path("nextAction").path("code").asText()).isEqualTo("COLLECT_MISSING_INFO");
+
+        HttpJson.Response completed = frontDesk.post("/api/v1/intake/" + intake.json().path("id").asText() + "/fields",
+                "{\"memberId\": \"" + PhiValues.MEMBER_ID + "\", \"language\": \"es\"}");
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        assertThat(completed.json().path("missingInfo")).isEmpty();
+        assertThat(frontDesk.get("/api/v1/tasks/" + flagId).json().path("status").asText()).isEqualTo("DONE");
+        JsonNode medRec = task(frontDesk.get("/api/v1/plans/" + intake.json().path("planId").asText()).json(), "MEDICATION_RECONCILIATION");
+        assertThat(medRec.path("queue").asText()).as("the plan's facts took the completed language").isEqualTo("BILINGUAL_NURSING");
     }
 
     private static JsonNode task(JsonNode plan, String type) {

@@ -35,7 +35,10 @@ public final class InputsRead {
             Map.entry("payer", Set.of("patient.payer")),
             Map.entry("language", Set.of("patient.language")),
             Map.entry("location", Set.of("patient.location")),
-            Map.entry("consentOnFile", Set.of("patient.consentOnFile")));
+            Map.entry("consentOnFile", Set.of("patient.consentOnFile")),
+            Map.entry("ccmConsentOnFile", Set.of("patient.ccmConsentOnFile")),
+            Map.entry("lineOfBusiness", Set.of("patient.lineOfBusiness")),
+            Map.entry("itemKind", Set.of("carePlan.itemKind")));
 
     private static final Map<SlaTerm.Anchor, String> ANCHORS = Map.of(
             SlaTerm.Anchor.DISCHARGE, "carePlan.dischargeAt",

@@ -44,15 +44,18 @@ final class TableTemplates {
                     "language == \"$param\"", "payer == \"$param\"", "priority == \"$param\"")),
                     List.of("$t.routeTo(\"$param\");", "$t.ownedBy(\"$param\");")),
             new Kind("sla", Map.of(TASKS, List.of(
-                    "program == \"$param\"", "taskType == \"$param\"", "complexity == \"$param\"", "priority == \"$param\"")),
+                    "program == \"$param\"", "taskType == \"$param\"", "complexity == \"$param\"", "priority == \"$param\"",
+                    "lineOfBusiness == \"$param\"", "itemKind == \"$param\"")),
                     List.of("dueDates.add($t.due(\"$param\"));")),
             new Kind("missing-info", Map.of(
-                    TASKS, List.of("program == \"$param\"", "stage == \"$param\"", "taskType == \"$param\""),
+                    TASKS, List.of("program == \"$param\"", "stage == \"$param\"", "taskType == \"$param\"",
+                            "lineOfBusiness != \"$param\""),
                     ABSENT_FIELDS, List.of("name == \"$param\"")),
                     List.of("$t.flagMissing($f, \"$param\");")),
             new Kind("next-best-action", Map.of(TASKS, List.of(
                     "program == \"$param\"", "taskType == \"$param\"", "status == \"$param\"",
-                    "attempts >= $param", "attempts <= $param", "businessDaysInStatus >= $param")),
+                    "attempts >= $param", "attempts <= $param", "businessDaysInStatus >= $param",
+                    "priority == \"$param\"", "hoursInStatus >= $param", "daysSinceDischarge >= $param")),
                     List.of("$t.suggest(\"$param\");", "$t.prompt(\"$param\");")),
             new Kind("escalation", Map.of(
                     TASKS, List.of("program == \"$param\"", "priority == \"$param\""),

@@ -2,6 +2,8 @@ package app.baton.engine.internal;
 
 import app.baton.engine.model.AbsentFields;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.ItemKind;
+import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.Queue;
@@ -35,16 +37,18 @@ final class Vocabulary {
     record Codes(String noun, Set<String> values) {
     }
 
-    private static final Map<String, Codes> PROPERTY_CODES = Map.of(
-            "tasks.program", names("program", Program.values()),
-            "tasks.taskType", names("task type", TaskType.values()),
-            "tasks.status", names("status", TaskStatus.values()),
-            "tasks.priority", names("priority", Priority.values()),
-            "tasks.complexity", names("complexity", Complexity.values()),
-            "tasks.stage", names("stage", Stage.values()),
-            "absentFields.name", new Codes("field name", new LinkedHashSet<>(AbsentFields.NAMES)),
-            "plans.program", names("program", Program.values()),
-            "plans.complexity", names("complexity", Complexity.values()));
+    private static final Map<String, Codes> PROPERTY_CODES = Map.ofEntries(
+            Map.entry("tasks.program", names("program", Program.values())),
+            Map.entry("tasks.taskType", names("task type", TaskType.values())),
+            Map.entry("tasks.status", names("status", TaskStatus.values())),
+            Map.entry("tasks.priority", names("priority", Priority.values())),
+            Map.entry("tasks.complexity", names("complexity", Complexity.values())),
+            Map.entry("tasks.stage", names("stage", Stage.values())),
+            Map.entry("tasks.lineOfBusiness", names("line of business", LineOfBusiness.values())),
+            Map.entry("tasks.itemKind", names("item kind", ItemKind.values())),
+            Map.entry("absentFields.name", new Codes("field name", new LinkedHashSet<>(AbsentFields.NAMES))),
+            Map.entry("plans.program", names("program", Program.values())),
+            Map.entry("plans.complexity", names("complexity", Complexity.values())));
 
     private static final Map<String, Codes> ARGUMENT_CODES = Map.of(
             "routeTo", names("queue", Queue.values()),

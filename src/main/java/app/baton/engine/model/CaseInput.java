@@ -18,13 +18,28 @@ public record CaseInput(@Valid Practice practice, @Valid Patient patient,
 
     public record Patient(@Size(max = 64) String id, @Size(max = 64) String payer,
                           @Size(max = 64) String memberId, @Size(max = 16) String language,
-                          @Size(max = 64) String location, Boolean consentOnFile) {
+                          @Size(max = 64) String location, Boolean consentOnFile,
+                          LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile) {
+
+        /** A patient as the first edition of the API described one (no line of business, no CCM consent). */
+        public Patient(String id, String payer, String memberId, String language, String location, Boolean consentOnFile) {
+            this(id, payer, memberId, language, location, consentOnFile, null, null);
+        }
     }
 
     public record CarePlan(@Size(max = 64) String id, @NotNull Program program, Stage stage,
                            Complexity complexity, OffsetDateTime dischargeAt, LocalDate periodStart,
                            @PositiveOrZero Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
-                           @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider) {
+                           @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider,
+                           ItemKind itemKind) {
+
+        /** A care plan as the first edition of the API described one (no item kind). */
+        public CarePlan(String id, Program program, Stage stage, Complexity complexity, OffsetDateTime dischargeAt,
+                        LocalDate periodStart, Integer minutesThisPeriod, OffsetDateTime faceToFaceAt, String referralReason,
+                        String referringProvider) {
+            this(id, program, stage, complexity, dischargeAt, periodStart, minutesThisPeriod, faceToFaceAt, referralReason,
+                    referringProvider, null);
+        }
     }
 
     public record Task(@NotBlank @Size(max = 64) String id, @NotNull TaskType type, @NotNull TaskStatus status,

@@ -11,7 +11,9 @@ import java.util.Set;
  */
 public enum Queue {
     CARE_COORDINATION, BILINGUAL_CARE_COORDINATION, BEHAVIORAL_HEALTH, COMMUNITY_OUTREACH,
-    NURSING, SCHEDULING, FRONT_DESK, SATELLITE_FRONT_DESK, AUTHORIZATIONS;
+    NURSING, SCHEDULING, FRONT_DESK, SATELLITE_FRONT_DESK, AUTHORIZATIONS,
+    /** Bilingual teams within their discipline: language picks the team, never replaces the discipline. */
+    BILINGUAL_BEHAVIORAL_HEALTH, BILINGUAL_NURSING;
 
     /** In the escalation table: the lead of whichever queue the routing table chose for the task. */
     public static final String ROUTED_QUEUE_LEAD = "QUEUE_LEAD";

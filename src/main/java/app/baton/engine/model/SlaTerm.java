@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * A due-date term as a clinical lead writes it in the SLA table, for example
- * "2 business days after discharge", "72 hours after submission" or "end of month of period start".
+ * "2 business days after discharge", "72 hours after submission" or "end of month of period start",
+ * optionally followed by a note in parentheses that says where the term comes from
+ * ("7 calendar days after submission (practice default: no federal clock for this payer)"); the
+ * note is kept in the basis the decision reports.
  */
 public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
 
@@ -32,6 +35,8 @@ public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
     private static final Pattern OFFSET = Pattern.compile(
             "(\\d{1,4}) (business days?|calendar days?|days?|hours?|business hours?) after (.+)");
     private static final Pattern MONTH_END = Pattern.compile("end of (?:the )?month of (.+)");
+    /** A note after the term, in parentheses: it says where the term comes from and becomes part of the due date's basis. */
+    private static final Pattern NOTE = Pattern.compile(" ?\\([^()]*\\)$");
 
     /** Parses a term; empty when it does not follow the grammar in docs/clinical-lead-guide.md. */
     public static Optional<SlaTerm> parse(String raw) {
@@ -39,7 +44,7 @@ public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
             return Optional.empty();
         }
         String text = raw.trim().replaceAll("\\s+", " ");
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = NOTE.matcher(text.toLowerCase(Locale.ROOT)).replaceFirst("");
         Matcher month = MONTH_END.matcher(lower);
         if (month.matches()) {
             return anchor(month.group(1)).map(a -> new SlaTerm(0, Unit.END_OF_MONTH, a, text));

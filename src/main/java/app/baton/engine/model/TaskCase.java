@@ -49,6 +49,10 @@ public final class TaskCase {
     public String getLanguage() { return patient().map(CaseInput.Patient::language).orElse(null); }
     public String getLocation() { return patient().map(CaseInput.Patient::location).orElse(null); }
     public boolean isConsentOnFile() { return patient().map(p -> Boolean.TRUE.equals(p.consentOnFile())).orElse(false); }
+    /** CCM consent (cost sharing, one practitioner a month, the right to stop): its own record, not the referral consent. */
+    public boolean isCcmConsentOnFile() { return patient().map(p -> Boolean.TRUE.equals(p.ccmConsentOnFile())).orElse(false); }
+    public String getLineOfBusiness() { return patient().map(p -> code(p.lineOfBusiness())).orElse(null); }
+    public String getItemKind() { return code(input.carePlan().itemKind()); }
     public int getAttempts() { return input.task().attempts() == null ? 0 : input.task().attempts(); }
     public int getMinutesThisPeriod() { return input.carePlan().minutesThisPeriod() == null ? 0 : input.carePlan().minutesThisPeriod(); }
     public ZonedDateTime getFaceToFaceAt() { return local(input.carePlan().faceToFaceAt()); }
@@ -107,6 +111,11 @@ public final class TaskCase {
         SlaTerm parsed = SlaTerm.parse(term).orElseThrow(() -> new IllegalArgumentException(
                 "rule " + firingRule + ": '" + term + "' is not a due-date term"));
         return keepDue(new DueDate(this, DueDates.dueAt(this, parsed).orElse(null), parsed.text(), firingRule));
+    }
+
+    /** Sets the due date to the end of the practice's day of {@code day}: "no later than the date of" an event. */
+    public DueDate dueEndOfDay(ZonedDateTime day, String basis) {
+        return keepDue(new DueDate(this, calendar.endOfDay(day.withZoneSameInstant(calendar.zone()).toLocalDate()), basis, firingRule));
     }
 
     /** Sets the due date to a given instant, for rules whose deadline is an event (a scheduled visit). */

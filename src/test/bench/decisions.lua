@@ -1,4 +1,4 @@
--- wrk script: POST the DECISION-API worked example with a unique requestId per request, so
+-- wrk script: POST the decision API worked example (docs/api.md) with a unique requestId per request, so
 -- every request is a new decision that gets evaluated and recorded (no idempotent replays).
 local body_file = io.open("src/test/bench/worked-example.json")
 local template = body_file:read("*a")

@@ -2,7 +2,7 @@ package app.baton;
 
 import java.util.UUID;
 
-/** Decision request bodies for tests, starting from the worked example of DECISION-API.md. */
+/** Decision request bodies for tests, starting from the worked example of docs/api.md. */
 public final class Requests {
 
     private Requests() {

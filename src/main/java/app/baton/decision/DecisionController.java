@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 
-/** The decision API of DECISION-API.md. */
+/** The decision API (docs/api.md). */
 @RestController
 @Validated
 @RequestMapping(path = "/api/v1/decisions", produces = "application/json")

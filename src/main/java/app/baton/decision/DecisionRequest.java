@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
 
-/** The body of POST /api/v1/decisions, as DECISION-API.md defines it. */
+/** The body of POST /api/v1/decisions, as docs/api.md defines it. */
 public record DecisionRequest(
         @Size(max = 128) String requestId,
         OffsetDateTime asOf,

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The decision as DECISION-API.md defines it. Every item names the rule that produced it and its
+ * The decision as docs/api.md defines it. Every item names the rule that produced it and its
  * source ({@code file#Sheet!row N} for a table row, {@code file#line N} for DRL).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -59,7 +59,7 @@ public final class RuleCompiler {
 
     public CompiledRules compile(String version, List<RuleFile> files) {
         // A KIE build on a thread whose context class loader is not the application's breaks
-        // later builds for the life of the JVM (ENGINE-NOTES.md): pin it for the build.
+        // later builds for the life of the JVM (measured with Drools 10.1): pin it for the build.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RuleCompiler.class.getClassLoader());
@@ -170,7 +170,7 @@ public final class RuleCompiler {
                 (rule == null ? "" : "rule " + rule.getValue() + ": ") + text);
     }
 
-    /** A file the compiler does not read would be dropped without a word (ENGINE-NOTES.md); say so instead. */
+    /** A file the compiler does not read would be dropped without a word; say so instead. */
     private static String unknownFile(String path) {
         String lower = path.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".xlsm")) {

@@ -6,7 +6,7 @@ package app.baton.engine;
  */
 public record RuleSource(String file, String sheet, int row) {
 
-    /** As DECISION-API.md writes it: {@code decision-tables/x.drl.xlsx#Sheet!row 12} or {@code rules/x.drl#line 4}. */
+    /** As docs/api.md writes it: {@code decision-tables/x.drl.xlsx#Sheet!row 12} or {@code rules/x.drl#line 4}. */
     public String describe() {
         return sheet == null ? file + "#line " + row : file + "#" + sheet + "!row " + row;
     }

@@ -61,7 +61,7 @@ class ImpactRunner {
         this.pool = new ThreadPoolExecutor(properties.maxRunning(), properties.maxRunning(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "impact-analysis-" + threads.incrementAndGet());
-            // KIE compiles through the context class loader; in the fat jar it must be the application's (ENGINE-NOTES).
+            // KIE compiles through the context class loader; in the fat jar it must be the application's.
             thread.setContextClassLoader(application);
             thread.setDaemon(true);
             return thread;

@@ -18,7 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 
-/** Intake of referrals and discharge events (stage 1 of PRODUCT.md). */
+/** Intake of referrals and discharge events (stage 1 of the care-plan process). */
 @RestController
 @RequestMapping(path = "/api/v1/intake", produces = "application/json")
 @Tag(name = "Intake", description = "Referrals and discharges in; a care plan out, or a held intake with what is missing")

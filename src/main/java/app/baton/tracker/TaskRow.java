@@ -27,7 +27,7 @@ record TaskRow(UUID id, UUID planId, UUID intakeId, UUID prerequisiteId, Purpose
     /** A plan's task, or the task that holds an incomplete intake until its fields come in. */
     enum Purpose { PLAN, MISSING_INFO }
 
-    /** The stage of the six in PRODUCT.md the task is in, from its purpose and status. */
+    /** The stage of the six of the care-plan process the task is in, from its purpose and status. */
     Stage stage() {
         if (purpose == Purpose.MISSING_INFO) {
             return Stage.INTAKE;

@@ -1,4 +1,4 @@
 package app.baton.engine.model;
 
-/** The stages of PRODUCT.md's process, intake to closure. */
+/** The six stages of the care-plan process, intake to closure (docs/tracker.md). */
 public enum Stage { INTAKE, PLANNING, COORDINATION, FOLLOW_UP, CLOSURE, REVIEW }

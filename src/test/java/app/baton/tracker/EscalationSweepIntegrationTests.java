@@ -125,25 +125,29 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
     @Test
     void aTaskWaitingForItsPrerequisiteDoesNotEscalateItsPrerequisiteDoes() {
         TestClock.fix(Instant.parse("2026-03-09T14:00:00Z"));
-        String contactId = contactOfNewPlan();
-        String visitId = jdbc.sql("select id::text from task where prerequisite_id = cast(:contact as uuid)")
-                .param("contact", contactId).query(String.class).single();
+        HttpJson.Response intake = http.post("/api/v1/intake/referrals", Intake.referral(Intake.newId()));
+        assertThat(intake.status()).as(intake.text()).isEqualTo(201);
+        String planId = intake.json().path("planId").asText();
+        String intakeTaskId = jdbc.sql("select id::text from task where plan_id = cast(:plan as uuid) and task_type = 'REFERRAL_INTAKE'")
+                .param("plan", planId).query(String.class).single();
+        String schedulingId = jdbc.sql("select id::text from task where prerequisite_id = cast(:first as uuid)")
+                .param("first", intakeTaskId).query(String.class).single();
 
-        // A month later every task of the plan is past its due date; the face-to-face visit still waits for the contact.
+        // A month later both tasks are past their due dates; scheduling still waits for the referral's intake.
         TestClock.fix(Instant.parse("2026-04-09T14:00:00Z"));
         sweep.run();
-        assertThat(jdbc.sql("select status from task where id = cast(:id as uuid)").param("id", visitId).query(String.class).single())
+        assertThat(jdbc.sql("select status from task where id = cast(:id as uuid)").param("id", schedulingId).query(String.class).single())
                 .isEqualTo("NEW");
-        assertThat(alerts(visitId)).as("nobody can work a NEW task: no reminder, no escalation").isEmpty();
-        assertThat(alerts(contactId)).as("the prerequisite carries the escalation").contains("ESCALATION 1 CARE_COORDINATION_LEAD");
+        assertThat(alerts(schedulingId)).as("nobody can work a NEW task: no reminder, no escalation").isEmpty();
+        assertThat(alerts(intakeTaskId)).as("the prerequisite carries the escalation").anyMatch(a -> a.startsWith("ESCALATION 1 "));
 
-        // Once the contact is done, the visit can be worked, and its own clock applies.
-        HttpJson coordinator = http.asUser("coordinator");
-        int version = coordinator.get("/api/v1/tasks/" + contactId).json().path("version").asInt();
-        assertThat(coordinator.post("/api/v1/tasks/" + contactId + "/status", "{\"status\": \"DONE\", \"version\": " + version + "}")
-                .status()).isEqualTo(200);
+        // Once the intake task is done, scheduling can be worked, and its own clock applies.
+        HttpJson frontDesk = http.asUser("frontdesk");
+        int version = frontDesk.get("/api/v1/tasks/" + intakeTaskId).json().path("version").asInt();
+        HttpJson.Response done = frontDesk.post("/api/v1/tasks/" + intakeTaskId + "/status", "{\"status\": \"DONE\", \"version\": " + version + "}");
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
         sweep.run();
-        assertThat(alerts(visitId)).anyMatch(a -> a.startsWith("ESCALATION 1 "));
+        assertThat(alerts(schedulingId)).anyMatch(a -> a.startsWith("ESCALATION 1 "));
     }
 
     private String contactOfNewPlan() {

@@ -38,6 +38,16 @@ final class Intake {
                 """.formatted(sourceId, sourceId, PhiValues.PROVIDER);
     }
 
+    /** A complete referral: its plan's scheduling task waits for the referral intake task. */
+    static String referral(String sourceId) {
+        return """
+                {"sourceSystem": "REFERRALS", "sourceId": "%s",
+                 "patient": {"id": "pt-%s", "payer": "MEDICAID", "memberId": "%s", "language": "en", "location": "MAIN_CLINIC",
+                             "consentOnFile": true},
+                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s"}
+                """.formatted(sourceId, sourceId, PhiValues.MEMBER_ID, PhiValues.PROVIDER);
+    }
+
     static String newId() {
         return UUID.randomUUID().toString();
     }

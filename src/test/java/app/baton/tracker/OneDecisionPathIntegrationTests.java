@@ -89,7 +89,7 @@ class OneDecisionPathIntegrationTests extends WebIntegrationTest {
         assertThat(decisionsOf(contactId)).as("a sweep that raises nothing new stores nothing").isEqualTo(stored);
         assertThat(current(contactId, "ASSIGNMENT")).isEqualTo(contactDecisions.get(3));
 
-        // 5. The patient is reached and the contact is done: the visit it held is released by a decision of that change.
+        // 5. The patient is reached and the contact is done; the visit, schedulable from the start, keeps its own decision.
         JsonNode reached = coordinator.post("/api/v1/tasks/" + contactId + "/activities",
                 "{\"kind\": \"CALL_ATTEMPT\", \"outcome\": \"REACHED\"}").json();
         contactDecisions.add(current(contactId, "ACTIVITY"));
@@ -97,7 +97,7 @@ class OneDecisionPathIntegrationTests extends WebIntegrationTest {
                 "{\"status\": \"DONE\", \"version\": " + reached.path("version").asInt() + "}");
         assertThat(done.status()).as(done.text()).isEqualTo(200);
         contactDecisions.add(current(contactId, "STATUS_CHANGE"));
-        current(visitId, "STATUS_CHANGE");
+        current(visitId, "INTAKE");
 
         // 6. The visit is booked: the open tasks are decided again on the plan's new facts.
         HttpJson frontDesk = http.asUser("frontdesk");

@@ -1,6 +1,7 @@
 -- Recomputes Baton's audit hash chain inside PostgreSQL, without Baton (docs/compliance-guide.md,
 -- "Audit trail"). Returns the first entry that does not fit, or no row when the chain is intact.
 -- Run it as any role that can read audit_event:  psql -f docs/sql/verify-audit-chain.sql
+-- Only linked entries are checked; staged ones (no hash yet, see the guide) are not part of the chain yet.
 with linked as (
     select e.sequence_number, e.id, e.hash, e.previous_hash,
            lag(e.sequence_number) over w as sequence_before,
@@ -26,6 +27,7 @@ with linked as (
                                           from jsonb_each_text(e.details) as d)),
                          (16, 'previous_hash', e.previous_hash::text)) as f(ord, name, value)) as canonical
     from audit_event e
+    where e.sequence_number is not null
     window w as (order by e.sequence_number)
 )
 select sequence_number, id,

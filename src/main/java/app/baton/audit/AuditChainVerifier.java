@@ -10,7 +10,9 @@ import java.time.Clock;
  * Recomputes the audit chain in sequence order and names the first entry that does not fit: a gap
  * in the sequence (an entry removed), a previous hash that is not the hash of the entry before (an
  * entry removed, inserted or re-hashed), or a hash that does not match the entry's content (an
- * entry changed). Streams the trail, so its length does not matter to memory.
+ * entry changed). Walks the linked entries only and reports how many are still staged (written
+ * and committed, waiting for {@link AuditChainer}). Streams the trail, so its length does not
+ * matter to memory.
  */
 @Service
 public class AuditChainVerifier {
@@ -28,9 +30,12 @@ public class AuditChainVerifier {
 
     public ChainVerification verify() {
         Walk walk = new Walk();
-        readOnly.executeWithoutResult(status -> events.forEachInOrder(walk::visit));
+        long staged = readOnly.execute(status -> {
+            events.forEachInOrder(walk::visit);
+            return events.countStaged();
+        });
         return new ChainVerification(walk.broken == null, walk.count, walk.count == 0 ? null : walk.lastSequence,
-                walk.count == 0 ? null : walk.lastHash, walk.broken, clock.instant());
+                walk.count == 0 ? null : walk.lastHash, walk.broken, staged, clock.instant());
     }
 
     private static final class Walk {

@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** The audit_event table: appending under the chain lock, and reading entries back in order. */
+/**
+ * The audit_event table: staging entries in their callers' transactions, linking staged entries into
+ * the chain under the chainer's lock, and reading the chain back in order.
+ */
 @Repository
 class AuditEvents {
 
@@ -59,18 +62,26 @@ class AuditEvents {
         this.streaming = JdbcClient.create(fetching);
     }
 
+    private static final String LINK = """
+            update audit_event set sequence_number = :sequenceNumber, previous_hash = :previousHash, hash = :hash
+            where id = :id and hash is null
+            """;
+
     /**
-     * Serializes appends across threads and instances until the transaction ends, so that each
-     * append reads the newest head and the chain stays linear.
+     * Serializes chainers (threads and instances) until the chainer's short transaction ends, so that
+     * each reads the newest head and the chain stays linear. Only the chainer takes it: staging an
+     * entry takes no lock.
      */
-    void lockForAppend() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('baton.audit.append'))").query().singleRow();
+    void lockForChaining() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('baton.audit.chain'))").query().singleRow();
     }
 
+    /** The newest linked entry; staged entries have no place in the chain yet. */
     Optional<Head> head() {
         return jdbc.sql("""
                 select sequence_number, hash
                 from audit_event
+                where sequence_number is not null
                 order by sequence_number desc
                 limit 1
                 """)
@@ -82,9 +93,31 @@ class AuditEvents {
         batch.batchUpdate(INSERT, events.stream().map(AuditEvents::params).toArray(SqlParameterSource[]::new));
     }
 
-    /** Every entry in chain order; must run inside a transaction for the cursor to stream. */
+    /** The oldest committed staged entries, in the order they were staged. */
+    List<AuditEvent> staged(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from audit_event where hash is null order by staged_number limit :limit")
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /** Gives staged entries their place in the chain; fails (rolling back) if one was linked already. */
+    void link(List<AuditEvent> linked) {
+        int[] updated = batch.batchUpdate(LINK, linked.stream().map(AuditEvents::params).toArray(SqlParameterSource[]::new));
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                throw new IllegalStateException("audit entry " + linked.get(i).id() + " is no longer staged");
+            }
+        }
+    }
+
+    long countStaged() {
+        return jdbc.sql("select count(*) from audit_event where hash is null").query(Long.class).single();
+    }
+
+    /** Every linked entry in chain order; must run inside a transaction for the cursor to stream. */
     void forEachInOrder(Consumer<AuditEvent> visitor) {
-        streaming.sql("select " + COLUMNS + " from audit_event order by sequence_number")
+        streaming.sql("select " + COLUMNS + " from audit_event where sequence_number is not null order by sequence_number")
                 .query((RowCallbackHandler) rs -> visitor.accept(ROW.mapRow(rs, 0)));
     }
 
@@ -117,7 +150,7 @@ class AuditEvents {
     private static SqlParameterSource params(AuditEvent e) {
         return new MapSqlParameterSource()
                 .addValue("id", e.id())
-                .addValue("sequenceNumber", e.sequenceNumber())
+                .addValue("sequenceNumber", e.staged() ? null : e.sequenceNumber(), Types.BIGINT)
                 .addValue("occurredAt", e.occurredAt().atOffset(ZoneOffset.UTC))
                 .addValue("actor", e.actor())
                 .addValue("actorType", e.actorType())

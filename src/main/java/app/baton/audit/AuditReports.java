@@ -88,11 +88,14 @@ class AuditReports {
         }
     }
 
-    /** The requested order, then the sequence number so that pages never overlap or skip. */
+    /**
+     * The requested order, then the staging number (unique, and set when an entry is written, before
+     * it is linked) so that pages never overlap or skip.
+     */
     private static String orderBy(List<AuditQuery.Order> sort) {
         String direction = sort.get(0).descending() ? " desc" : " asc";
         String columns = sort.stream().map(o -> o.column().sql() + (o.descending() ? " desc" : " asc")).collect(Collectors.joining(", "));
-        return " order by " + columns + ", sequence_number" + direction;
+        return " order by " + columns + ", staged_number" + direction;
     }
 
     private static Object utc(Instant instant) {

@@ -17,10 +17,10 @@ import java.util.UUID;
 /**
  * Appends to the audit trail. In the caller's transaction when there is one, so that a business
  * write and its audit entries commit or fail together; in a transaction of its own otherwise.
- * Each append takes the chain lock once, reads the head, and links the whole batch in Java before
- * one JDBC batch insert. The appending transaction must be READ COMMITTED (PostgreSQL's default),
- * so that the head read after the lock sees the previous append; the unique sequence number turns
- * any mistake there into a failed append rather than a forked chain.
+ * An append stages its entries (one JDBC batch insert, in order, without a place in the hash chain)
+ * and takes no lock, so a slow transaction delays nobody else's audit; {@link AuditChainer} links
+ * committed entries into the chain shortly after. Staged entries are already visible to search,
+ * export and reports from the moment their transaction commits.
  */
 @Service
 public class AuditTrail {
@@ -42,7 +42,7 @@ public class AuditTrail {
         return recordAll(List.of(entry)).get(0);
     }
 
-    /** Appends the entries in order under one lock; returns them as stored. */
+    /** Stages the entries in order; returns them as stored (staged: sequence number 0, no hashes). */
     public List<AuditEvent> recordAll(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return List.of();
@@ -55,27 +55,20 @@ public class AuditTrail {
     }
 
     private List<AuditEvent> append(List<AuditEntry> entries) {
-        events.lockForAppend();
-        AuditEvents.Head head = events.head().orElse(AuditEvents.Head.EMPTY);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<AuditEvent> linked = new ArrayList<>(entries.size());
-        long sequence = head.sequenceNumber();
-        String previous = head.hash();
+        List<AuditEvent> staged = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
-            AuditEvent event = link(entry, ++sequence, now, previous);
-            linked.add(event);
-            previous = event.hash();
+            staged.add(stage(entry, now));
         }
-        events.insertAll(linked);
-        return linked;
+        events.insertAll(staged);
+        return staged;
     }
 
-    private static AuditEvent link(AuditEntry entry, long sequence, Instant now, String previous) {
+    private static AuditEvent stage(AuditEntry entry, Instant now) {
         Caller caller = entry.caller();
-        AuditEvent unhashed = new AuditEvent(UUID.randomUUID(), sequence, now, caller.actor().name(),
+        return new AuditEvent(UUID.randomUUID(), 0, now, caller.actor().name(),
                 caller.actor().type().name(), entry.patientId(), entry.action().name(), entry.category().name(),
                 entry.objectType(), entry.objectId(), entry.outcome().name(), caller.sourceAddress(),
-                caller.correlationId(), entry.emergency() || caller.emergency(), entry.details(), previous, null);
-        return unhashed.withHash(AuditHash.of(unhashed));
+                caller.correlationId(), entry.emergency() || caller.emergency(), entry.details(), null, null);
     }
 }

@@ -7,11 +7,12 @@ import java.util.UUID;
 
 /**
  * The result of walking the audit chain: intact with its length and head, or the first entry that
- * does not fit (its sequence number, id and why).
+ * does not fit (its sequence number, id and why); and how many entries were staged, not yet linked
+ * (they are not part of this verification).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChainVerification(boolean intact, long entries, Long lastSequenceNumber, String lastHash,
-                                BrokenEntry firstBroken, Instant verifiedAt) {
+                                BrokenEntry firstBroken, long stagedEntries, Instant verifiedAt) {
 
     public record BrokenEntry(long sequenceNumber, UUID id, String reason) {
     }
@@ -19,6 +20,7 @@ public record ChainVerification(boolean intact, long entries, Long lastSequenceN
     public String describe() {
         return intact
                 ? "audit chain intact: " + entries + " entries" + (lastSequenceNumber == null ? "" : ", head " + lastSequenceNumber + " " + lastHash)
+                        + ", " + stagedEntries + " staged"
                 : "audit chain broken at entry " + firstBroken.sequenceNumber() + " (id " + firstBroken.id() + "): " + firstBroken.reason();
     }
 }

@@ -35,6 +35,8 @@ class AuditChainVerificationIntegrationTests {
     @Autowired
     AuditEvents events;
     @Autowired
+    AuditChainer chainer;
+    @Autowired
     MeterRegistry registry;
     @Autowired
     JdbcClient jdbc;
@@ -48,10 +50,10 @@ class AuditChainVerificationIntegrationTests {
     }
 
     private List<AuditEvent> threeEntries() {
-        return trail.recordAll(List.of(
+        return new Linking(chainer, jdbc).linked(trail.recordAll(List.of(
                 AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-1").withPatient("pt-1"),
                 AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-2").withPatient("pt-2"),
-                AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-3").withPatient("pt-3")));
+                AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-3").withPatient("pt-3"))));
     }
 
     @Test

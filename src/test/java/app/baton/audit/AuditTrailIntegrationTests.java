@@ -17,11 +17,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Appending: in the caller's transaction, linear under concurrent writers, and refused changes. */
+/** Appending: in the caller's transaction, staged then linked, linear under concurrent writers, and refused changes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AuditTrailIntegrationTests {
@@ -34,6 +35,8 @@ class AuditTrailIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AuditChainer chainer;
 
     private static AuditEntry entry(String objectId) {
         return AuditEntry.of(AuditAction.UPDATE, AuditCategory.USER, "user", objectId);
@@ -47,9 +50,10 @@ class AuditTrailIntegrationTests {
                 .withPatient("pt-7").withOutcome(AuditOutcome.SUCCESS).asEmergency()
                 .withDetails(Map.of("reason", "unconscious patient in ED", "expiresIn", "PT4H")).by(caller));
 
-        AuditEvent read = jdbc.sql("select " + AuditEvents.COLUMNS + " from audit_event where id = :id")
-                .param("id", stored.id()).query(AuditEvents.ROW).single();
-        assertThat(read).isEqualTo(stored);
+        assertThat(stored.staged()).isTrue();
+        AuditEvent read = new Linking(chainer, jdbc).linked(stored);
+        assertThat(read.staged()).isFalse();
+        assertThat(read).usingRecursiveComparison().ignoringFields("sequenceNumber", "previousHash", "hash").isEqualTo(stored);
         assertThat(read.actor()).isEqualTo("nurse");
         assertThat(read.actorType()).isEqualTo("USER");
         assertThat(read.sourceAddress()).isEqualTo("10.0.0.7");
@@ -82,9 +86,9 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
-    void concurrentWritersKeepOneLinearChain() throws Exception {
+    void concurrentWritersAreAllLinkedExactlyOnceIntoOneLinearChain() throws Exception {
         String marker = UUID.randomUUID().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<Void>> writers = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
             writers.add(() -> {
@@ -94,17 +98,33 @@ class AuditTrailIntegrationTests {
                 return null;
             });
         }
+        // Two chainers race the writers and each other (besides the scheduled one), as instances of a cluster would.
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Future<Void>> chainers = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            chainers.add(pool.submit(() -> {
+                while (writing.get()) {
+                    chainer.chainStaged();
+                }
+                return null;
+            }));
+        }
         try {
             for (Future<Void> done : pool.invokeAll(writers)) {
+                done.get();
+            }
+            writing.set(false);
+            for (Future<Void> done : chainers) {
                 done.get();
             }
         } finally {
             pool.shutdown();
         }
+        chainer.chainStaged();
 
-        List<Long> sequence = jdbc.sql("select sequence_number from audit_event where object_id = :m order by sequence_number")
+        List<Long> sequence = jdbc.sql("select sequence_number from audit_event where object_id = :m order by staged_number")
                 .param("m", marker).query(Long.class).list();
-        assertThat(sequence).hasSize(400).doesNotHaveDuplicates();
+        assertThat(sequence).hasSize(400).doesNotContainNull().doesNotHaveDuplicates();
         ChainVerification result = verifier.verify();
         assertThat(result.intact()).isTrue();
         assertThat(result.entries()).isEqualTo(result.lastSequenceNumber());
@@ -120,6 +140,16 @@ class AuditTrailIntegrationTests {
                 .rootCause().hasMessageContaining("the audit trail is append-only: DELETE refused");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
                 .rootCause().hasMessageContaining("the audit trail is append-only: TRUNCATE refused");
+        assertThatThrownBy(() -> jdbc.sql("""
+                update audit_event set actor = 'mallory', sequence_number = 999999999, previous_hash = repeat('0', 64),
+                                       hash = repeat('0', 64)
+                where id = :id""").param("id", stored.id()).update())
+                .as("linking may not change anything else").rootCause()
+                .hasMessageContaining("the audit trail is append-only: UPDATE refused");
+        AuditEvent linked = new Linking(chainer, jdbc).linked(stored);
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set hash = repeat('0', 64) where id = :id").param("id", linked.id()).update())
+                .as("a linked entry is never linked again").rootCause()
+                .hasMessageContaining("the audit trail is append-only: UPDATE refused");
         assertThat(jdbc.sql("select actor from audit_event where id = :id").param("id", stored.id()).query(String.class).single())
                 .isEqualTo("system");
     }

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The production database roles of docs/compliance-guide.md, exactly as its SQL files say: Baton
- * migrated by the owner, running as a role that owns nothing, which can add to the audit trail but
- * never change it or switch off its trigger.
+ * migrated by the owner, running as a role that owns nothing, which can add to the audit trail and
+ * link its entries into the hash chain, but never change an entry or switch off its trigger.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -60,10 +60,17 @@ class DatabaseRolesIntegrationTests {
             }
             HttpJson http = new HttpJson(((WebServerApplicationContext) baton).getWebServer().getPort());
             assertThat(http.post("/api/v1/decisions", Requests.workedExample(UUID.randomUUID().toString())).status()).isEqualTo(200);
+            baton.getBean(AuditChainer.class).chainStaged();
+            assertThat(baton.getBean(AuditChainVerifier.class).verify()).satisfies(chain -> {
+                assertThat(chain.intact()).isTrue();
+                assertThat(chain.entries()).isPositive();
+            });
 
             try (Connection app = DriverManager.getConnection(batonUrl, "baton_app", "change-me-app");
                  Statement sql = app.createStatement()) {
                 assertThat(count(sql, "select count(*) from audit_event")).isPositive();
+                assertThatThrownBy(() -> sql.executeUpdate("update audit_event set hash = repeat('0', 64) where hash is not null"))
+                        .as("a linked entry is never linked again").hasMessageContaining("the audit trail is append-only");
                 assertThat(count(sql, "select count(*) from flyway_schema_history where installed_by = 'baton_owner'"))
                         .as("migrations installed by " + text(sql, "select string_agg(distinct installed_by, ',') from flyway_schema_history")
                                 + "; audit_event owned by " + text(sql, "select tableowner from pg_tables where tablename = 'audit_event'"))

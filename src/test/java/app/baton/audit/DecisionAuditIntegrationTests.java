@@ -29,6 +29,8 @@ class DecisionAuditIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     AuditChainVerifier verifier;
+    @Autowired
+    AuditChainer chainer;
     HttpJson http;
 
     @BeforeEach
@@ -37,7 +39,7 @@ class DecisionAuditIntegrationTests {
     }
 
     private List<AuditEvent> entriesFor(String objectId) {
-        return jdbc.sql("select " + AuditEvents.COLUMNS + " from audit_event where object_id = :id order by sequence_number")
+        return jdbc.sql("select " + AuditEvents.COLUMNS + " from audit_event where object_id = :id order by staged_number")
                 .param("id", objectId).query(AuditEvents.ROW).list();
     }
 
@@ -116,6 +118,7 @@ class DecisionAuditIntegrationTests {
                 order by sequence_number
                 """).param("ids", ids).query(String.class).list();
         assertThat(patients).hasSize(1000).doesNotHaveDuplicates().contains("pt-0", "pt-999");
+        chainer.chainStaged();
         ChainVerification chain = verifier.verify();
         assertThat(chain.intact()).isTrue();
         assertThat(chain.entries()).isEqualTo(chain.lastSequenceNumber());
@@ -123,6 +126,7 @@ class DecisionAuditIntegrationTests {
 
     @Test
     void activationOfTheRuleSetIsAudited() {
+        chainer.chainStaged();
         List<AuditEvent> activations = jdbc.sql("select " + AuditEvents.COLUMNS + """
                  from audit_event where action = 'RULE_SET_ACTIVATED' order by sequence_number""")
                 .query(AuditEvents.ROW).list();

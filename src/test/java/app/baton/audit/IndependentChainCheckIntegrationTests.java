@@ -29,6 +29,8 @@ class IndependentChainCheckIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AuditChainer chainer;
 
     private List<Map<String, Object>> documentedCheck() throws IOException {
         return plain.queryForList(Files.readString(Path.of("docs/sql/verify-audit-chain.sql")));
@@ -38,15 +40,16 @@ class IndependentChainCheckIntegrationTests {
     void documentedSqlFindsNothingWrongWithAnIntactChain() throws IOException {
         trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-1").withPatient("pt-ü")
                 .withDetails(Map.of("taskId", "t-\"quoted\"", "a key", "ünïcode, comma")));
+        chainer.chainStaged();
 
         assertThat(documentedCheck()).isEmpty();
     }
 
     @Test
     void documentedSqlNamesTheChangedEntry() throws IOException {
-        AuditEvent target = trail.recordAll(List.of(
+        AuditEvent target = new Linking(chainer, jdbc).linked(trail.recordAll(List.of(
                 AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-2").withPatient("pt-2"),
-                AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-3").withPatient("pt-3"))).get(0);
+                AuditEntry.of(AuditAction.READ, AuditCategory.DECISION, "decision", "d-3").withPatient("pt-3")))).get(0);
         Tampering tampering = new Tampering(jdbc, tx);
         tampering.bypassingTheTrigger(db -> db.sql("update audit_event set object_id = 'd-x' where id = :id")
                 .param("id", target.id()).update());

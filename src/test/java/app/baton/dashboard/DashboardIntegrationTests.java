@@ -134,7 +134,7 @@ class DashboardIntegrationTests extends WebIntegrationTest {
                 line(t5, "CCM", "FOLLOW_UP", "BLOCKED_MISSING_INFO", "NURSING", "", "BLOCKED_MISSING_INFO"));
         assertThat(exports("exception_report")).isEqualTo(before + 1);
         String details = jdbc.sql("select details::text from audit_event where action = 'EXPORT' and object_type = 'exception_report' "
-                + "order by sequence_number desc limit 1").query(String.class).single();
+                + "order by staged_number desc limit 1").query(String.class).single();
         assertThat(details).contains("\"location\": \"" + location + "\"").contains("\"format\": \"csv\"");
     }
 

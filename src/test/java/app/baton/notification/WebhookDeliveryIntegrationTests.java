@@ -187,7 +187,7 @@ class WebhookDeliveryIntegrationTests extends WebIntegrationTest {
         assertThat(fixtures.admin().delete("/api/v1/webhooks/" + id).status()).isEqualTo(204);
 
         assertThat(list.text()).contains(id).doesNotContain("whsec_");
-        assertThat(jdbc.sql("select action from audit_event where object_type = 'webhook_endpoint' and object_id = :id order by sequence_number")
+        assertThat(jdbc.sql("select action from audit_event where object_type = 'webhook_endpoint' and object_id = :id order by staged_number")
                 .param("id", id).query(String.class).list()).containsExactly("CREATE", "DELETE");
         assertThat(fixtures.admin().get("/api/v1/webhooks").json().findValues("enabled").stream()
                 .anyMatch(e -> !e.asBoolean())).isTrue();
@@ -229,7 +229,7 @@ class WebhookDeliveryIntegrationTests extends WebIntegrationTest {
     }
 
     private List<String> audited(String action, String deliveryId) {
-        return jdbc.sql("select actor_type from audit_event where action = :action and object_id = :id order by sequence_number")
+        return jdbc.sql("select actor_type from audit_event where action = :action and object_id = :id order by staged_number")
                 .param("action", action).param("id", deliveryId).query(String.class).list();
     }
 }

@@ -101,7 +101,7 @@ class RuleSetLifecycleIntegrationTests extends WebIntegrationTest {
         JsonNode history = author.get("/api/v1/rule-sets/" + version).json().path("history");
         assertThat(history.findValuesAsText("kind")).containsExactly("CREATED", "APPROVED", "ACTIVATED", "RETIRED");
         assertThat(author.get("/api/v1/rule-sets/1").json().path("history").findValuesAsText("kind")).endsWith("ROLLED_BACK");
-        assertThat(jdbc.sql("select action from audit_event where object_type = 'rule_set_version' and object_id in (:v, '1') order by sequence_number")
+        assertThat(jdbc.sql("select action from audit_event where object_type = 'rule_set_version' and object_id in (:v, '1') order by staged_number")
                 .param("v", String.valueOf(version)).query(String.class).list())
                 .containsSubsequence("RULE_SET_CREATED", "RULE_SET_APPROVED", "RULE_SET_ACTIVATED", "RULE_SET_ROLLED_BACK");
     }

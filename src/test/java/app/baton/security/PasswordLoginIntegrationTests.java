@@ -91,7 +91,7 @@ class PasswordLoginIntegrationTests extends WebIntegrationTest {
         // Each refusal is audited with its reason: only the guesses that got a password check are WRONG_PASSWORD.
         List<String> reasons = jdbc.sql("""
                         select details ->> 'reason' from audit_event
-                        where action = 'LOGIN_FAILED' and object_id = :name order by sequence_number""")
+                        where action = 'LOGIN_FAILED' and object_id = :name order by staged_number""")
                 .param("name", name).query(String.class).list();
         assertThat(reasons).hasSize(20);
         assertThat(reasons.stream().filter("WRONG_PASSWORD"::equals).count()).isEqualTo(5);

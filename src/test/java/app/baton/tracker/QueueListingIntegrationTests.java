@@ -72,7 +72,7 @@ class QueueListingIntegrationTests extends WebIntegrationTest {
         assertThat(listReads("coordinator", "CARE_COORDINATION")).isEqualTo(before + 2);
         JsonNode details = jdbc.sql("""
                         select details::text from audit_event where actor = 'coordinator' and object_type = 'task_list'
-                        and object_id = 'CARE_COORDINATION' order by sequence_number desc limit 1""")
+                        and object_id = 'CARE_COORDINATION' order by staged_number desc limit 1""")
                 .query((rs, n) -> rs.getString(1)).single().transform(QueueListingIntegrationTests::json);
         assertThat(details.path("page").asText()).isEqualTo(first.path("nextCursor").asText());
         assertThat(details.path("program").asText()).isEqualTo("TCM");

@@ -203,8 +203,9 @@ class WebhookDeliveryIntegrationTests extends WebIntegrationTest {
         assertThat(http.json().path("errors").findValuesAsText("field")).containsExactly("url");
         assertThat(kinds.status()).isEqualTo(400);
         assertThat(kinds.json().path("errors").path(0).path("field").asText()).startsWith("kinds");
-        assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("id");
+        // a path id that is not well-formed names nothing: 404, as for every path id (api.md, "Ids in paths")
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
     }
 
     @Test

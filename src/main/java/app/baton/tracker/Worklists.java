@@ -63,7 +63,7 @@ public class Worklists {
      * only a queue the caller's roles list ({@link QueueReaders}). Each page shown is audited once.
      */
     public QueuePage queue(String queue, Filter f) {
-        QueueReaders.checked(queue);
+        QueueReaders.checked(queue, () -> events.publishEvent(new TaskListRefused(queue)));
         QueueFilter filter = filter(f);
         return audited("queue", queue, f, page(queries.queue(queue, filter, rules.now().toOffsetDateTime()), filter));
     }

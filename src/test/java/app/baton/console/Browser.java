@@ -186,6 +186,65 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Lays the page out at width x height, saves a screenshot of what is in view as
+     * target/screenshots/{name}-{width}x{height}.png, and returns each table wider than its container
+     * (the container would scroll sideways) and the page itself when it is wider than the window.
+     */
+    List<String> layoutAt(String name, int width, int height) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, height));
+        try {
+            // the charts redraw on resize
+            ((JavascriptExecutor) driver).executeScript("window.dispatchEvent(new Event('resize'))");
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            @SuppressWarnings("unchecked")
+            List<String> wide = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                    var wide = [];
+                    document.querySelectorAll('main table').forEach(function (t) {
+                      var box = t.parentElement;
+                      if (t.scrollWidth > box.clientWidth + 1) {
+                        wide.push((t.id || t.className || 'table') + ': ' + t.scrollWidth + ' > ' + box.clientWidth);
+                      }
+                    });
+                    var page = document.documentElement;
+                    if (page.scrollWidth > page.clientWidth + 1) {
+                      wide.push('page: ' + page.scrollWidth + ' > ' + page.clientWidth);
+                    }
+                    return wide;""");
+            return wide;
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
+    /** The axis labels of a chart (SVG text equal to, or a shortened start of, a row of its table) that overlap another. */
+    List<String> overlappingLabels(String chartId) {
+        @SuppressWarnings("unchecked")
+        List<String> overlaps = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var chart = document.getElementById(arguments[0]);
+                var rows = Array.prototype.map.call(document.querySelectorAll('#' + chart.getAttribute('data-table') + ' tbody th'),
+                    function (th) { return th.textContent.trim(); });
+                var labels = Array.prototype.filter.call(chart.querySelectorAll('svg text'), function (t) {
+                  var text = t.textContent.trim().replace(/(\\.\\.\\.|…)$/, '');
+                  return text.length > 0 && rows.some(function (r) { return r.indexOf(text) === 0; });
+                });
+                var out = [];
+                for (var i = 0; i < labels.length; i++) {
+                  for (var j = i + 1; j < labels.length; j++) {
+                    var a = labels[i].getBoundingClientRect(), b = labels[j].getBoundingClientRect();
+                    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+                      out.push(labels[i].textContent + ' / ' + labels[j].textContent);
+                    }
+                  }
+                }
+                if (labels.length < rows.length) {
+                  out.push('only ' + labels.length + ' of ' + rows.length + ' labels drawn');
+                }
+                return out;""", chartId);
+        return overlaps;
+    }
+
     /** Waits for a download whose name starts with {@code prefix} to finish, and returns its text. */
     String downloaded(String prefix) {
         return waitFor(d -> {

@@ -54,7 +54,7 @@
     if (kind === 'hstacked') {
       // long category names (queues) read across, one per line, first row on top: none over another
       base.yAxis = { type: 'category', inverse: true, data: data.rows.map(function (r) { return r.label; }),
-                     axisLabel: { interval: 0, width: 170, overflow: 'truncate' } };
+                     axisLabel: { interval: 0 } };
       base.xAxis = { type: 'value', name: unit, minInterval: 1 };
       base.series = columns.map(function (c, i) {
         var s = { name: c, type: 'bar', stack: 'all', data: data.rows.map(function (r) { return r.values[i]; }) };
@@ -100,8 +100,7 @@
       // room for every row's name on its own line
       element.style.height = Math.max(300, 90 + 30 * data.rows.length) + 'px';
     }
-    // SVG: crisp at any zoom, and its labels are text a test can measure
-    var chart = echarts.init(element, null, { renderer: 'svg' });
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(option(kind, element.getAttribute('data-unit'), data, element.clientWidth));
     chart.on('click', function (params) {
       var row = kind === 'line' ? data.rows[params.seriesIndex] : data.rows[params.dataIndex];

@@ -218,31 +218,35 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The axis labels of a chart (SVG text equal to, or a shortened start of, a row of its table) that overlap another. */
+    /**
+     * Why a chart's category labels could lie over one another, or nothing: its categories must be on the
+     * vertical axis (one name per line, read across) with at least 20 pixels of height per row, and every
+     * row of its table drawn.
+     */
     List<String> overlappingLabels(String chartId) {
         @SuppressWarnings("unchecked")
-        List<String> overlaps = (List<String>) ((JavascriptExecutor) driver).executeScript("""
-                var chart = document.getElementById(arguments[0]);
-                var rows = Array.prototype.map.call(document.querySelectorAll('#' + chart.getAttribute('data-table') + ' tbody th'),
-                    function (th) { return th.textContent.trim(); });
-                var labels = Array.prototype.filter.call(chart.querySelectorAll('svg text'), function (t) {
-                  var text = t.textContent.trim().replace(/(\\.\\.\\.|…)$/, '');
-                  return text.length > 0 && rows.some(function (r) { return r.indexOf(text) === 0; });
-                });
+        List<String> problems = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var element = document.getElementById(arguments[0]);
+                var option = echarts.getInstanceByDom(element).getOption();
+                var rows = document.querySelectorAll('#' + element.getAttribute('data-table') + ' tbody tr').length;
                 var out = [];
-                for (var i = 0; i < labels.length; i++) {
-                  for (var j = i + 1; j < labels.length; j++) {
-                    var a = labels[i].getBoundingClientRect(), b = labels[j].getBoundingClientRect();
-                    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
-                      out.push(labels[i].textContent + ' / ' + labels[j].textContent);
-                    }
+                var axis = option.yAxis[0];
+                if (axis.type !== 'category') {
+                  out.push('the categories are along the x axis, where long names meet');
+                } else {
+                  if ((axis.data || []).length !== rows) {
+                    out.push((axis.data || []).length + ' labels for ' + rows + ' rows');
+                  }
+                  if (axis.axisLabel.interval !== 0) {
+                    out.push('labels may be skipped');
+                  }
+                  var perRow = (element.clientHeight - 90) / Math.max(1, rows);
+                  if (perRow < 20) {
+                    out.push(perRow + ' px per row');
                   }
                 }
-                if (labels.length < rows.length) {
-                  out.push('only ' + labels.length + ' of ' + rows.length + ' labels drawn');
-                }
                 return out;""", chartId);
-        return overlaps;
+        return problems;
     }
 
     /** Waits for a download whose name starts with {@code prefix} to finish, and returns its text. */

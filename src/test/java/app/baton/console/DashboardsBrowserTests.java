@@ -65,7 +65,7 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         browser.open("/console/dashboards?location=" + location);
         for (String chart : new String[] {"stages", "overdue", "sla", "times"}) {
             browser.waitFor(d -> "true".equals(browser.find("#" + chart + "-chart").getAttribute("data-drawn")));
-            assertThat(browser.find("#" + chart + "-chart").findElements(By.tagName("svg"))).as(chart).isNotEmpty();
+            assertThat(browser.find("#" + chart + "-chart").findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
         }
         assertThat(browser.text("#overdue-table tbody")).contains("Care coordination").doesNotContain("CARE_COORDINATION");
         assertThat(browser.text("#sla-table tbody")).contains("TCM");

@@ -4,6 +4,7 @@ import app.baton.tracker.ActivityLogged;
 import app.baton.tracker.IntakeHeld;
 import app.baton.tracker.IntakeRefused;
 import app.baton.tracker.TaskListRead;
+import app.baton.tracker.TaskListRefused;
 import app.baton.tracker.IntakeReleased;
 import app.baton.tracker.PlanClosed;
 import app.baton.tracker.PlanCreated;
@@ -138,6 +139,14 @@ class TrackerAuditing {
         details.put("tasks", String.valueOf(read.tasks()));
         trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.TASK, "task_list", read.queue() == null ? read.list() : read.queue())
                 .withDetails(details));
+    }
+
+    /** A queue the caller's roles do not list (403 queue-not-allowed): DENIED, by that caller. */
+    @EventListener
+    void on(TaskListRefused refused) {
+        trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.TASK, "task_list", refused.queue())
+                .withOutcome(AuditOutcome.DENIED)
+                .withDetails(Map.of("queue", refused.queue(), "problem", "queue-not-allowed")));
     }
 
     @EventListener

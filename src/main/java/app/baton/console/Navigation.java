@@ -72,8 +72,14 @@ class Navigation {
                 .orElse(null);
     }
 
+    /** What the Rules page is for to a role that reads rule sets but may not change them (a compliance reviewer). */
+    static final String RULES_READ_ONLY = "rule set versions: read each version's tables, test gate, changes and who approved and activated it";
+
     static List<Link> offered(Set<Role> roles) {
-        return PAGES.stream().filter(link -> allowed(roles, link.path())).toList();
+        return PAGES.stream().filter(link -> allowed(roles, link.path()))
+                .map(link -> link.path().equals("/console/rules") && !allowed(roles, HttpMethod.POST, "/console/rules")
+                        ? new Link(link.path(), link.label(), RULES_READ_ONLY) : link)
+                .toList();
     }
 
     static boolean allowed(Set<Role> roles, String path) {

@@ -58,8 +58,12 @@ class RuleSetLifecyclePages {
         RuleSetVersion v = ruleSets.get(version);
         model.addAttribute("step", step);
         model.addAttribute("v", v);
-        model.addAttribute("active", ruleSets.active().orElse(null));
-        model.addAttribute("rollback", RuleSetVersion.RETIRED.equals(v.status()));
+        RuleSetVersion active = ruleSets.active().orElse(null);
+        model.addAttribute("active", active);
+        // a retired version decided before: going back to an older one is a rollback; a newer one is activated again
+        boolean retired = RuleSetVersion.RETIRED.equals(v.status());
+        model.addAttribute("rollback", retired && active != null && v.version() < active.version());
+        model.addAttribute("again", retired && (active == null || v.version() > active.version()));
         return "console/confirm";
     }
 

@@ -93,6 +93,9 @@ class RuleSetPages {
         model.addAttribute("lead", me.roles().contains(Role.CLINICAL_LEAD));
         model.addAttribute("author", v.author().equals(me.name()));
         model.addAttribute("compareWith", compareWith(v));
+        // a RETIRED version older than the active one is a rollback; a newer one (retired when an older
+        // version was rolled back to) is activated again, not "rolled back to"
+        model.addAttribute("activeVersion", ruleSets.active().map(RuleSetVersion::version).orElse(null));
         return "console/version";
     }
 

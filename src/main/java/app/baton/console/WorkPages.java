@@ -44,9 +44,11 @@ class WorkPages {
     private final Worklists worklists;
 
     private final java.time.ZoneId zone;
+    private final Labels labels;
 
-    WorkPages(Worklists worklists, app.baton.calendar.PracticeProperties practice) {
+    WorkPages(Worklists worklists, app.baton.calendar.PracticeProperties practice, Labels labels) {
         this.worklists = worklists;
+        this.labels = labels;
         this.zone = practice.timeZone();
     }
 
@@ -142,6 +144,20 @@ class WorkPages {
         return taskPage(worklists.task(id), model);
     }
 
+    /**
+     * A care plan, as a notification about it links to it: the page of its first task, which shows the plan,
+     * its tasks and its closure checklist (reading the plan is audited).
+     */
+    @GetMapping("/console/plans/{id}")
+    String plan(@PathVariable String id) {
+        var plan = worklists.plan(id);
+        if (plan.tasks().isEmpty()) {
+            throw new app.baton.system.ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "this care plan has no task to show");
+        }
+        return "redirect:/console/tasks/" + plan.tasks().get(0).id() + "#plan";
+    }
+
     @PostMapping("/console/tasks/{id}/status")
     String status(@PathVariable String id, @RequestParam(required = false) String status, @RequestParam(required = false) Integer version,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -156,7 +172,7 @@ class WorkPages {
         }
         try {
             TaskView after = worklists.changeStatus(id, to, version);
-            redirect.addFlashAttribute("notice", "The task is now " + after.status() + ".");
+            redirect.addFlashAttribute("notice", "The task is now " + labels.status(after.status()).toLowerCase(java.util.Locale.ROOT) + ".");
             return "redirect:/console/tasks/" + after.id();
         } catch (ApiException e) {
             return refused(id, statusProblem(Problem.of(e)), model, response);
@@ -277,13 +293,13 @@ class WorkPages {
         return "console/task";
     }
 
-    private static String describe(ActivityRequest entry) {
+    private String describe(ActivityRequest entry) {
         return switch (entry.kind()) {
-            case CALL_ATTEMPT -> "call attempt, " + (entry.outcome() == null ? "no outcome" : entry.outcome().name());
-            case MESSAGE -> "message" + (entry.channel() == null ? "" : " by " + entry.channel().name());
+            case CALL_ATTEMPT -> "call attempt, " + (entry.outcome() == null ? "no outcome" : labels.of("outcome", entry.outcome()).toLowerCase(java.util.Locale.ROOT));
+            case MESSAGE -> "message" + (entry.channel() == null ? "" : " by " + labels.of("channel", entry.channel()).toLowerCase(java.util.Locale.ROOT));
             case NOTE -> "note";
             case DOCUMENT -> "document";
-            case BARRIER -> "barrier" + (entry.barrier() == null ? "" : " " + entry.barrier().name());
+            case BARRIER -> "barrier" + (entry.barrier() == null ? "" : ": " + labels.of("barrier", entry.barrier()).toLowerCase(java.util.Locale.ROOT));
         };
     }
 

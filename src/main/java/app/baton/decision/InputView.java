@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static app.baton.security.PatientDataCategory.APPOINTMENT;
 import static app.baton.security.PatientDataCategory.CLINICAL;
 import static app.baton.security.PatientDataCategory.CONSENT;
 import static app.baton.security.PatientDataCategory.DEMOGRAPHIC;
@@ -34,7 +35,7 @@ record InputView(JsonNode inputs, List<String> withheld) {
             Map.entry("carePlan.stage", CLINICAL),
             Map.entry("carePlan.complexity", CLINICAL),
             Map.entry("carePlan.dischargeAt", CLINICAL),
-            Map.entry("carePlan.faceToFaceAt", CLINICAL),
+            Map.entry("carePlan.faceToFaceAt", APPOINTMENT),
             Map.entry("carePlan.referralReasonPresent", CLINICAL),
             Map.entry("carePlan.referringProviderPresent", CLINICAL),
             Map.entry("carePlan.periodStart", SERVICE_TIME),

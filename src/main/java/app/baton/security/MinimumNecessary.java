@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import static app.baton.security.PatientDataCategory.APPOINTMENT;
 import static app.baton.security.PatientDataCategory.CLINICAL;
 import static app.baton.security.PatientDataCategory.CONSENT;
 import static app.baton.security.PatientDataCategory.DEMOGRAPHIC;
@@ -14,8 +15,8 @@ import static app.baton.security.PatientDataCategory.SERVICE_TIME;
 
 /**
  * HIPAA's minimum necessary standard (45 CFR 164.502(b), 164.514(d)) for Baton's answers: which
- * kinds of patient data each role sees. Front desk and billing see payer and consent, not clinical
- * detail; leadership works from aggregates and sees identifiers only; clinical roles, compliance
+ * kinds of patient data each role sees. Front desk and billing see payer, consent and the booked
+ * visit (they book and bill it), not clinical detail; leadership works from aggregates and sees identifiers only; clinical roles, compliance
  * reviewers and integrations (which sent the data) see all. A caller with several roles sees the
  * union. docs/security.md lists the same table.
  */
@@ -23,8 +24,8 @@ import static app.baton.security.PatientDataCategory.SERVICE_TIME;
 public class MinimumNecessary {
 
     static final Map<Role, Set<PatientDataCategory>> VISIBLE = Map.of(
-            Role.FRONT_DESK, EnumSet.of(PAYER, DEMOGRAPHIC, CONSENT),
-            Role.BILLING, EnumSet.of(PAYER, CONSENT, SERVICE_TIME),
+            Role.FRONT_DESK, EnumSet.of(PAYER, DEMOGRAPHIC, CONSENT, APPOINTMENT),
+            Role.BILLING, EnumSet.of(PAYER, CONSENT, SERVICE_TIME, APPOINTMENT),
             Role.CLINICAL_STAFF, EnumSet.allOf(PatientDataCategory.class),
             Role.CARE_COORDINATOR, EnumSet.allOf(PatientDataCategory.class),
             Role.CLINICAL_LEAD, EnumSet.allOf(PatientDataCategory.class),

@@ -13,8 +13,13 @@ public enum PatientDataCategory {
     DEMOGRAPHIC,
     /** Whether the patient's consent is on file. */
     CONSENT,
-    /** Care-plan stage, complexity, discharge and visit dates, referral details present. */
+    /** Care-plan stage, complexity, discharge date, referral details present. */
     CLINICAL,
+    /**
+     * The booked face-to-face visit: front desk books it and billing counts it, so the roles that may
+     * write it read it back.
+     */
+    APPOINTMENT,
     /** Service period and clinical staff minutes in it (what CCM billing counts). */
     SERVICE_TIME
 }

@@ -137,6 +137,7 @@ public final class PermissionMatrix {
             // The console's pages (app.baton.console): the same roles as the API calls behind them.
             open(HttpMethod.GET, "/login", "the login page"),
             open(HttpMethod.GET, "/console/assets/**", "the console's style sheet and scripts"),
+            open(HttpMethod.GET, "/favicon.ico", "the console's icon, which browsers ask for on every page"),
             open(HttpMethod.GET, "/webjars/**", "libraries the console uses (htmx), served from Baton itself"),
             signedIn(HttpMethod.GET, "/", "sends a person to the console"),
             signedIn(HttpMethod.GET, "/console", "console: start page with the pages your roles offer"),
@@ -187,6 +188,8 @@ public final class PermissionMatrix {
                     with(TASK_WORKERS, INTEGRATION)),
             roles(HttpMethod.POST, "/console/tasks/{id}/activities", "console: record a call attempt or other activity",
                     with(TASK_WORKERS, INTEGRATION)),
+            roles(HttpMethod.GET, "/console/plans/{id}", "console: a care plan (the page of its first task, with the plan's tasks and checklist)",
+                    with(STAFF, INTEGRATION)),
             roles(HttpMethod.POST, "/console/plans/{id}/facts", "console: change a care plan's facts (e.g. the booked visit)",
                     with(TASK_WORKERS, INTEGRATION)),
             roles(HttpMethod.POST, "/console/plans/{id}/closure", "console: close a care plan whose checklist is met",

@@ -66,7 +66,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         if (!(denied instanceof CsrfException)) {
             // a known endpoint refused to this caller's roles is audited; a path no entry lists (a scanner, a
-            // browser's favicon.ico) is denied to everyone and concerns no data
+            // guessed path) is denied to everyone and concerns no data
             String path = request.getRequestURI().substring(request.getContextPath().length());
             HttpMethod method = HttpMethod.valueOf(request.getMethod());
             PermissionMatrix.permissionFor(method, path).ifPresent(entry -> events.publishEvent(new AccessRefused(method.name(), path,

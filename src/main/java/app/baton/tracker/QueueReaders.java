@@ -53,12 +53,16 @@ final class QueueReaders {
         return queues;
     }
 
-    /** The queue, if it exists and the caller may list it: else 400 (no such queue) or 403 naming the field. */
-    static String checked(String queue) {
+    /**
+     * The queue, if it exists and the caller may list it: else 400 (no such queue) or 403 naming the field,
+     * after {@code onRefusal} has run (the refusal is audited as DENIED).
+     */
+    static String checked(String queue, Runnable onRefusal) {
         if (Arrays.stream(Queue.values()).noneMatch(q -> q.name().equals(queue))) {
             throw TrackerProblems.invalid("queue", "not a queue: one of " + String.join(", ", Arrays.stream(Queue.values()).map(Enum::name).toList()));
         }
         if (!ofCurrentCaller().contains(queue)) {
+            onRefusal.run();
             throw new ApiException(HttpStatus.FORBIDDEN, "queue-not-allowed", "Not one of your roles' queues",
                     "your roles do not list this queue's tasks (minimum necessary); open a task you were sent by its id",
                     List.of(new Problems.FieldError("queue", "not listed by your roles")));

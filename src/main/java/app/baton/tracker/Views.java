@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static app.baton.security.PatientDataCategory.APPOINTMENT;
 import static app.baton.security.PatientDataCategory.CLINICAL;
 import static app.baton.security.PatientDataCategory.CONSENT;
 import static app.baton.security.PatientDataCategory.DEMOGRAPHIC;
@@ -79,7 +80,7 @@ class Views {
         put(facts, sees, CONSENT, withheld, "consentOnFile", f.consentOnFile());
         put(facts, sees, CLINICAL, withheld, "complexity", f.complexity());
         put(facts, sees, CLINICAL, withheld, "dischargeAt", f.dischargeAt());
-        put(facts, sees, CLINICAL, withheld, "faceToFaceAt", f.faceToFaceAt());
+        put(facts, sees, APPOINTMENT, withheld, "faceToFaceAt", f.faceToFaceAt());
         put(facts, sees, CLINICAL, withheld, "referralReasonOnFile", f.referralReasonOnFile());
         put(facts, sees, CLINICAL, withheld, "referringProviderOnFile", f.referringProviderOnFile());
         put(facts, sees, SERVICE_TIME, withheld, "periodStart", f.periodStart());

@@ -63,7 +63,7 @@ public class Worklists {
      * only a queue the caller's roles list ({@link QueueReaders}). Each page shown is audited once.
      */
     public QueuePage queue(String queue, Filter f) {
-        QueueReaders.checked(queue);
+        QueueReaders.checked(queue, () -> events.publishEvent(new TaskListRefused(queue)));
         QueueFilter filter = filter(f);
         return audited("queue", queue, f, page(queries.queue(queue, filter, rules.now().toOffsetDateTime()), filter));
     }
@@ -119,6 +119,7 @@ public class Worklists {
     /** Changes a plan's facts (e.g. the booked face-to-face visit); its open tasks are decided again. */
     public PlanView updatePlanFacts(String id, FieldsUpdate fields, int version) {
         Plans.PlanRow plan = access.plan(id);
+        PlanFactWriters.check(fields, views.categories());
         planWork.updateFacts(plan.id(), fields, version);
         return planView(access.plan(id));
     }

@@ -6,6 +6,10 @@
 
   function tableData(table) {
     var columns = Array.prototype.map.call(table.querySelectorAll('thead th.num'), function (th) { return th.textContent.trim(); });
+    // the codes behind the plain labels (a status's colour is looked up by its code)
+    var codes = Array.prototype.map.call(table.querySelectorAll('thead th.num'), function (th) {
+      return th.getAttribute('data-code') || th.textContent.trim();
+    });
     var rows = Array.prototype.map.call(table.querySelectorAll('tbody tr'), function (tr) {
       var link = tr.querySelector('a');
       return {
@@ -17,7 +21,7 @@
         href: link ? link.getAttribute('href') : null
       };
     });
-    return { columns: columns, rows: rows };
+    return { columns: columns, codes: codes, rows: rows };
   }
 
   // Meaningful colours where the series are statuses (red only for what needs attention, grey for
@@ -28,7 +32,7 @@
     'Median (hours)': '#1f5fa8', '90th percentile (hours)': '#c77700'
   };
 
-  function option(kind, unit, data) {
+  function option(kind, unit, data, chartWidth) {
     var base = {
       aria: { enabled: true, decal: { show: true } },
       animation: false,
@@ -47,12 +51,33 @@
       return base;
     }
     var columns = kind === 'bars' ? data.columns.slice(0, 2) : data.columns;
-    base.xAxis = { type: 'category', data: data.rows.map(function (r) { return r.label; }), axisLabel: { interval: 0, rotate: data.rows.length > 5 ? 30 : 0 } };
+    if (kind === 'hstacked') {
+      // long category names (queues) read across, one per line, first row on top: none over another
+      base.yAxis = { type: 'category', inverse: true, data: data.rows.map(function (r) { return r.label; }),
+                     axisLabel: { interval: 0 } };
+      base.xAxis = { type: 'value', name: unit, minInterval: 1 };
+      base.series = columns.map(function (c, i) {
+        var s = { name: c, type: 'bar', stack: 'all', data: data.rows.map(function (r) { return r.values[i]; }) };
+        var colour = COLOURS[data.codes[i]] || COLOURS[c];
+        if (colour) {
+          s.itemStyle = { color: colour };
+        }
+        return s;
+      });
+      return base;
+    }
+    // every label shown, none over another: labels wrap inside their slot of the axis, and turn when there are many rows
+    var slot = Math.max(48, Math.floor(((chartWidth || 600) - 80) / Math.max(1, data.rows.length)));
+    var turn = data.rows.length > 4;
+    base.xAxis = { type: 'category', data: data.rows.map(function (r) { return r.label; }),
+                   axisLabel: { interval: 0, rotate: turn ? 35 : 0, width: turn ? 130 : slot - 8, overflow: turn ? 'truncate' : 'break',
+                                hideOverlap: false, fontSize: 11 } };
     base.yAxis = { type: 'value', name: unit, minInterval: kind === 'bars' ? 0 : 1 };
     base.series = columns.map(function (c, i) {
       var s = { name: c, type: 'bar', data: data.rows.map(function (r) { return r.values[i]; }) };
-      if (COLOURS[c]) {
-        s.itemStyle = { color: COLOURS[c] };
+      var colour = COLOURS[data.codes[i]] || COLOURS[c];
+      if (colour) {
+        s.itemStyle = { color: colour };
       }
       if (kind === 'stacked') {
         s.stack = 'all';
@@ -71,8 +96,12 @@
     }
     var data = tableData(table);
     var kind = element.getAttribute('data-kind');
+    if (kind === 'hstacked') {
+      // room for every row's name on its own line
+      element.style.height = Math.max(300, 90 + 30 * data.rows.length) + 'px';
+    }
     var chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption(option(kind, element.getAttribute('data-unit'), data));
+    chart.setOption(option(kind, element.getAttribute('data-unit'), data, element.clientWidth));
     chart.on('click', function (params) {
       var row = kind === 'line' ? data.rows[params.seriesIndex] : data.rows[params.dataIndex];
       if (row && row.href) {

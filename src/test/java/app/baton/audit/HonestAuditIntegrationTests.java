@@ -90,6 +90,19 @@ class HonestAuditIntegrationTests extends WebIntegrationTest {
         assertThat(count("outcome = 'DENIED' and actor = :v and object_id = '/api/v1/dashboards/exceptions'", "frontdesk")).isPositive();
     }
 
+    @Test
+    void aQueueTheCallersRolesDoNotListIsDeniedByThatCaller() {
+        long before = count("outcome = 'DENIED' and category = 'TASK' and object_id = 'AUTHORIZATIONS' and actor = :v", "frontdesk");
+
+        HttpJson.Response refused = http.asUser("frontdesk").get("/api/v1/queues/AUTHORIZATIONS/tasks");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("type").asText()).endsWith("queue-not-allowed");
+        assertThat(count("outcome = 'DENIED' and category = 'TASK' and object_id = 'AUTHORIZATIONS' and actor = :v", "frontdesk"))
+                .isEqualTo(before + 1);
+        assertThat(count("outcome = 'DENIED' and object_id = 'AUTHORIZATIONS' and actor = :v", "anonymous")).isZero();
+    }
+
     /** An outside verifier reads the CSV and recomputes each entry's hash as the guide says. */
     @Test
     void everyExportedRowHashesAsTheComplianceGuideSays() throws IOException {

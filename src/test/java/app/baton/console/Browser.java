@@ -186,6 +186,69 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Lays the page out at width x height, saves a screenshot of what is in view as
+     * target/screenshots/{name}-{width}x{height}.png, and returns each table wider than its container
+     * (the container would scroll sideways) and the page itself when it is wider than the window.
+     */
+    List<String> layoutAt(String name, int width, int height) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, height));
+        try {
+            // the charts redraw on resize
+            ((JavascriptExecutor) driver).executeScript("window.dispatchEvent(new Event('resize'))");
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            @SuppressWarnings("unchecked")
+            List<String> wide = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                    var wide = [];
+                    document.querySelectorAll('main table').forEach(function (t) {
+                      var box = t.parentElement;
+                      if (t.scrollWidth > box.clientWidth + 1) {
+                        wide.push((t.id || t.className || 'table') + ': ' + t.scrollWidth + ' > ' + box.clientWidth);
+                      }
+                    });
+                    var page = document.documentElement;
+                    if (page.scrollWidth > page.clientWidth + 1) {
+                      wide.push('page: ' + page.scrollWidth + ' > ' + page.clientWidth);
+                    }
+                    return wide;""");
+            return wide;
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
+    /**
+     * Why a chart's category labels could lie over one another, or nothing: its categories must be on the
+     * vertical axis (one name per line, read across) with at least 20 pixels of height per row, and every
+     * row of its table drawn.
+     */
+    List<String> overlappingLabels(String chartId) {
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var element = document.getElementById(arguments[0]);
+                var option = echarts.getInstanceByDom(element).getOption();
+                var rows = document.querySelectorAll('#' + element.getAttribute('data-table') + ' tbody tr').length;
+                var out = [];
+                var axis = option.yAxis[0];
+                if (axis.type !== 'category') {
+                  out.push('the categories are along the x axis, where long names meet');
+                } else {
+                  if ((axis.data || []).length !== rows) {
+                    out.push((axis.data || []).length + ' labels for ' + rows + ' rows');
+                  }
+                  if (axis.axisLabel.interval !== 0) {
+                    out.push('labels may be skipped');
+                  }
+                  var perRow = (element.clientHeight - 90) / Math.max(1, rows);
+                  if (perRow < 20) {
+                    out.push(perRow + ' px per row');
+                  }
+                }
+                return out;""", chartId);
+        return problems;
+    }
+
     /** Waits for a download whose name starts with {@code prefix} to finish, and returns its text. */
     String downloaded(String prefix) {
         return waitFor(d -> {

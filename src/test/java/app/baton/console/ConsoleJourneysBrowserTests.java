@@ -126,7 +126,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         browser.find("#note").sendKeys("Go live after the morning huddle");
         browser.clickToLoad("form.stack button[type=submit]");
         assertThat(browser.notice()).contains("active");
-        assertThat(browser.text("h1")).contains("ACTIVE");
+        assertThat(browser.text("h1")).contains("Active");
 
         // The next decision is made on the new row, and the console shows it.
         String decisionId = decide();

@@ -67,10 +67,15 @@ class DashboardsBrowserTests extends WebIntegrationTest {
             browser.waitFor(d -> "true".equals(browser.find("#" + chart + "-chart").getAttribute("data-drawn")));
             assertThat(browser.find("#" + chart + "-chart").findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
         }
-        assertThat(browser.text("#overdue-table tbody")).contains("CARE_COORDINATION");
+        assertThat(browser.text("#overdue-table tbody")).contains("Care coordination").doesNotContain("CARE_COORDINATION");
         assertThat(browser.text("#sla-table tbody")).contains("TCM");
         browser.checkAccessibility();
         browser.screenshot("leadership-dashboards");
+        // a laptop and a large monitor: no table scrolls sideways (the List column stays in view), no axis label over another
+        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            assertThat(browser.layoutAt("leadership-dashboards", size[0], size[1])).as(size[0] + "x" + size[1]).isEmpty();
+            assertThat(browser.overlappingLabels("overdue-chart")).as(size[0] + "x" + size[1]).isEmpty();
+        }
         long figureExports = exports("dashboard_figures");
         browser.find("#export-figures").click();
         assertThat(browser.downloaded("dashboard-figures")).contains("overdue_by_queue,CARE_COORDINATION,,1");
@@ -89,6 +94,9 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         browser.open("/console/dashboards/exceptions?location=" + location);
         assertThat(browser.text("#exceptions tbody")).contains(overdue.toString()).contains(blocked.toString());
         browser.screenshot("leadership-exception-report");
+        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            assertThat(browser.layoutAt("leadership-exception-report", size[0], size[1])).as(size[0] + "x" + size[1]).isEmpty();
+        }
         long before = exports("exception_report");
         browser.find("#export-exceptions").click();
         String csv = browser.downloaded("exception-report");

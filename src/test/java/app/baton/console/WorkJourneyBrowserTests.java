@@ -79,29 +79,37 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         browser.clickToLoad("form.filters button[type=submit]");
         assertThat(browser.path()).contains("program=TCM").contains("overdue=true").doesNotContain("pt-");
         WebElement row = browser.find("a[href='/console/tasks/" + contactId + "']").findElement(org.openqa.selenium.By.xpath("./ancestor::tr"));
-        assertThat(row.getText()).contains("Overdue").contains("TCM_INTERACTIVE_CONTACT").contains("READY");
+        assertThat(row.getText()).contains("Overdue").contains("TCM contact within 2 business days").contains("Ready")
+                .doesNotContain("TCM_INTERACTIVE_CONTACT").doesNotContain("READY");
         browser.checkAccessibility();
         browser.screenshot("work-queue");
+        // a laptop and a large monitor: the list fits its container; the next step reads as words, not a letter per line
+        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            assertThat(browser.layoutAt("work-queue", size[0], size[1])).as(size[0] + "x" + size[1]).isEmpty();
+        }
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.querySelector('#tasks tbody td:last-child').getBoundingClientRect().width")).doubleValue())
+                .isGreaterThan(150);
 
         // The task: its plan, the prompt and why.
         browser.clickToLoad("a[href='/console/tasks/" + contactId + "']");
         assertThat(browser.text("#prompt-code")).isEqualTo("CALL_PATIENT");
         browser.find("#why summary").click();
         assertThat(browser.text("#why-source")).contains("next-best-action.drl.xlsx#NextBestAction!row");
-        assertThat(browser.text("#plan-tasks")).contains("TCM_FACE_TO_FACE", "MEDICATION_RECONCILIATION");
+        assertThat(browser.text("#plan-tasks")).contains("TCM face-to-face visit", "Medication reconciliation");
         assertThat(browser.text("#due")).contains("Overdue");
         assertThat(driverTitle()).doesNotContain("pt-");
         browser.checkAccessibility();
 
         // Two calls that do not reach the patient: a second attempt, then a letter.
         callAttempt("NO_ANSWER");
-        assertThat(browser.notice()).contains("NO_ANSWER");
+        assertThat(browser.notice()).contains("no answer");
         assertThat(browser.text("#prompt-code")).isEqualTo("CALL_PATIENT_AGAIN");
         assertThat(browser.text("#attempts")).isEqualTo("1");
         callAttempt("LEFT_VOICEMAIL");
         String afterTwo = browser.text("#prompt-code");
         assertThat(afterTwo).isEqualTo("SEND_LETTER");
-        assertThat(browser.text("#activities")).contains("NO_ANSWER", "LEFT_VOICEMAIL");
+        assertThat(browser.text("#activities")).contains("No answer", "Left a voicemail");
         browser.find("#why summary").click();
         assertThat(browser.text("#why-source")).startsWith("next-best-action.drl.xlsx#NextBestAction!row");
         browser.checkAccessibility();
@@ -113,19 +121,19 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
                 "{\"status\": \"IN_PROGRESS\", \"version\": " + version + "}").status()).isEqualTo(200);
         browser.clickToLoad("#transitions button[data-status=DONE]");
         assertThat(browser.text("#status-problem")).contains("Someone changed this task first").doesNotContain("Exception");
-        assertThat(browser.text("#task-status")).isEqualTo("IN_PROGRESS");
+        assertThat(browser.text("#task-status")).isEqualTo("In progress");
         browser.checkAccessibility();
 
         // The patient is reached, and the contact is done: the face-to-face visit is next, in scheduling.
         callAttempt("REACHED");
-        assertThat(browser.notice()).contains("REACHED");
+        assertThat(browser.notice()).contains("reached the patient");
         browser.clickToLoad("#transitions button[data-status=DONE]");
-        assertThat(browser.notice()).contains("DONE");
-        assertThat(browser.text("#task-status")).isEqualTo("DONE");
+        assertThat(browser.notice()).contains("done");
+        assertThat(browser.text("#task-status")).isEqualTo("Done");
         assertThat(browser.all("#transitions button")).isEmpty();
         WebElement visit = browser.find("#plan-tasks").findElements(org.openqa.selenium.By.cssSelector("tbody tr")).stream()
-                .filter(r -> r.getText().contains("TCM_FACE_TO_FACE")).findFirst().orElseThrow();
-        assertThat(visit.getText()).contains("READY", "SCHEDULING", "SCHEDULE_VISIT");
+                .filter(r -> r.getText().contains("TCM face-to-face visit")).findFirst().orElseThrow();
+        assertThat(visit.getText()).contains("Ready", "Scheduling", "Schedule the visit");
         browser.checkAccessibility();
         browser.screenshot("work-task-done");
 
@@ -137,7 +145,7 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         browser.clickToLoad("#plan-facts button[type=submit]");
         assertThat(browser.notice()).contains("saved");
         WebElement medRec = browser.find("#plan-tasks").findElements(org.openqa.selenium.By.cssSelector("tbody tr")).stream()
-                .filter(r -> r.getText().contains("MEDICATION_RECONCILIATION")).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains("Medication reconciliation")).findFirst().orElseThrow();
         assertThat(medRec.getText()).contains("2026-03-13 23:59");
 
         // Closing before the visit and the reconciliation are done: refused, in plain words, with the checklist.
@@ -161,16 +169,16 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
 
         browser.logIn("frontdesk", HttpJson.TEST_PASSWORD);
         browser.open("/console/tasks/" + heldTaskId);
-        assertThat(browser.text("#missing-info")).contains("patient.memberId");
+        assertThat(browser.text("#missing-info")).contains("Member ID");
         browser.checkAccessibility();
         browser.clickToLoad("#missing-info a");
-        assertThat(browser.text("#intake-status")).contains("HELD");
+        assertThat(browser.text("#intake-status")).contains("Held");
         assertThat(browser.text("#missing-info")).contains("memberId");
         browser.checkAccessibility();
         browser.find("#field-memberId").sendKeys(PhiValues.MEMBER_ID);
         browser.clickToLoad("#missing-info button[type=submit]");
         assertThat(browser.notice()).contains("released");
-        assertThat(browser.text("#intake-status")).contains("RELEASED");
+        assertThat(browser.text("#intake-status")).contains("Released");
         assertThat(browser.path()).doesNotContain(PhiValues.MEMBER_ID);
         browser.checkAccessibility();
         browser.screenshot("work-intake-released");

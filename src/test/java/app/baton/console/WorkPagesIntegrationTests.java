@@ -32,13 +32,13 @@ class WorkPagesIntegrationTests extends WebIntegrationTest {
     @Test
     void noteTextsOnlyForClinicalRolesAndButtonsOnlyForThoseWhoMayPressThem() {
         String nurse = page("nurse", "/console/tasks/" + contactId);
-        assertThat(nurse).contains(PhiValues.NOTE).contains("Mark DONE").contains("Record what you did");
+        assertThat(nurse).contains(PhiValues.NOTE).contains("Mark done").contains("Record what you did");
 
         String billing = page("billing", "/console/tasks/" + contactId);
         assertThat(billing).doesNotContain(PhiValues.NOTE).contains("Note texts are left out");
 
         String leader = page("leader", "/console/tasks/" + contactId);
-        assertThat(leader).doesNotContain(PhiValues.NOTE).doesNotContain("Mark DONE").doesNotContain("Record what you did");
+        assertThat(leader).doesNotContain(PhiValues.NOTE).doesNotContain("Mark done").doesNotContain("Record what you did");
 
         for (String body : new String[]{nurse, billing, leader}) {
             assertThat(title(body)).isEqualTo("Task · Baton").doesNotContain("pt-");

@@ -16,7 +16,9 @@ import java.util.TreeSet;
 
 import static app.baton.engine.model.Queue.AUTHORIZATIONS;
 import static app.baton.engine.model.Queue.BEHAVIORAL_HEALTH;
+import static app.baton.engine.model.Queue.BILINGUAL_BEHAVIORAL_HEALTH;
 import static app.baton.engine.model.Queue.BILINGUAL_CARE_COORDINATION;
+import static app.baton.engine.model.Queue.BILINGUAL_NURSING;
 import static app.baton.engine.model.Queue.CARE_COORDINATION;
 import static app.baton.engine.model.Queue.COMMUNITY_OUTREACH;
 import static app.baton.engine.model.Queue.FRONT_DESK;
@@ -28,7 +30,7 @@ import static app.baton.engine.model.Queue.SCHEDULING;
  * Minimum necessary for work lists (45 CFR 164.514(d)): which queues' tasks each role may list, in
  * the API and the console alike. A role lists the queues it works; a clinical lead also lists the
  * clinical and coordination queues it leads (their escalations come to it). Behavioral health tasks
- * carry diagnosis-bearing text, so only clinical staff and clinical leads list them. Leadership
+ * (the bilingual team's too) carry diagnosis-bearing text, so only clinical staff and clinical leads list them. Leadership
  * lists no queue: it works from the dashboards and the exception report (ids and codes), and opens
  * one task by id when it must (audited). Every other read of a single task is still scoped by
  * location, not by queue. docs/security.md lists the same table.
@@ -37,8 +39,9 @@ final class QueueReaders {
 
     static final Map<Role, Set<Queue>> LISTS = Map.of(
             Role.CARE_COORDINATOR, EnumSet.of(CARE_COORDINATION, BILINGUAL_CARE_COORDINATION, COMMUNITY_OUTREACH),
-            Role.CLINICAL_STAFF, EnumSet.of(NURSING, BEHAVIORAL_HEALTH),
-            Role.CLINICAL_LEAD, EnumSet.of(CARE_COORDINATION, BILINGUAL_CARE_COORDINATION, COMMUNITY_OUTREACH, NURSING, BEHAVIORAL_HEALTH),
+            Role.CLINICAL_STAFF, EnumSet.of(NURSING, BILINGUAL_NURSING, BEHAVIORAL_HEALTH, BILINGUAL_BEHAVIORAL_HEALTH),
+            Role.CLINICAL_LEAD, EnumSet.of(CARE_COORDINATION, BILINGUAL_CARE_COORDINATION, COMMUNITY_OUTREACH, NURSING, BILINGUAL_NURSING,
+                    BEHAVIORAL_HEALTH, BILINGUAL_BEHAVIORAL_HEALTH),
             Role.FRONT_DESK, EnumSet.of(SCHEDULING, FRONT_DESK, SATELLITE_FRONT_DESK),
             Role.BILLING, EnumSet.of(AUTHORIZATIONS));
 

@@ -51,7 +51,8 @@ class RuleSetLoaderIntegrationTests {
 
     @Test
     void recordsTheSeedingAsEvents() {
-        assertThat(jdbc.sql("select kind from rule_set_event where version = 1 order by id").query(String.class).list())
+        // the first two events of version 1 are its seeding; tests that activate other versions add later ones
+        assertThat(jdbc.sql("select kind from rule_set_event where version = 1 order by id limit 2").query(String.class).list())
                 .containsExactly("CREATED", "ACTIVATED");
     }
 }

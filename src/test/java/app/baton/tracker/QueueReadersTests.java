@@ -22,8 +22,10 @@ class QueueReadersTests {
 
     @Test
     void behavioralHealthIsListedByClinicalRolesOnly() {
-        assertThat(QueueReaders.LISTS.entrySet()).filteredOn(e -> e.getValue().contains(Queue.BEHAVIORAL_HEALTH))
-                .extracting(e -> e.getKey()).containsExactlyInAnyOrder(Role.CLINICAL_STAFF, Role.CLINICAL_LEAD);
+        for (Queue behavioralHealth : new Queue[] {Queue.BEHAVIORAL_HEALTH, Queue.BILINGUAL_BEHAVIORAL_HEALTH}) {
+            assertThat(QueueReaders.LISTS.entrySet()).filteredOn(e -> e.getValue().contains(behavioralHealth))
+                    .extracting(e -> e.getKey()).as("%s", behavioralHealth).containsExactlyInAnyOrder(Role.CLINICAL_STAFF, Role.CLINICAL_LEAD);
+        }
         assertThat(QueueReaders.LISTS).doesNotContainKeys(Role.LEADERSHIP, Role.INTEGRATION, Role.ADMIN, Role.COMPLIANCE_REVIEWER);
     }
 }

@@ -66,6 +66,13 @@ class AuditChainer {
         if (staged.isEmpty()) {
             return 0;
         }
+        List<AuditEvent> linked = linkedAfter(head, staged);
+        events.link(linked);
+        return linked.size();
+    }
+
+    /** The staged entries given their places after {@code head}, each hashing its predecessor, in the order given. */
+    static List<AuditEvent> linkedAfter(AuditEvents.Head head, List<AuditEvent> staged) {
         List<AuditEvent> linked = new ArrayList<>(staged.size());
         long sequence = head.sequenceNumber();
         String previous = head.hash();
@@ -74,7 +81,6 @@ class AuditChainer {
             linked.add(event);
             previous = event.hash();
         }
-        events.link(linked);
-        return linked.size();
+        return linked;
     }
 }

@@ -155,15 +155,7 @@ class AuditChainingIntegrationTests {
             events.lockForChaining();
             AuditEvents.Head head = events.head().orElse(AuditEvents.Head.EMPTY);
             List<AuditEvent> ours = events.staged(AuditChainer.BATCH).stream().filter(e -> ids.contains(e.id())).toList();
-            List<AuditEvent> linked = new ArrayList<>();
-            long sequence = head.sequenceNumber();
-            String previous = head.hash();
-            for (AuditEvent e : ours) {
-                AuditEvent l = e.linked(++sequence, previous);
-                linked.add(l);
-                previous = l.hash();
-            }
-            events.link(linked);
+            events.link(AuditChainer.linkedAfter(head, ours));
             throw new IllegalStateException("the process died here");
         })).hasMessage("the process died here");
 

@@ -3,6 +3,7 @@ package app.baton.audit;
 import app.baton.tracker.ActivityLogged;
 import app.baton.tracker.IntakeHeld;
 import app.baton.tracker.IntakeRefused;
+import app.baton.tracker.PlanFactsRefused;
 import app.baton.tracker.TaskListRead;
 import app.baton.tracker.TaskListRefused;
 import app.baton.tracker.IntakeReleased;
@@ -147,6 +148,15 @@ class TrackerAuditing {
         trail.record(AuditEntry.of(AuditAction.READ, AuditCategory.TASK, "task_list", refused.queue())
                 .withOutcome(AuditOutcome.DENIED)
                 .withDetails(Map.of("queue", refused.queue(), "problem", "queue-not-allowed")));
+    }
+
+    /** A change of facts the caller's roles may not read (403 field-not-allowed): DENIED, naming the fields only. */
+    @EventListener
+    void on(PlanFactsRefused refused) {
+        trail.record(AuditEntry.of(AuditAction.UPDATE, AuditCategory.CARE_PLAN, "care_plan", refused.planId().toString())
+                .withPatient(refused.patientId())
+                .withOutcome(AuditOutcome.DENIED)
+                .withDetails(Map.of("fields", String.join(", ", refused.fields()), "problem", "field-not-allowed")));
     }
 
     @EventListener

@@ -78,6 +78,42 @@ public class Labels {
         return String.join(", ", codes.stream().map(code -> of(kind, code)).toList());
     }
 
+    /**
+     * The label of a code whose kind the page does not know (a recorded decision's input values, an audit
+     * entry's category or action): the first kind in {@code kinds} that labels it, or the code itself.
+     */
+    public String ofAny(Object code, String... kinds) {
+        if (code == null) {
+            return null;
+        }
+        for (String kind : kinds) {
+            String label = labels.get(kind + "." + code);
+            if (label != null) {
+                return label;
+            }
+        }
+        return String.valueOf(code);
+    }
+
+    /** Whether any of these kinds labels this code (the page then shows the code as a secondary line). */
+    public boolean hasAny(Object code, String... kinds) {
+        return code != null && java.util.Arrays.stream(kinds).anyMatch(kind -> labels.containsKey(kind + "." + code));
+    }
+
+    /** The kinds a decision's input value may be, in the order a label is looked for. */
+    private static final String[] VALUE_KINDS = {"taskType", "status", "queue", "role", "program", "stage", "priority",
+            "location", "complexity", "outcome", "channel", "barrier", "prompt", "field"};
+
+    /** The label of a recorded decision's input value, whatever its field: a code some kind labels, else the value. */
+    public String ofValue(Object value) {
+        return ofAny(value, VALUE_KINDS);
+    }
+
+    /** Whether some kind labels this input value (the page then shows the value itself as a secondary line). */
+    public boolean labelsValue(Object value) {
+        return hasAny(value, VALUE_KINDS);
+    }
+
     /** Whether a label itself carries this word (an acronym such as TCM, which the label keeps). */
     public boolean inLabels(String word) {
         return labels.values().stream().anyMatch(label -> java.util.Arrays.asList(label.split("[^A-Za-z_]+")).contains(word));

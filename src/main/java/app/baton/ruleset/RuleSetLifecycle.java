@@ -163,8 +163,9 @@ public class RuleSetLifecycle {
             versions.lockLifecycle();
             RuleSetVersion current = versions.lock(number).orElseThrow(() -> new RuleSetNotFoundException(number));
             requireActivatable(current);
-            boolean rollback = RuleSetVersion.RETIRED.equals(current.status());
             Optional<Integer> previous = versions.activate(number);
+            // A rollback goes back to an older version; activating a newer retired version again is not one.
+            boolean rollback = RuleSetVersion.RETIRED.equals(current.status()) && previous.map(p -> number < p).orElse(false);
             versions.recordEvent(number, rollback ? "ROLLED_BACK" : "ACTIVATED", actor, note);
             previous.ifPresent(p -> versions.recordEvent(p, "RETIRED", actor, "replaced by version " + number));
             versions.notifyActivated(number);

@@ -34,8 +34,11 @@ final class PlanFactWriters {
     private PlanFactWriters() {
     }
 
-    /** Refuses (403 {@code field-not-allowed}, naming each field) a change of facts the caller may not read. */
-    static void check(FieldsUpdate fields, Set<PatientDataCategory> sees) {
+    /**
+     * Refuses (403 {@code field-not-allowed}, naming each field) a change of facts the caller may not read;
+     * {@code refusal} hears the refused field names first, so the refusal is audited.
+     */
+    static void check(FieldsUpdate fields, Set<PatientDataCategory> sees, java.util.function.Consumer<List<String>> refusal) {
         List<Problems.FieldError> refused = new ArrayList<>();
         FIELDS.forEach((name, kind) -> {
             if (kind.value().apply(fields) != null && !sees.contains(kind.category())) {
@@ -44,6 +47,7 @@ final class PlanFactWriters {
             }
         });
         if (!refused.isEmpty()) {
+            refusal.accept(refused.stream().map(Problems.FieldError::field).toList());
             throw new ApiException(HttpStatus.FORBIDDEN, "field-not-allowed", "Not a field your roles may change",
                     "a role changes only the facts it may read back (minimum necessary); nothing was changed", refused);
         }

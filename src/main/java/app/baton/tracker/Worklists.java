@@ -119,7 +119,8 @@ public class Worklists {
     /** Changes a plan's facts (e.g. the booked face-to-face visit); its open tasks are decided again. */
     public PlanView updatePlanFacts(String id, FieldsUpdate fields, int version) {
         Plans.PlanRow plan = access.plan(id);
-        PlanFactWriters.check(fields, views.categories());
+        PlanFactWriters.check(fields, views.categories(),
+                refused -> events.publishEvent(new PlanFactsRefused(plan.id(), plan.patientId(), refused)));
         planWork.updateFacts(plan.id(), fields, version);
         return planView(access.plan(id));
     }

@@ -105,7 +105,7 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         browser.find("#size").clear();
         browser.find("#size").sendKeys("50");
         browser.clickToLoad("#impact ~ form button");
-        browser.waitFor(d -> browser.text("#analysis-status").equals("COMPLETED"));
+        browser.waitFor(d -> browser.text("#analysis-status").equals("Completed"));
         assertThat(browser.text("#routing-moves")).contains(RoutingChange.OLD_QUEUE, RoutingChange.NEW_QUEUE);
         browser.checkAccessibility();
         browser.screenshot("rules-impact");
@@ -169,13 +169,13 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         new Select(browser.find("#action")).selectByValue("RULE_SET_ACTIVATED");
         browser.find("#actor").sendKeys("clinlead2");
         browser.clickToLoad("#audit-search > button[type=submit]");
-        browser.waitFor(d -> browser.text("#audit-results").contains("RULE_SET_ACTIVATED"));
+        browser.waitFor(d -> browser.text("#audit-results").contains("Rule set activated"));
         assertThat(browser.text("#audit-results tbody")).contains("clinlead2").contains(String.valueOf(version));
 
         // Sort by another column, then back: the filters stay.
         browser.clickToLoad("button.sort[value='actor']");
         browser.waitFor(d -> "ascending".equals(browser.find("#audit-results th[aria-sort]").getAttribute("aria-sort")));
-        assertThat(browser.text("#audit-results tbody")).contains("RULE_SET_ACTIVATED").doesNotContain("RULE_SET_CREATED");
+        assertThat(browser.text("#audit-results tbody")).contains("Rule set activated").doesNotContain("Rule set uploaded");
 
         // htmx (allowed by the console's CSP) swaps the chain's status into the page instead of leaving it.
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return typeof htmx")).isEqualTo("object");

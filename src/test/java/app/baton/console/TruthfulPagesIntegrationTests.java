@@ -38,6 +38,8 @@ class TruthfulPagesIntegrationTests extends WebIntegrationTest {
     @Autowired
     Labels labels;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     Notifications notifications;
     @Autowired
     PlatformTransactionManager transactions;
@@ -50,11 +52,20 @@ class TruthfulPagesIntegrationTests extends WebIntegrationTest {
     void noPageShowsABareCodeWhereALabelExists() {
         String planId = discharge().path("planId").asText();
         String task = http.get("/api/v1/plans/" + planId).json().path("tasks").get(0).path("id").asText();
+        String decision = http.asUser("coordinator").get("/api/v1/decisions?taskId=" + task).json().path("decisions").get(0).path("decisionId").asText();
+        HttpJson.Response impact = http.asUser("clinlead").post("/api/v1/rule-sets/1/impact-analyses", "{\"lastDays\": 30}");
+        assertThat(impact.status()).as(impact.text()).isEqualTo(202);
+        String analysis = "/console/rules/1/impact-analyses/" + impact.json().path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !page("clinlead", analysis).contains("Decisions replayed"));
         Map<String, List<String>> pages = Map.of(
-                "coordinator", List.of("/console", "/console/work", "/console/tasks/" + task, "/console/notifications"),
+                "coordinator", List.of("/console", "/console/work", "/console/tasks/" + task, "/console/notifications",
+                        "/console/decisions/" + decision),
                 "frontdesk", List.of("/console", "/console/work", "/console/tasks/" + task),
                 "leader", List.of("/console", "/console/dashboards", "/console/dashboards/exceptions"),
-                "compliance", List.of("/console", "/console/rules", "/console/rules/1"));
+                "compliance", List.of("/console", "/console/rules", "/console/rules/1", "/console/audit",
+                        "/console/decisions/" + decision, "/console/audit/break-glass"),
+                "clinlead", List.of("/console/rules/1", analysis),
+                "admin", List.of("/console/admin/webhooks", "/console/admin/users", "/console/admin/api-keys"));
         List<String> bare = new ArrayList<>();
         pages.forEach((user, paths) -> paths.forEach(path -> {
             Set<String> codes = bareCodes(page(user, path));
@@ -156,6 +167,11 @@ class TruthfulPagesIntegrationTests extends WebIntegrationTest {
         assertThat(clinical.json().path("type").asText()).endsWith("field-not-allowed");
         assertThat(clinical.json().path("errors")).extracting(e -> e.path("field").asText()).containsExactly("fields.complexity");
         assertThat(clinical.text()).doesNotContain("MODERATE");
+        assertThat(jdbc.sql("""
+                        select details ->> 'fields' from audit_event where outcome = 'DENIED' and actor = 'frontdesk'
+                        and category = 'CARE_PLAN' and object_id = :plan""").param("plan", planId).query(String.class).list())
+                .as("the refusal is in the audit trail by the refused caller, naming the field, not its value")
+                .containsExactly("fields.complexity");
         assertThat(http.get("/api/v1/plans/" + planId).json().path("facts").path("faceToFaceAt").asText())
                 .as("a refused change leaves nothing half-written").isEqualTo("2026-03-13T09:30:00-04:00");
 

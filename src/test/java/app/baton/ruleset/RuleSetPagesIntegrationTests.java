@@ -62,6 +62,15 @@ class RuleSetPagesIntegrationTests extends WebIntegrationTest {
 
         String audit = page("compliance", "/console/audit");
         assertThat(audit).contains("Details").contains(back);
+
+        // Going forward to it again is an activation, in its history and in the audit trail; only going back is a rollback.
+        String again = "forward again " + UUID.randomUUID();
+        assertThat(http.asUser("clinlead").post("/api/v1/rule-sets/" + version + "/activation", "{\"note\": \"" + again + "\"}").status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select kind from rule_set_event where version = :v and note = :n")
+                .param("v", version).param("n", again).query(String.class).single()).isEqualTo("ACTIVATED");
+        assertThat(jdbc.sql("select kind from rule_set_event where version = 1 and note = :n")
+                .param("n", back).query(String.class).single()).isEqualTo("ROLLED_BACK");
     }
 
     private String page(String user, String path) {

@@ -52,6 +52,14 @@ class FhirInputs {
             throw FhirProblem.invalid(400, OperationOutcome.IssueType.NOTSUPPORTED, "resourceType", "a " + resource.fhirType()
                     + " is not taken here; send one of " + String.join(", ", types.stream().sorted().toList()));
         }
+        for (SingleValidationMessage issue : parseIssues) {
+            String at = issue.getLocationString();
+            if (at == null || at.isEmpty()) {
+                issue.setLocationString(resource.fhirType());
+            } else if (!at.equals(resource.fhirType()) && !at.startsWith(resource.fhirType() + ".")) {
+                issue.setLocationString(resource.fhirType() + "." + at);
+            }
+        }
         List<SingleValidationMessage> issues = new ArrayList<>(parseIssues);
         issues.addAll(validator.validateWithResult(resource).getMessages());
         if (issues.stream().anyMatch(i -> i.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())) {

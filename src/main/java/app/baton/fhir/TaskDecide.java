@@ -128,13 +128,10 @@ class TaskDecide {
         DecisionResponse decision = answer.response();
         tasks.decided(task, decision);
         Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        out.addEntry().setFullUrl(fullUrl(task, taskId)).setResource(task);
-        out.addEntry().setFullUrl("urn:uuid:" + decision.decisionId()).setResource(provenance(task, taskId, decision));
+        // no fullUrl: neither resource lives on Baton's FHIR base (a parser would take a fullUrl for the resource's id)
+        out.addEntry().setResource(task);
+        out.addEntry().setResource(provenance(task, taskId, decision));
         return new Decided(out, answer.replayed());
-    }
-
-    private static String fullUrl(Task task, String taskId) {
-        return "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(("Task/" + taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Who decided (Baton, by the rule set version), when, and from which rows: every trace entry of the decision. */

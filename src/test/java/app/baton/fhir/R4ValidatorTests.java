@@ -97,4 +97,16 @@ class R4ValidatorTests {
                 {"resourceType": "Task", "status": "requested", "intent": "order", "for": {"reference": "Patient/1"},
                  "restriction": {"period": {"end": "2026-01-01T10:00:00Z"}}}""", TAKEN).fhirType()).isEqualTo("Task");
     }
+
+    @Test
+    void theExtensionsStructureDefinitionInTheDocsIsValidAndDefinesWhatBatonWrites() throws Exception {
+        String json = java.nio.file.Files.readString(java.nio.file.Path.of("docs/fhir/StructureDefinition-decision-source.json"));
+        var definition = (org.hl7.fhir.r4.model.StructureDefinition) INPUTS.read(json, Set.of("StructureDefinition"));
+        assertThat(definition.getUrl()).isEqualTo(BatonFhir.DECISION_SOURCE);
+        org.hl7.fhir.r4.model.Task task = new org.hl7.fhir.r4.model.Task();
+        DecisionSource.add(task, "routing", 3, "rule", "routing.drl.xlsx#Routing!row 12");
+        List<String> written = task.getExtensionFirstRep().getExtension().stream().map(e -> e.getUrl()).toList();
+        assertThat(definition.getDifferential().getElement()).filteredOn(e -> e.hasSliceName()).extracting(e -> e.getSliceName())
+                .containsExactlyElementsOf(written);
+    }
 }

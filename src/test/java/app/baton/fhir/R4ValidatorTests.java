@@ -105,7 +105,7 @@ class R4ValidatorTests {
         assertThat(definition.getUrl()).isEqualTo(BatonFhir.DECISION_SOURCE);
         org.hl7.fhir.r4.model.Task task = new org.hl7.fhir.r4.model.Task();
         DecisionSource.add(task, "routing", 3, "rule", "routing.drl.xlsx#Routing!row 12");
-        List<String> written = task.getExtensionFirstRep().getExtension().stream().map(e -> e.getUrl()).toList();
+        List<String> written = task.getExtension().get(0).getExtension().stream().map(e -> e.getUrl()).toList();
         assertThat(definition.getDifferential().getElement()).filteredOn(e -> e.hasSliceName()).extracting(e -> e.getSliceName())
                 .containsExactlyElementsOf(written);
     }

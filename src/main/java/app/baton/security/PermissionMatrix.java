@@ -233,6 +233,14 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/api/v1/tracker/re-evaluations", "preview or apply a re-evaluation of open tasks",
                     Set.of(CLINICAL_LEAD)),
 
+            // FHIR R4 (app.baton.fhir): the same roles as the JSON API calls they stand for.
+            open(HttpMethod.GET, "/fhir/r4/metadata", "FHIR CapabilityStatement: what the FHIR endpoints support (no data)"),
+            roles(HttpMethod.GET, "/fhir/r4/Task", "FHIR Task search: patient, status, owner, _lastUpdated, _count", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.GET, "/fhir/r4/Task/{id}", "read a task as a FHIR Task", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.POST, "/fhir/r4/Task/$decide", "decide a FHIR Task (recorded like POST /api/v1/decisions)",
+                    with(STAFF, INTEGRATION)),
+            roles(HttpMethod.GET, "/fhir/r4/CarePlan/{id}", "read a care plan as a FHIR CarePlan", with(STAFF, INTEGRATION)),
+
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),
             roles(HttpMethod.GET, "/actuator/info", "build information", Set.of(ADMIN)),

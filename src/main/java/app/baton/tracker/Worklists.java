@@ -37,9 +37,12 @@ public class Worklists {
     private final TaskDecisions rules;
     private final PlanWork planWork;
     private final ApplicationEventPublisher events;
+    private final TaskSearches searches;
 
     Worklists(TrackerAccess access, QueueQueries queries, TaskWork work, ActivityLog log, Tasks tasks, ClosureCheck closure,
-              IntakeService intakes, IntakeViews intakeViews, Views views, TaskDecisions rules, PlanWork planWork, ApplicationEventPublisher events) {
+              IntakeService intakes, IntakeViews intakeViews, Views views, TaskDecisions rules, PlanWork planWork, ApplicationEventPublisher events,
+              TaskSearches searches) {
+        this.searches = searches;
         this.planWork = planWork;
         this.events = events;
         this.access = access;
@@ -82,6 +85,27 @@ public class Worklists {
             return audited("my-own", null, f, page(queries.owner(me.name(), queues, filter, now), filter));
         }
         throw TrackerProblems.invalid("scope", "role or me");
+    }
+
+    /**
+     * Tasks across queues at the caller's locations, shaped for the caller's roles like {@link #task}. The page is audited as a
+     * list (criteria named, a patient never), and each task on it as a read of its patient's data.
+     */
+    public TaskSearch.Page search(TaskSearch search) {
+        List<TaskRow> rows = searches.search(search, callerLocations());
+        boolean more = rows.size() > search.count();
+        List<TaskRow> shown = more ? rows.subList(0, search.count()) : rows;
+        Map<String, String> filters = new LinkedHashMap<>();
+        put(filters, "patient", search.patient() == null ? null : "given");
+        put(filters, "status", search.statuses() == null || search.statuses().isEmpty() ? null
+                : String.join(",", search.statuses().stream().map(Enum::name).sorted().toList()));
+        put(filters, "owner", search.owner() == null ? null : "given");
+        put(filters, "changedFrom", search.changedFrom() == null ? null : search.changedFrom().toString());
+        put(filters, "changedBefore", search.changedBefore() == null ? null : search.changedBefore().toString());
+        filters.put("page", search.offset() == 0 ? "first" : "offset " + search.offset());
+        events.publishEvent(new TaskListRead("search", null, filters, shown.size()));
+        shown.forEach(t -> access.read("task", t.id(), t.patientId()));
+        return new TaskSearch.Page(shown.stream().map(views::task).toList(), more);
     }
 
     /** One task, audited as a read of patient data. */

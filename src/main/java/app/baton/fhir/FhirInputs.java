@@ -1,0 +1,133 @@
+package app.baton.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IParserErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every FHIR body Baton takes in: parsed with HAPI's R4 JSON parser (each element it cannot place is an issue, not
+ * silently dropped), then validated against base R4 ({@link R4Validator} through HAPI's {@link FhirValidator}). Any error
+ * is a {@link FhirProblem}: a 400 (malformed JSON, not a resource) or 422 (a resource that breaks R4) OperationOutcome
+ * listing every issue at its FHIRPath location. Warnings (an unknown profile) do not refuse the input.
+ */
+@Component
+class FhirInputs {
+
+    private final FhirContext context;
+    private final FhirValidator validator;
+
+    FhirInputs(FhirContext context, FhirValidator validator) {
+        this.context = context;
+        this.validator = validator;
+    }
+
+    /** A valid resource of one of {@code types}; anything else is a {@link FhirProblem}. */
+    Resource read(String body, Set<String> types) {
+        if (body == null || body.isBlank()) {
+            throw FhirProblem.invalid(400, OperationOutcome.IssueType.REQUIRED, null, "the request has no body; send a FHIR resource as JSON");
+        }
+        List<SingleValidationMessage> parseIssues = new ArrayList<>();
+        Resource resource;
+        try {
+            IParser parser = context.newJsonParser().setParserErrorHandler(new Collecting(parseIssues));
+            resource = (Resource) parser.parseResource(body);
+        } catch (DataFormatException | ClassCastException e) {
+            String message = e.getMessage() == null ? "not a FHIR resource" : e.getMessage().replaceFirst("^HAPI-\\d+: ", "");
+            String location = message.contains("resource name") || message.contains("resourceType") ? "resourceType" : null;
+            throw FhirProblem.invalid(400, OperationOutcome.IssueType.STRUCTURE, location, "the body is not a FHIR R4 resource in JSON: " + message);
+        }
+        if (!types.contains(resource.fhirType())) {
+            throw FhirProblem.invalid(400, OperationOutcome.IssueType.NOTSUPPORTED, "resourceType", "a " + resource.fhirType()
+                    + " is not taken here; send one of " + String.join(", ", types.stream().sorted().toList()));
+        }
+        for (SingleValidationMessage issue : parseIssues) {
+            String at = issue.getLocationString();
+            if (at == null || at.isEmpty()) {
+                issue.setLocationString(resource.fhirType());
+            } else if (!at.equals(resource.fhirType()) && !at.startsWith(resource.fhirType() + ".")) {
+                issue.setLocationString(resource.fhirType() + "." + at);
+            }
+        }
+        List<SingleValidationMessage> issues = new ArrayList<>(parseIssues);
+        issues.addAll(validator.validateWithResult(resource).getMessages());
+        if (issues.stream().anyMatch(i -> i.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())) {
+            throw new FhirProblem(422, FhirProblem.outcome(issues));
+        }
+        return resource;
+    }
+
+    /** The parser's complaints, each an error at the element it was reading. */
+    private record Collecting(List<SingleValidationMessage> issues) implements IParserErrorHandler {
+
+        private void add(IParseLocation location, String element, String text) {
+            String parent = location == null ? null : location.getParentElementName();
+            String at = parent == null ? element : element == null ? parent : parent + "." + element;
+            issues.add(R4Validator.message(ResultSeverityEnum.ERROR, at, text));
+        }
+
+        @Override
+        public void containedResourceWithNoId(IParseLocation location) {
+            add(location, "contained", "a contained resource has no id");
+        }
+
+        @Override
+        public void incorrectJsonType(IParseLocation location, String element, BaseJsonLikeValue.ValueType expected,
+                                      BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
+                                      BaseJsonLikeValue.ScalarType foundScalar) {
+            add(location, element, "expected a JSON " + (expectedScalar == null ? expected : expectedScalar).toString().toLowerCase()
+                    + " but found a " + (foundScalar == null ? found : foundScalar).toString().toLowerCase());
+        }
+
+        @Override
+        public void invalidValue(IParseLocation location, String value, String error) {
+            add(location, null, "invalid value '" + value + "': " + (error == null ? "" : error.replaceFirst("^HAPI-\\d+: ", "")));
+        }
+
+        @Override
+        public void missingRequiredElement(IParseLocation location, String element) {
+            add(location, element, element + " is required");
+        }
+
+        @Override
+        public void unexpectedRepeatingElement(IParseLocation location, String element) {
+            add(location, element, element + " does not repeat, but an array was given");
+        }
+
+        @Override
+        public void unknownAttribute(IParseLocation location, String attribute) {
+            add(location, attribute, "unknown attribute " + attribute);
+        }
+
+        @Override
+        public void unknownElement(IParseLocation location, String element) {
+            add(location, element, "unknown element " + element + " (not in R4)");
+        }
+
+        @Override
+        public void unknownReference(IParseLocation location, String reference) {
+            add(location, null, "unknown reference " + reference);
+        }
+
+        @Override
+        public void invalidInternalReference(IParseLocation location, String reference) {
+            add(location, null, "a reference to a contained resource that is not there: " + reference);
+        }
+
+        @Override
+        public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
+            add(location, "extension", "an extension has both a value and nested extensions (ext-1)");
+        }
+    }
+}

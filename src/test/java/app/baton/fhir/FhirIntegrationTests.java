@@ -1,0 +1,261 @@
+package app.baton.fhir;
+
+import app.baton.HttpJson;
+import app.baton.WebIntegrationTest;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The FHIR R4 endpoints over HTTP: each output kind validates against base R4 with no error, Task and CarePlan carry what the
+ * JSON API says, access and audit are the JSON API's, $decide is recorded and idempotent and keeps what Baton does not own.
+ */
+class FhirIntegrationTests extends WebIntegrationTest {
+
+    static final String FHIR = "application/fhir+json";
+
+    @Autowired
+    FhirContext context;
+    @Autowired
+    FhirValidator validator;
+    @Autowired
+    JdbcClient jdbc;
+
+    String patient;
+    String planId;
+    String taskId;
+
+    @BeforeEach
+    void plan() {
+        String id = UUID.randomUUID().toString();
+        patient = "pt-" + id;
+        planId = discharge(id, "MAIN_CLINIC");
+        taskId = http.get("/api/v1/plans/" + planId).json().path("tasks").get(0).path("id").asText();
+    }
+
+    String discharge(String id, String location) {
+        return http.post("/api/v1/intake/discharges", """
+                {"sourceSystem": "EHR-ADT", "sourceId": "%s",
+                 "patient": {"id": "pt-%s", "payer": "MEDICARE", "memberId": "M-1", "language": "en", "location": "%s", "consentOnFile": true},
+                 "program": "TCM", "complexity": "HIGH", "dischargeAt": "2026-03-09T08:00:00-04:00"}
+                """.formatted(id, id, location)).json().path("planId").asText();
+    }
+
+    <T extends IBaseResource> T parse(HttpJson.Response response, Class<T> type) {
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith(FHIR);
+        return context.newJsonParser().parseResource(type, response.text());
+    }
+
+    List<String> errors(IBaseResource resource) {
+        return validator.validateWithResult(resource).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .map(m -> m.getLocationString() + " " + m.getMessage()).toList();
+    }
+
+    @Test
+    void aTaskReadsAsAValidFhirTaskWithWhatTheJsonApiSays() {
+        JsonNode json = http.get("/api/v1/tasks/" + taskId).json();
+        Task task = parse(http.get("/fhir/r4/Task/" + taskId), Task.class);
+
+        assertThat(errors(task)).isEmpty();
+        assertThat(task.getIdElement().getIdPart()).isEqualTo(taskId);
+        assertThat(task.getIntent()).isEqualTo(Task.TaskIntent.ORDER);
+        assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo(json.path("status").asText());
+        assertThat(task.getStatus()).isEqualTo(BatonFhir.STATUS.get(app.baton.engine.model.TaskStatus.valueOf(json.path("status").asText())));
+        assertThat(task.getFor().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(task.getBasedOnFirstRep().getReference()).isEqualTo("CarePlan/" + planId);
+        assertThat(task.getOwner().getIdentifier().getValue()).isEqualTo(json.path("owner").path("queue").asText());
+        assertThat(task.getRestriction().getPeriod().getEnd().toInstant())
+                .isEqualTo(OffsetDateTime.parse(json.path("due").path("at").asText()).toInstant());
+        assertThat(task.getExtensionsByUrl(BatonFhir.DECISION_SOURCE)).extracting(e -> aspect(e) + " " + row(e))
+                .contains("routing " + json.path("owner").path("source").asText(), "due " + json.path("due").path("source").asText());
+    }
+
+    @Test
+    void aCarePlanReadsAsAValidFhirCarePlanWithEachTaskAnActivityByReference() {
+        JsonNode json = http.get("/api/v1/plans/" + planId).json();
+        CarePlan plan = parse(http.get("/fhir/r4/CarePlan/" + planId), CarePlan.class);
+
+        assertThat(errors(plan)).isEmpty();
+        assertThat(plan.getIntent()).isEqualTo(CarePlan.CarePlanIntent.PLAN);
+        assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
+        assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("TCM");
+        assertThat(plan.getSubject().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(plan.getActivity()).hasSize(json.path("tasks").size()).allSatisfy(a -> assertThat(a.hasDetail()).isFalse());
+        assertThat(plan.getActivityFirstRep().getReference().getReference()).isEqualTo("Task/" + json.path("tasks").get(0).path("id").asText());
+    }
+
+    @Test
+    void theCapabilityStatementIsValidAndEachReadItClaimsIsServed() {
+        var statement = parse(http.anonymous().get("/fhir/r4/metadata"), org.hl7.fhir.r4.model.CapabilityStatement.class);
+        assertThat(errors(statement)).isEmpty();
+        assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType()).containsExactly("Task", "CarePlan");
+        assertThat(http.get("/fhir/r4/Task?patient=" + patient + "&status=requested,ready,in-progress&owner=x&_lastUpdated=ge2020-01-01T00:00:00Z&_count=5")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void searchByPatientPagesThroughTheTasksWithLinksAndValidates() {
+        int tasks = http.get("/api/v1/plans/" + planId).json().path("tasks").size();
+        assertThat(tasks).isGreaterThan(1);
+        Bundle first = parse(http.get("/fhir/r4/Task?patient=Patient/" + patient + "&_count=1"), Bundle.class);
+        assertThat(errors(first)).isEmpty();
+        assertThat(first.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(first.getEntry()).hasSize(1);
+        String next = first.getLink("next").getUrl();
+        Bundle second = parse(http.get(next.substring(next.indexOf("/fhir/"))), Bundle.class);
+        assertThat(second.getEntry()).hasSize(1);
+        assertThat(second.getEntryFirstRep().getResource().getIdElement().getIdPart())
+                .isNotEqualTo(first.getEntryFirstRep().getResource().getIdElement().getIdPart());
+        assertThat(second.getLink("previous")).isNotNull();
+
+        Bundle all = parse(http.get("/fhir/r4/Task?patient=" + patient + "&_count=100"), Bundle.class);
+        assertThat(all.getTotal()).isEqualTo(tasks);
+        assertThat(all.getLink("next")).isNull();
+        Bundle none = parse(http.get("/fhir/r4/Task?patient=" + patient + "&status=completed"), Bundle.class);
+        assertThat(none.getEntry()).isEmpty();
+    }
+
+    @Test
+    void anotherLocationsTaskAndPlanAreNotFoundAndLeftOutOfSearchesAndReadsAreAudited() {
+        String id = UUID.randomUUID().toString();
+        String satellitePlan = discharge(id, "SATELLITE_CLINIC");
+        String satelliteTask = http.get("/api/v1/plans/" + satellitePlan).json().path("tasks").get(0).path("id").asText();
+        HttpJson coordinator = http.asUser("coordinator");
+
+        HttpJson.Response task = coordinator.get("/fhir/r4/Task/" + satelliteTask);
+        assertThat(task.status()).isEqualTo(404);
+        OperationOutcome outcome = context.newJsonParser().parseResource(OperationOutcome.class, task.text());
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+        assertThat(coordinator.get("/fhir/r4/CarePlan/" + satellitePlan).status()).isEqualTo(404);
+        assertThat(parse(coordinator.get("/fhir/r4/Task?patient=pt-" + id), Bundle.class).getEntry()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where object_id = :id and outcome = 'DENIED'").param("id", satelliteTask)
+                .query(Long.class).single()).isEqualTo(1);
+
+        assertThat(coordinator.get("/fhir/r4/Task/" + taskId).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_event where object_id = :id and action = 'READ' and outcome = 'SUCCESS'")
+                .param("id", taskId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void decideFillsInBatonsDecisionKeepsEverythingElseAndIsRecordedOnce() {
+        String identifier = UUID.randomUUID().toString();
+        String body = decideBody(identifier, "in-progress");
+        HttpJson.Response first = http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR);
+        Bundle bundle = parse(first, Bundle.class);
+        assertThat(errors(bundle)).isEmpty();
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        Task task = (Task) bundle.getEntry().get(0).getResource();
+        Provenance provenance = (Provenance) bundle.getEntry().get(1).getResource();
+
+        // Baton's decision
+        assertThat(task.getOwner().getIdentifier().getSystem()).isEqualTo(BatonFhir.QUEUE);
+        assertThat(task.getExtensionsByUrl(BatonFhir.DECISION_SOURCE)).isNotEmpty();
+        // what Baton does not own comes back as it was sent
+        assertThat(task.getNoteFirstRep().getText()).isEqualTo("call after 3pm");
+        assertThat(task.getExtensionByUrl("https://ehr.example/ext/ward").getValue().primitiveValue()).isEqualTo("4B");
+        assertThat(task.getInput()).anySatisfy(i -> assertThat(i.getType().getText()).isEqualTo("ehr-input"));
+        assertThat(task.getDescription()).isEqualTo("Post-discharge call");
+        assertThat(task.getIdElement().getIdPart()).isEqualTo("task-" + identifier);
+        assertThat(task.getIdentifierFirstRep().getValue()).isEqualTo(identifier);
+        assertThat(task.getRequester().getReference()).isEqualTo("Practitioner/dr-1");
+        assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+        // the provenance names the version and rows, and the decision is recorded under its id
+        String decisionId = provenance.getIdElement().getIdPart();
+        assertThat(provenance.getTargetFirstRep().getReference()).isEqualTo("Task/task-" + identifier);
+        assertThat(provenance.getExtensionsByUrl(BatonFhir.DECISION_SOURCE)).isNotEmpty().allSatisfy(e -> assertThat(row(e)).isNotBlank());
+        assertThat(jdbc.sql("select id::text from decision where task_id = :t").param("t", "task-" + identifier).query(String.class).list())
+                .containsExactly(decisionId);
+        assertThat(http.get("/api/v1/decisions/" + decisionId).status()).isEqualTo(200);
+
+        HttpJson.Response again = http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(((Provenance) parse(again, Bundle.class).getEntry().get(1).getResource()).getIdElement().getIdPart())
+                .isEqualTo(decisionId);
+        assertThat(jdbc.sql("select count(*) from decision where task_id = :t").param("t", "task-" + identifier).query(Long.class).single())
+                .isEqualTo(1);
+
+        HttpJson.Response other = http.post("/fhir/r4/Task/$decide", decideBody(identifier, "ready"), "Content-Type", FHIR);
+        assertThat(other.status()).isEqualTo(422);
+        OperationOutcome conflict = context.newJsonParser().parseResource(OperationOutcome.class, other.text());
+        assertThat(conflict.getIssueFirstRep().getExpression()).extracting(e -> e.getValue()).containsExactly("Task.identifier");
+    }
+
+    @Test
+    void decideTakesABundleWithTheEncounterAndAUsCoreProfileClaim() {
+        String identifier = UUID.randomUUID().toString();
+        String body = """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": %s},
+                  {"resource": {"resourceType": "Patient", "id": "pt-b", "meta": {"profile": ["http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"]}}},
+                  {"resource": {"resourceType": "Encounter", "status": "finished", "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+                                "period": {"end": "2026-03-09T08:00:00-04:00"}}}]}
+                """.formatted(decideBody(identifier, "requested"));
+        Bundle bundle = parse(http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR), Bundle.class);
+        assertThat(errors(bundle)).isEmpty();
+        // the discharge date comes from the Encounter: the due date is counted from it
+        assertThat(((Task) bundle.getEntryFirstRep().getResource()).getRestriction().getPeriod().hasEnd()).isTrue();
+    }
+
+    @Test
+    void anInvalidTaskToDecideIsA422OperationOutcomeNamingEachProblem() {
+        HttpJson.Response response = http.post("/fhir/r4/Task/$decide", """
+                {"resourceType": "Task", "status": "bogus", "owner": {"reference": "Observation/1"}}""", "Content-Type", FHIR);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith(FHIR);
+        OperationOutcome outcome = context.newJsonParser().parseResource(OperationOutcome.class, response.text());
+        assertThat(outcome.getIssue()).flatExtracting(i -> i.getExpression()).extracting(e -> e.getValue())
+                .contains("Task.status", "Task.intent", "Task.owner.reference");
+        assertThat(http.post("/fhir/r4/Task/$decide", "{not json", "Content-Type", FHIR).status()).isEqualTo(400);
+        assertThat(http.post("/fhir/r4/Task/$decide", "{\"resourceType\": \"Gizmo\"}", "Content-Type", FHIR).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnsupportedSearchParameterIsA400NamingIt() {
+        HttpJson.Response response = http.get("/fhir/r4/Task?code=x");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(context.newJsonParser().parseResource(OperationOutcome.class, response.text()).getIssueFirstRep().getExpression().get(0)
+                .getValue()).isEqualTo("code");
+    }
+
+    static String decideBody(String identifier, String status) {
+        return """
+                {"resourceType": "Task", "id": "task-%s", "identifier": [{"system": "https://ehr.example/task", "value": "%s"}],
+                 "extension": [{"url": "https://ehr.example/ext/ward", "valueString": "4B"}],
+                 "status": "%s", "intent": "order", "priority": "urgent", "description": "Post-discharge call",
+                 "code": {"coding": [{"system": "https://baton.app/fhir/CodeSystem/task-type", "code": "TCM_INTERACTIVE_CONTACT"}]},
+                 "for": {"reference": "Patient/pt-b"}, "requester": {"reference": "Practitioner/dr-1"},
+                 "authoredOn": "2026-03-09T09:00:00-04:00",
+                 "note": [{"text": "call after 3pm"}],
+                 "input": [{"type": {"text": "ehr-input"}, "valueString": "kept"}]}
+                """.formatted(identifier, identifier, status);
+    }
+
+    static String aspect(Extension e) {
+        return e.getExtensionByUrl("aspect").getValue().primitiveValue();
+    }
+
+    static String row(Extension e) {
+        Extension row = e.getExtensionByUrl("row");
+        return row == null ? "" : row.getValue().primitiveValue();
+    }
+}

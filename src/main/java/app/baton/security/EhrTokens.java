@@ -104,7 +104,7 @@ class EhrTokens {
         if (!used.firstUse(issuer, claims.getJWTID(), expires.plus(CLOCK_SKEW))) {
             throw new Refused("jti already used by " + ehr.name());
         }
-        return new Identity("ehr:" + ehr.name(), ehr.name(), Identity.Kind.EHR, Set.of(), ehr.locations());
+        return new Identity("ehr:" + ehr.name(), "ehr:" + ehr.name(), Identity.Kind.EHR, Set.of(), ehr.locations());
     }
 
     private JWTClaimsSet process(SignedJWT jwt, EhrSettings.Ehr ehr, JWKSource<SecurityContext> keys) throws Refused {

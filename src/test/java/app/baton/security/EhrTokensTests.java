@@ -107,11 +107,11 @@ class EhrTokensTests {
     void acceptsRs256Rs384AndEs384FromTheIssuersPublishedKeys() throws Exception {
         Identity ehr = tokens.verify(rs(JWSAlgorithm.RS256, claims().build()));
         assertThat(ehr.kind()).isEqualTo(Identity.Kind.EHR);
-        assertThat(ehr.name()).isEqualTo("main-ehr");
+        assertThat(ehr.name()).isEqualTo("ehr:main-ehr");
         assertThat(ehr.locations()).containsExactly("MAIN_CLINIC");
         assertThat(ehr.roles()).isEmpty();
-        assertThat(tokens.verify(rs(JWSAlgorithm.RS384, claims().build())).name()).isEqualTo("main-ehr");
-        assertThat(tokens.verify(es384(h -> h, claims().build())).name()).isEqualTo("main-ehr");
+        assertThat(tokens.verify(rs(JWSAlgorithm.RS384, claims().build())).name()).isEqualTo("ehr:main-ehr");
+        assertThat(tokens.verify(es384(h -> h, claims().build())).name()).isEqualTo("ehr:main-ehr");
     }
 
     @Test
@@ -177,6 +177,6 @@ class EhrTokensTests {
         String elsewhere = es384(h -> h.jwkURL(URI.create("https://attacker.example.org/jwks.json")), claims().build());
         assertThatThrownBy(() -> tokens.verify(elsewhere)).isInstanceOf(EhrTokens.Refused.class).hasMessageContaining("jku");
         String allowed = es384(h -> h.jwkURL(URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json")), claims().build());
-        assertThat(tokens.verify(allowed).name()).isEqualTo("main-ehr");
+        assertThat(tokens.verify(allowed).name()).isEqualTo("ehr:main-ehr");
     }
 }

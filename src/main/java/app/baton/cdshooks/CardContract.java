@@ -26,14 +26,14 @@ final class CardContract {
         if (card.summary() == null || card.summary().isBlank() || card.summary().length() >= SUMMARY_LIMIT) {
             problems.add("summary must be 1 to " + (SUMMARY_LIMIT - 1) + " characters");
         }
-        if (!INDICATORS.contains(card.indicator())) {
+        if (!in(INDICATORS, card.indicator())) {
             problems.add("indicator must be info, warning or critical");
         }
         if (card.source() == null || card.source().label() == null || card.source().label().isBlank()) {
             problems.add("source.label is missing");
         }
         boolean suggests = card.suggestions() != null && !card.suggestions().isEmpty();
-        if (suggests && !SELECTION.contains(card.selectionBehavior())) {
+        if (suggests && !in(SELECTION, card.selectionBehavior())) {
             problems.add("selectionBehavior is required with suggestions (at-most-one or any)");
         }
         if (suggests) {
@@ -58,7 +58,7 @@ final class CardContract {
             return;
         }
         for (Card.Action action : suggestion.actions()) {
-            if (!ACTIONS.contains(action.type()) || action.description() == null || action.description().isBlank()) {
+            if (!in(ACTIONS, action.type()) || action.description() == null || action.description().isBlank()) {
                 problems.add("suggestion " + suggestion.label() + ": an action needs a type (create, update, delete) and a description");
             } else if (action.type().equals("delete") && (action.resourceId() == null || action.resourceId().isEmpty())) {
                 problems.add("suggestion " + suggestion.label() + ": a delete action names its resourceId");
@@ -66,6 +66,11 @@ final class CardContract {
                 problems.add("suggestion " + suggestion.label() + ": a " + action.type() + " action carries its resource");
             }
         }
+    }
+
+    /** Set.of(...).contains(null) throws: a missing value is simply not allowed. */
+    private static boolean in(Set<String> allowed, String value) {
+        return value != null && allowed.contains(value);
     }
 
     /** Throws when the card breaks a rule: never sent. */

@@ -40,11 +40,11 @@ class RowFigures {
                         select c.rule_set_version, c.rule_source, f.override_code, max(f.override_display) as display, count(*) as n
                         from cds_card c join cds_feedback f on f.card_id = c.id
                         where f.outcome = 'overridden' and f.override_code is not null
-                          and (cast(:version as integer) is null or c.rule_set_version = :version)
+                          and c.rule_set_version between :from and :to
                         group by c.rule_set_version, c.rule_source, f.override_code
                         order by n desc, f.override_code
                         """)
-                .param("version", version)
+                .param("from", version == null ? Integer.MIN_VALUE : version).param("to", version == null ? Integer.MAX_VALUE : version)
                 .query(rs -> {
                     reasons.computeIfAbsent(rs.getInt(1) + "|" + rs.getString(2), k -> new ArrayList<>())
                             .add(new Reason(rs.getString(3), rs.getString(4), rs.getLong(5)));
@@ -54,11 +54,11 @@ class RowFigures {
                                count(f.card_id) filter (where f.outcome = 'accepted') as accepted,
                                count(f.card_id) filter (where f.outcome = 'overridden') as overridden
                         from cds_card c left join cds_feedback f on f.card_id = c.id
-                        where (cast(:version as integer) is null or c.rule_set_version = :version)
+                        where c.rule_set_version between :from and :to
                         group by c.rule_set_version, c.rule_source
                         order by overridden desc, cards desc, c.rule_set_version desc, c.rule_source
                         """)
-                .param("version", version)
+                .param("from", version == null ? Integer.MIN_VALUE : version).param("to", version == null ? Integer.MAX_VALUE : version)
                 .query((rs, n) -> {
                     long accepted = rs.getLong("accepted");
                     long overridden = rs.getLong("overridden");

@@ -280,6 +280,13 @@ class CdsHooksIntegrationTests extends WebIntegrationTest {
             assertThat(reason.path("display").asText()).isEqualTo("Already done");
         });
         assertThat(figures.text()).as("no comment, no patient in the figures").doesNotContain("called yesterday").doesNotContain("pt-");
+
+        HttpJson.Response everyVersion = http.asUser("clinlead").get("/api/v1/cds-hooks/row-figures");
+        assertThat(list(everyVersion.json())).anySatisfy(f -> assertThat(f.path("ruleSetVersion").asInt() + "|" + f.path("row").asText())
+                .isEqualTo(row));
+        HttpJson.Response page = http.asUser("clinlead").get("/console/cds-feedback?version=" + version, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains(row.substring(row.indexOf('|') + 1)).contains("Already done (").doesNotContain("called yesterday");
     }
 
     @Test

@@ -48,7 +48,7 @@ class DocsCurlIntegrationTests extends WebIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"README.md", "docs/api.md", "docs/tracker.md", "docs/compliance-guide.md", "docs/webhooks.md",
             "docs/security.md", "docs/operations.md", "docs/console.md", "docs/rule-authoring.md", "docs/rule-review.md",
-            "docs/clinical-lead-guide.md", "docs/architecture.md", "docs/fhir.md"})
+            "docs/clinical-lead-guide.md", "docs/architecture.md", "docs/fhir.md", "docs/cds-hooks.md"})
     void everyCurlWorksAsPrinted(String doc) throws Exception {
         Process tools = new ProcessBuilder("bash", "-c", "command -v curl && command -v jq && command -v unzip").start();
         assertThat(tools.waitFor()).as("the docs' commands need curl, jq and unzip (README, The two commands)").isZero();

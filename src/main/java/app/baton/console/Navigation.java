@@ -37,6 +37,7 @@ class Navigation {
             new Link("/console/work", "Work", "my queues: tasks by due date, overdue first"),
             new Link("/console/notifications", "Notifications", "hand-offs and other notices for me"),
             new Link("/console/rules", "Rules", "rule set versions: upload, review, approve, activate"),
+            new Link("/console/cds-feedback", "Card feedback", "per table row: how often the EHR's users follow Baton's cards"),
             new Link("/console/decisions", "Decisions", "look up a decision: its inputs, outputs and the table rows that fired"),
             new Link("/console/dashboards", "Dashboards", "work by stage, overdue by queue, SLA attainment, time in stage"),
             new Link("/console/dashboards/exceptions", "Exception report", "overdue, blocked and reopened work, to filter and export"),

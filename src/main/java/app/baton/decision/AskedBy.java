@@ -20,5 +20,7 @@ public enum AskedBy {
     /** The escalation sweep, stored only when it raises a new escalation step. */
     SWEEP,
     /** An explicit re-evaluation of open work under the active version. */
-    RE_EVALUATION
+    RE_EVALUATION,
+    /** A CDS Hooks call from an EHR (patient-view, encounter-discharge): the cards it answers with. */
+    CDS_HOOKS
 }

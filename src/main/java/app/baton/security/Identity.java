@@ -15,7 +15,8 @@ public record Identity(String id, String name, Kind kind, Set<Role> roles, Set<S
 
     public static final String ALL_LOCATIONS = "*";
 
-    public enum Kind { USER, API_KEY, JWT }
+    /** {@code EHR}: an EHR calling the CDS Hooks service with its own signed JWT. */
+    public enum Kind { USER, API_KEY, JWT, EHR }
 
     public Identity {
         roles = Set.copyOf(roles);

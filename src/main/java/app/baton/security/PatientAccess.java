@@ -45,7 +45,12 @@ public class PatientAccess implements AuditActor {
     @Override
     public Actor current() {
         return CurrentIdentity.find()
-                .map(identity -> new Actor(identity.name(), Actor.Type.valueOf(identity.kind().name())))
+                .map(identity -> new Actor(identity.name(), actorType(identity.kind())))
                 .orElse(RequestContextHolder.getRequestAttributes() != null ? Actor.ANONYMOUS : Actor.SYSTEM);
+    }
+
+    /** An EHR's token is a JWT to the audit trail; its name ("ehr:" and the EHR's) tells it from the identity provider's. */
+    private static Actor.Type actorType(Identity.Kind kind) {
+        return kind == Identity.Kind.EHR ? Actor.Type.JWT : Actor.Type.valueOf(kind.name());
     }
 }

@@ -50,7 +50,8 @@ public final class PermissionMatrix {
     /** Who takes in referrals and discharges: the integrations that send them, and the staff who key them in or fix them. */
     public static final Set<Role> INTAKE = EnumSet.of(INTEGRATION, FRONT_DESK, CARE_COORDINATOR);
 
-    public enum Access { PUBLIC, AUTHENTICATED, ROLES }
+    /** {@code EHR}: only an allow-listed EHR's signed JWT (CDS Hooks); no role, no API key or session counts there. */
+    public enum Access { PUBLIC, AUTHENTICATED, ROLES, EHR }
 
     /**
      * One line of the matrix.
@@ -67,7 +68,7 @@ public final class PermissionMatrix {
         }
 
         public boolean allows(Role role) {
-            return access != Access.ROLES || roles.contains(role);
+            return access == Access.PUBLIC || access == Access.AUTHENTICATED || roles.contains(role);
         }
 
         public boolean matches(HttpMethod requestMethod, String path) {
@@ -206,6 +207,16 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/console/admin/webhooks/dead-letters/{id}/redrive", "console: send a dead letter again",
                     Set.of(ADMIN)),
 
+            ehr(HttpMethod.GET, "/cds-services", "CDS Hooks discovery: Baton's services and their prefetch templates"),
+            ehr(HttpMethod.POST, "/cds-services/{id}/feedback", "CDS Hooks feedback: cards accepted or overridden, and why"),
+            ehr(HttpMethod.POST, "/cds-services/{id}", "CDS Hooks call: cards decided by the active rule set"),
+            roles(HttpMethod.GET, "/api/v1/cds-hooks/row-figures", "per table row: CDS Hooks cards shown, accepted, overridden and why",
+                    Set.of(CLINICAL_LEAD, COMPLIANCE_REVIEWER)),
+            roles(HttpMethod.GET, "/console/cds-feedback", "console: per table row, how often its CDS Hooks cards are accepted",
+                    RULE_READERS),
+            roles(HttpMethod.POST, "/api/v1/demo/ehr-token", "demo profile only: a demo EHR token for one CDS Hooks call",
+                    Set.of(INTEGRATION, ADMIN)),
+
             roles(HttpMethod.POST, "/api/v1/intake/referrals", "take in a referral (idempotent by source id)", INTAKE),
             roles(HttpMethod.POST, "/api/v1/intake/discharges", "take in a discharge event (idempotent by source id)", INTAKE),
             roles(HttpMethod.GET, "/api/v1/intake/{id}", "read an intake: held or released, what is missing", with(STAFF, INTEGRATION)),
@@ -260,6 +271,10 @@ public final class PermissionMatrix {
 
     private static Permission roles(HttpMethod method, String pattern, String what, Set<Role> roles) {
         return new Permission(method, pattern, Access.ROLES, roles, what);
+    }
+
+    private static Permission ehr(HttpMethod method, String pattern, String what) {
+        return new Permission(method, pattern, Access.EHR, Set.of(), what);
     }
 
     private static Permission signedIn(HttpMethod method, String pattern, String what) {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -32,7 +34,7 @@ import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatche
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The one filter chain: who is calling (API key, session, HTTP Basic, JWT), whether it may
+ * The one filter chain: who is calling (API key, session, HTTP Basic, JWT, an EHR's JWT on the CDS Hooks paths), whether it may
  * (built from {@link PermissionMatrix}, everything else denied), rate limits, CSRF and headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,7 +64,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, PasswordAuthenticator passwords, ApiKeyAuthenticator apiKeys, Users users,
                                     RateLimits rateLimits, SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder,
-                                    ObjectProvider<JwtIdentities> jwtIdentities, ApplicationEventPublisher events) throws Exception {
+                                    ObjectProvider<JwtIdentities> jwtIdentities, ApplicationEventPublisher events,
+                                    EhrTokens ehrTokens) throws Exception {
         http.authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(SecurityConfiguration::permissions)
                 .formLogin(form -> form.loginPage("/login").successHandler(consoleLogin(events)).failureHandler((request, response, failure) -> {
@@ -80,12 +83,16 @@ class SecurityConfiguration {
                 .addFilterBefore(new BlockedAddressFilter(rateLimits, problems), CsrfFilter.class)
                 .addFilterBefore(new WrongMethodFilter(PermissionMatrix.PERMISSIONS, problems), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new EhrTokenFilter(ehrTokens, problems), ApiKeyFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits, problems), AnonymousAuthenticationFilter.class);
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
             tokens.setJwtAuthenticationConverter(jwtIdentities.getObject());
+            // the CDS Hooks paths take the EHRs' own tokens (EhrTokenFilter), never the identity provider's
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems).accessDeniedHandler(problems)
+                    .bearerTokenResolver(request -> EhrTokenFilter.covers(request) ? null : bearer.resolve(request))
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
         }
         return http.build();
@@ -108,6 +115,9 @@ class SecurityConfiguration {
                 case PUBLIC -> registry.requestMatchers(matcher).permitAll();
                 case AUTHENTICATED -> registry.requestMatchers(matcher).authenticated();
                 case ROLES -> registry.requestMatchers(matcher).hasAnyRole(permission.roles().stream().map(Role::name).toArray(String[]::new));
+                case EHR -> registry.requestMatchers(matcher).access((authentication, context) -> new AuthorizationDecision(
+                        authentication.get() != null && authentication.get().getPrincipal() instanceof Identity identity
+                                && identity.kind() == Identity.Kind.EHR));
             }
         }
         registry.anyRequest().denyAll();

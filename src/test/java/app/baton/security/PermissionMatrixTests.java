@@ -47,7 +47,8 @@ class PermissionMatrixTests {
 
                 Generated from `app.baton.security.PermissionMatrix` by `PermissionMatrixTests`; do not edit by hand.
                 The first line that matches a request decides; a request that matches no line is denied to everyone
-                (403, or 401 without credentials). ✓: the role may call it.
+                (403, or 401 without credentials). ✓: the role may call it. EHR token: only an allow-listed EHR's signed
+                JWT (CDS Hooks, docs/cds-hooks.md), whatever role an API key or user holds.
 
                 """);
         doc.append("| method | path | what | ").append(Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(" | ")))
@@ -67,6 +68,7 @@ class PermissionMatrixTests {
             case PUBLIC -> "public";
             case AUTHENTICATED -> "✓";
             case ROLES -> permission.allows(role) ? "✓" : "";
+            case EHR -> "EHR token";
         };
     }
 }

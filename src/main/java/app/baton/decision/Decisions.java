@@ -43,6 +43,59 @@ class Decisions {
         return stored;
     }
 
+    /**
+     * Inserts the rows in one multi-row statement (their columns as arrays): a page of the sweep's or a re-evaluation's
+     * decisions is one round trip and one statement for PostgreSQL to plan, where a statement batch is one execution per
+     * row. Returns the ids stored (a row whose idempotency key is taken is skipped, as in {@link #insertAll}).
+     */
+    java.util.Set<UUID> insertAtOnce(List<DecisionRow> rows) {
+        int n = rows.size();
+        String[] ids = new String[n];
+        String[] keys = new String[n];
+        String[] shas = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] asOfs = new String[n];
+        String[] taskIds = new String[n];
+        String[] programs = new String[n];
+        String[] types = new String[n];
+        String[] inputs = new String[n];
+        String[] responses = new String[n];
+        Integer[] micros = new Integer[n];
+        String[] askedBy = new String[n];
+        String[] actors = new String[n];
+        for (int i = 0; i < n; i++) {
+            DecisionRow row = rows.get(i);
+            ids[i] = row.id().toString();
+            keys[i] = row.idempotencyKey();
+            shas[i] = row.requestSha256();
+            versions[i] = row.ruleSetVersion();
+            asOfs[i] = row.asOf().toString();
+            taskIds[i] = row.taskId();
+            programs[i] = row.program();
+            types[i] = row.taskType();
+            inputs[i] = row.inputsJson();
+            responses[i] = row.responseJson();
+            micros[i] = row.evaluationMicros();
+            askedBy[i] = row.askedBy().name();
+            actors[i] = row.caller() == null ? null : row.caller().actor().name();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
+                                      task_type, inputs, response, evaluation_micros, asked_by, actor)
+                select cast(id as uuid), k, sha, v, cast(a as timestamptz), t, p, ty, cast(i as jsonb), cast(r as jsonb), m, ab, ac
+                from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:shas as text[]), cast(:versions as integer[]),
+                            cast(:asOfs as text[]), cast(:taskIds as text[]), cast(:programs as text[]), cast(:types as text[]),
+                            cast(:inputs as text[]), cast(:responses as text[]), cast(:micros as integer[]), cast(:askedBy as text[]),
+                            cast(:actors as text[])) as d(id, k, sha, v, a, t, p, ty, i, r, m, ab, ac)
+                on conflict (idempotency_key) where idempotency_key is not null do nothing
+                returning id
+                """)
+                .param("ids", ids).param("keys", keys).param("shas", shas).param("versions", versions).param("asOfs", asOfs)
+                .param("taskIds", taskIds).param("programs", programs).param("types", types).param("inputs", inputs)
+                .param("responses", responses).param("micros", micros).param("askedBy", askedBy).param("actors", actors)
+                .query(UUID.class).list());
+    }
+
     Optional<Stored> findByKey(String key) {
         return jdbc.sql("""
                 select id, request_sha256, response::text as response

@@ -86,6 +86,15 @@ public final class TaskDecision {
         return response.trace();
     }
 
+    /**
+     * Builds the row to store now, on this thread (its inputs and response as JSON, its fingerprint), so that recording
+     * it later costs only the insert: the sweep prepares the rows of the steps it is about to store on the thread that
+     * reads and evaluates the next page, not on the one holding the page's transaction open.
+     */
+    public void prepareRecord() {
+        row();
+    }
+
     /** The row to store, built on first use (a decision that is never recorded never serializes its inputs). */
     synchronized DecisionRow row() {
         if (row == null) {

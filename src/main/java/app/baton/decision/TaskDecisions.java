@@ -142,7 +142,7 @@ public class TaskDecisions {
     }
 
     /**
-     * Stores evaluated decisions in the caller's transaction (one statement batch) and publishes
+     * Stores evaluated decisions in the caller's transaction (one multi-row statement) and publishes
      * {@link DecisionsRecorded} in it, so the audit entries commit with them. Refuses to run outside a transaction:
      * a decision stored apart from the change it made could outlive a rolled-back change.
      */
@@ -154,7 +154,7 @@ public class TaskDecisions {
             throw new IllegalStateException("a task decision is recorded in the transaction of the change it makes");
         }
         List<DecisionRow> rows = made.stream().map(TaskDecision::row).toList();
-        decisions.insertAll(rows);
+        decisions.insertAtOnce(rows);
         List<DecisionsRecorded.Decision> recorded = new ArrayList<>(rows.size());
         rows.forEach(row -> recorded.add(new DecisionsRecorded.Decision(row.id(), row.patientId(), row.taskId(), row.caller())));
         events.publishEvent(new DecisionsRecorded(recorded));

@@ -10,7 +10,9 @@ import java.util.UUID;
  * @param recipient who is told, a recipient code of the escalation table ({@code CARE_COORDINATION_LEAD},
  *                  {@code PRACTICE_LEADERSHIP}, ...)
  * @param key       the step's stable key
+ * @param location  the location of the task's patient (the notice's audience is narrowed to it), from the row the
+ *                  sweep read: a page of steps asks nothing more of PostgreSQL
  */
 public record EscalationRaised(UUID taskId, UUID planId, int level, String recipient, String key, String rule,
-                               String program, String taskType, int ruleSetVersion) {
+                               String program, String taskType, int ruleSetVersion, String location) {
 }

@@ -146,6 +146,12 @@ public class EscalationSweep {
                 .flatMap(c -> alertsOf(c, compiled, version, asOf, tally).stream()).toList();
         Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
         found.forEach(a -> byKey.putIfAbsent(a.key(), a));
+        // The decisions that will raise a step not stored yet are serialized here, off the storing thread; a step an
+        // earlier sweep stored costs its decision nothing more. (Another instance may store a key meanwhile: then the
+        // row was built for nothing, and is not stored.)
+        Set<String> before = alerts.stored(byKey.keySet());
+        byKey.values().stream().filter(a -> a.decision() != null && !before.contains(a.key())).map(TaskAlerts.Alert::decision)
+                .distinct().toList().parallelStream().forEach(TaskDecision::prepareRecord);
         tally.evaluating().addAndGet(System.nanoTime() - t1);
         return new Page(page.get(page.size() - 1).task().id(), byKey);
     }
@@ -165,11 +171,11 @@ public class EscalationSweep {
             TaskRow t = a.task();
             if (TaskAlerts.Alert.ESCALATION.equals(a.kind())) {
                 events.publishEvent(new EscalationRaised(t.id(), t.planId(), a.level(), a.recipient(), a.key(), a.rule(),
-                        t.program().name(), t.type().name(), a.ruleSetVersion()));
+                        t.program().name(), t.type().name(), a.ruleSetVersion(), t.location()));
                 counts[0]++;
             } else {
                 events.publishEvent(new TaskReminded(t.id(), t.planId(), t.queue(), t.ownerUser(), a.key(), t.program().name(),
-                        t.type().name()));
+                        t.type().name(), t.location()));
                 counts[1]++;
             }
         }

@@ -56,6 +56,15 @@ class TaskAlerts {
                 .list();
     }
 
+    /** Which of these keys are stored already (a step raised by an earlier sweep): one index probe per key, one statement. */
+    Set<String> stored(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select alert_key from task_alert where alert_key = any(cast(:keys as text[]))")
+                .param("keys", keys.toArray(String[]::new)).query(String.class).list());
+    }
+
     /**
      * Stores the alerts whose keys are not stored yet, in one statement; returns the keys it stored. A key
      * stored before (an earlier run) or at the same time (another instance: its row is waited for) is skipped.

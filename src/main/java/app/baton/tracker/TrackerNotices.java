@@ -68,14 +68,14 @@ class TrackerNotices {
             codes.put("rule", e.rule()); // a table row's rule name; a DRL rule's name may be prose, which a notice refuses
         }
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
-        atCommit(new Notice(Notice.ESCALATION, Audience.queue(e.recipient()).at(taskLocation(e.taskId())), id(e.planId()), id(e.taskId()), codes));
+        atCommit(new Notice(Notice.ESCALATION, Audience.queue(e.recipient()).at(e.location()), id(e.planId()), id(e.taskId()), codes));
     }
 
     @EventListener
     void reminded(TaskReminded e) {
         Map<String, String> codes = codes(e.program(), e.taskType());
         codes.put("reminderKey", e.key());
-        atCommit(new Notice(Notice.REMINDER, new Audience(e.queue(), null, e.ownerUser(), taskLocation(e.taskId())), id(e.planId()),
+        atCommit(new Notice(Notice.REMINDER, new Audience(e.queue(), null, e.ownerUser(), e.location()), id(e.planId()),
                 id(e.taskId()), codes));
     }
 

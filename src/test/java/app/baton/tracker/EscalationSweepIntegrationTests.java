@@ -55,6 +55,8 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         sweep.run();
         assertThat(alerts(contactId)).containsExactly("REMINDER 0 CARE_COORDINATION");
         assertThat(notices(contactId, "REMINDER")).hasSize(1);
+        // The notice is narrowed to the patient's location, taken from the task row the sweep read.
+        assertThat(notices(contactId, "REMINDER").get(0)).containsEntry("location", "MAIN_CLINIC");
 
         // Thursday morning, overdue: level 1 to the care coordination lead.
         TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
@@ -63,7 +65,7 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         assertThat(alerts(contactId)).containsExactlyInAnyOrder("REMINDER 0 CARE_COORDINATION", "ESCALATION 1 CARE_COORDINATION_LEAD");
         List<Map<String, Object>> escalations = notices(contactId, "ESCALATION");
         assertThat(escalations).hasSize(1);
-        assertThat(escalations.get(0)).containsEntry("queue", "CARE_COORDINATION_LEAD");
+        assertThat(escalations.get(0)).containsEntry("queue", "CARE_COORDINATION_LEAD").containsEntry("location", "MAIN_CLINIC");
         assertThat((String) escalations.get(0).get("codes")).contains("\"level\": \"1\"", "\"escalationKey\": \"esc-1-");
         // The care coordination lead code reaches the clinical leads in the app (baton.notifications.queue-roles).
         await().atMost(Duration.ofSeconds(30)).until(() -> escalationsInApp("clinlead", contactId) == 1);
@@ -179,7 +181,7 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
     }
 
     private List<Map<String, Object>> notices(String taskId, String kind) {
-        return jdbc.sql("select queue, role, username, codes::text as codes from notification_outbox where task_id = :task and kind = :kind")
+        return jdbc.sql("select queue, role, username, location, codes::text as codes from notification_outbox where task_id = :task and kind = :kind")
                 .param("task", taskId).param("kind", kind).query().listOfRows();
     }
 }

@@ -31,6 +31,10 @@ final class MinimizedInputs {
             Map<String, Object> practice = section("practice");
             always(practice, "timeZone", input.practice().timeZone());
             always(practice, "calendar", input.practice().calendar());
+            if (input.practice().closures() != null && !input.practice().closures().isEmpty()) {
+                // closure dates are the practice's, not the patient's: kept so a replay counts the same days
+                practice.put("closures", input.practice().closures().stream().map(Object::toString).toList());
+            }
         }
         CaseInput.Patient p = input.patient();
         if (p != null) {

@@ -38,7 +38,8 @@ final class RecordedInputs {
         JsonNode plan = inputs.path("carePlan");
         JsonNode task = inputs.path("task");
         return new CaseInput(
-                practice.isMissingNode() ? null : new CaseInput.Practice(text(practice, "timeZone"), text(practice, "calendar")),
+                practice.isMissingNode() ? null : new CaseInput.Practice(text(practice, "timeZone"), text(practice, "calendar"),
+                        closures(practice.path("closures"))),
                 patient.isMissingNode() ? null : new CaseInput.Patient(text(patient, "id"), text(patient, "payer"),
                         presence(patient, "memberIdPresent"), text(patient, "language"), text(patient, "location"),
                         bool(patient, "consentOnFile"), value(patient, "lineOfBusiness", LineOfBusiness::valueOf),
@@ -52,6 +53,15 @@ final class RecordedInputs {
                         value(task, "priority", Priority::valueOf), value(task, "createdAt", OffsetDateTime::parse),
                         value(task, "statusSince", OffsetDateTime::parse), integer(task, "attempts"),
                         value(task, "submittedAt", OffsetDateTime::parse)));
+    }
+
+    private static java.util.List<LocalDate> closures(JsonNode dates) {
+        if (!dates.isArray() || dates.isEmpty()) {
+            return null;
+        }
+        java.util.List<LocalDate> days = new java.util.ArrayList<>();
+        dates.forEach(day -> days.add(LocalDate.parse(day.asText())));
+        return days;
     }
 
     private static String text(JsonNode section, String field) {

@@ -60,7 +60,7 @@ public final class ScenarioRunner {
         try {
             CaseInput.Practice practice = scenario.given().practice();
             SlaCalendar calendar = calendars.calendar(practice == null ? null : practice.timeZone(),
-                    practice == null ? null : practice.calendar());
+                    practice == null ? null : practice.calendar(), practice == null ? null : practice.closures());
             result = rules.evaluate(scenario.given(), scenario.asOf().atZoneSameInstant(calendar.zone()), calendar);
             if (scenario.expect().checksPlan()) {
                 plan = rules.plan(scenario.given().carePlan().program(), scenario.given().carePlan().complexity(),

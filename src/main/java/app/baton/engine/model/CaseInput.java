@@ -8,12 +8,23 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** What a decision is made on: one task in the context of its care plan and patient. */
 public record CaseInput(@Valid Practice practice, @Valid Patient patient,
                         @NotNull @Valid CarePlan carePlan, @NotNull @Valid Task task) {
 
-    public record Practice(@Size(max = 64) String timeZone, @Size(max = 32) String calendar) {
+    /**
+     * @param closures the practice's own closure dates for this decision, added to the configured ones: they shift
+     *                 working-day terms and business hours (work), never a business-day term (a regulatory deadline)
+     */
+    public record Practice(@Size(max = 64) String timeZone, @Size(max = 32) String calendar,
+                           @Size(max = 366) List<LocalDate> closures) {
+
+        /** A practice as the first edition of the API described one (no closures of its own). */
+        public Practice(String timeZone, String calendar) {
+            this(timeZone, calendar, null);
+        }
     }
 
     public record Patient(@Size(max = 64) String id, @Size(max = 64) String payer,

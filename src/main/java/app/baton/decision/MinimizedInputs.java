@@ -61,6 +61,11 @@ final class MinimizedInputs {
         presence(plan, "carePlan.referralReason", "referralReasonPresent", c.referralReason());
         presence(plan, "carePlan.referringProvider", "referringProviderPresent", c.referringProvider());
         keep(plan, "carePlan.itemKind", "itemKind", c.itemKind());
+        keep(plan, "carePlan.dischargeSetting", "dischargeSetting", c.dischargeSetting());
+        keep(plan, "carePlan.dischargeDestination", "dischargeDestination", c.dischargeDestination());
+        presence(plan, "carePlan.diagnosisCode", "diagnosisCodePresent", c.diagnosisCode());
+        keep(plan, "carePlan.referralUrgency", "referralUrgency", c.referralUrgency());
+        keep(plan, "carePlan.receivingSpecialty", "receivingSpecialty", c.receivingSpecialty());
         CaseInput.Task t = input.task();
         Map<String, Object> task = section("task");
         always(task, "id", t.id());

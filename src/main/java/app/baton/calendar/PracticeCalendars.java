@@ -36,6 +36,18 @@ public class PracticeCalendars {
         return cache.computeIfAbsent(zone + "|" + name, key -> build(zone, name));
     }
 
+    /**
+     * The calendar for a request that names extra closure dates of its own (a decision request's
+     * {@code practice.closures}): the configured closures and these. Not cached.
+     */
+    public SlaCalendar calendar(String timeZone, String calendarName, java.util.Collection<java.time.LocalDate> closures) {
+        SlaCalendar base = calendar(timeZone, calendarName);
+        if (closures == null || closures.isEmpty()) {
+            return base;
+        }
+        return base.withClosures(closures);
+    }
+
     private SlaCalendar build(String zone, String name) {
         ZoneId zoneId;
         try {

@@ -10,9 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
- * A practice's working calendar: its time zone, its business days (weekdays that are not
- * holidays or closures) and its business hours. All arithmetic is done in the practice's zone,
- * so a due date lands on the practice's local day whatever the caller's offset.
+ * A practice's working calendar: its time zone, its business days, its working days and its business
+ * hours. A business day is a weekday that is not a holiday, as regulations count them (CMS counts TCM's
+ * "business days" Monday to Friday except holidays, whatever the practice's hours): a practice closure
+ * never moves such a deadline. A working day is a business day on which the practice is also open (not
+ * one of its closure dates): closures shift work (working-day terms, business hours, days in status),
+ * never a regulatory deadline. All arithmetic is done in the practice's zone, so a due date lands on the
+ * practice's local day whatever the caller's offset.
  */
 public final class SlaCalendar {
 
@@ -36,27 +40,66 @@ public final class SlaCalendar {
         this.closesAt = closesAt;
     }
 
+    /** This calendar with more closure dates (the ones it has and {@code more}). */
+    public SlaCalendar withClosures(java.util.Collection<LocalDate> more) {
+        Set<LocalDate> all = new java.util.HashSet<>(closures);
+        all.addAll(more);
+        return new SlaCalendar(zone, holidays, all, opensAt, closesAt);
+    }
+
     public ZoneId zone() {
         return zone;
     }
 
+    /** A working day: a weekday that is neither a holiday nor one of the practice's closure dates. */
     public boolean isBusinessDay(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
-                && !holidays.isClosed(date) && !closures.contains(date);
+        return isRegulatoryBusinessDay(date) && !closures.contains(date);
     }
 
-    /** The n-th business day after {@code date} (the anchor day itself never counts). */
+    /** A business day as regulations count it: a weekday that is not a holiday; the practice's closures do not matter. */
+    public boolean isRegulatoryBusinessDay(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.isClosed(date);
+    }
+
+    /** The n-th working day after {@code date} (closures skipped; the anchor day itself never counts). */
     public LocalDate addBusinessDays(LocalDate date, int days) {
+        return add(date, days, true);
+    }
+
+    /** The n-th regulatory business day after {@code date} (closures count as business days; the anchor day never counts). */
+    public LocalDate addRegulatoryBusinessDays(LocalDate date, int days) {
+        return add(date, days, false);
+    }
+
+    private LocalDate add(LocalDate date, int days, boolean skipClosures) {
         LocalDate day = date;
         int left = days;
         while (left > 0) {
             day = day.plusDays(1);
-            if (isBusinessDay(day)) {
+            if (skipClosures ? isBusinessDay(day) : isRegulatoryBusinessDay(day)) {
                 left--;
             }
         }
         return day;
+    }
+
+    /** Regulatory business days from the start day to {@code to}, counting days after the start day (closures count). */
+    public int regulatoryBusinessDaysBetween(ZonedDateTime from, ZonedDateTime to) {
+        LocalDate start = from.withZoneSameInstant(zone).toLocalDate();
+        LocalDate end = to.withZoneSameInstant(zone).toLocalDate();
+        int count = 0;
+        for (LocalDate day = start.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
+            if (isRegulatoryBusinessDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The first instant at or after {@code at} inside business hours on a working day: when work (a notice) can reach staff. */
+    public ZonedDateTime nextBusinessHour(ZonedDateTime at) {
+        return nextWorkingInstant(at.withZoneSameInstant(zone));
     }
 
     /** 23:59:59 of that day in the practice's zone: "due on a day" means by the end of it. */

@@ -82,7 +82,8 @@ class DecisionService {
         CompiledRules rules = active.current();
         CaseInput input = request.toCaseInput();
         SlaCalendar calendar = calendars.calendar(request.practice() == null ? null : request.practice().timeZone(),
-                request.practice() == null ? null : request.practice().calendar());
+                request.practice() == null ? null : request.practice().calendar(),
+                request.practice() == null ? null : request.practice().closures());
         ZonedDateTime asOf = (request.asOf() != null ? request.asOf().toInstant() : clock.instant()).atZone(calendar.zone());
         // Idempotency keys are the caller's own: another client's same key is another request.
         String scopedKey = key == null ? null : clientScope.current() + "|" + key;

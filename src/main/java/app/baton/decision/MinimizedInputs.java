@@ -31,6 +31,10 @@ final class MinimizedInputs {
             Map<String, Object> practice = section("practice");
             always(practice, "timeZone", input.practice().timeZone());
             always(practice, "calendar", input.practice().calendar());
+            if (input.practice().closures() != null && !input.practice().closures().isEmpty()) {
+                // closure dates are the practice's, not the patient's: kept so a replay counts the same days
+                practice.put("closures", input.practice().closures().stream().map(Object::toString).toList());
+            }
         }
         CaseInput.Patient p = input.patient();
         if (p != null) {
@@ -57,6 +61,11 @@ final class MinimizedInputs {
         presence(plan, "carePlan.referralReason", "referralReasonPresent", c.referralReason());
         presence(plan, "carePlan.referringProvider", "referringProviderPresent", c.referringProvider());
         keep(plan, "carePlan.itemKind", "itemKind", c.itemKind());
+        keep(plan, "carePlan.dischargeSetting", "dischargeSetting", c.dischargeSetting());
+        keep(plan, "carePlan.dischargeDestination", "dischargeDestination", c.dischargeDestination());
+        presence(plan, "carePlan.diagnosisCode", "diagnosisCodePresent", c.diagnosisCode());
+        keep(plan, "carePlan.referralUrgency", "referralUrgency", c.referralUrgency());
+        keep(plan, "carePlan.receivingSpecialty", "receivingSpecialty", c.receivingSpecialty());
         CaseInput.Task t = input.task();
         Map<String, Object> task = section("task");
         always(task, "id", t.id());

@@ -90,6 +90,13 @@ public class TaskDecisions {
         return rules.plan(program, complexity, asOf);
     }
 
+    /** The plan template and closure checklist of a program, for a discharge from this setting to this destination. */
+    public PlanEvaluation plan(CompiledRules rules, Program program, Complexity complexity,
+                               app.baton.engine.model.DischargeSetting setting,
+                               app.baton.engine.model.DischargeDestination destination, ZonedDateTime asOf) {
+        return rules.plan(program, complexity, setting, destination, asOf);
+    }
+
     /** Where a rule is written ({@code file#Sheet!row N} or {@code file#line N}), as every decision names it. */
     public String source(CompiledRules rules, String rule) {
         return ResponseAssembler.source(rules, rule);

@@ -5,6 +5,8 @@ import app.baton.engine.internal.FiringListener;
 import app.baton.engine.model.AbsentFields;
 import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
 import app.baton.engine.model.DueDate;
 import app.baton.engine.model.PlanCase;
 import app.baton.engine.model.Program;
@@ -93,7 +95,13 @@ public final class CompiledRules implements AutoCloseable {
      * and its closure checklist. A version without plan tables gives neither.
      */
     public PlanEvaluation plan(Program program, Complexity complexity, ZonedDateTime asOf) {
-        PlanCase plan = new PlanCase(program, complexity, asOf);
+        return plan(program, complexity, null, null, asOf);
+    }
+
+    /** As {@link #plan(Program, Complexity, ZonedDateTime)}, for a discharge from this setting to this destination. */
+    public PlanEvaluation plan(Program program, Complexity complexity, DischargeSetting setting, DischargeDestination destination,
+                               ZonedDateTime asOf) {
+        PlanCase plan = new PlanCase(program, complexity, setting, destination, asOf);
         TaskDecisionUnit data = new TaskDecisionUnit();
         FiringListener listener = new FiringListener(plan::firing);
         RuleConfig config = RuleUnitProvider.get().newRuleConfig();
@@ -102,7 +110,7 @@ public final class CompiledRules implements AutoCloseable {
             data.getPlans().add(plan);
             instance.fire();
         }
-        return new PlanEvaluation(plan.steps(), plan.checklist(), listener.fired());
+        return new PlanEvaluation(plan.steps(), plan.checklist(), listener.fired(), plan.notEligibleReason());
     }
 
     @Override

@@ -38,7 +38,8 @@ final class RecordedInputs {
         JsonNode plan = inputs.path("carePlan");
         JsonNode task = inputs.path("task");
         return new CaseInput(
-                practice.isMissingNode() ? null : new CaseInput.Practice(text(practice, "timeZone"), text(practice, "calendar")),
+                practice.isMissingNode() ? null : new CaseInput.Practice(text(practice, "timeZone"), text(practice, "calendar"),
+                        closures(practice.path("closures"))),
                 patient.isMissingNode() ? null : new CaseInput.Patient(text(patient, "id"), text(patient, "payer"),
                         presence(patient, "memberIdPresent"), text(patient, "language"), text(patient, "location"),
                         bool(patient, "consentOnFile"), value(patient, "lineOfBusiness", LineOfBusiness::valueOf),
@@ -47,11 +48,25 @@ final class RecordedInputs {
                         value(plan, "complexity", Complexity::valueOf), value(plan, "dischargeAt", OffsetDateTime::parse),
                         value(plan, "periodStart", LocalDate::parse), integer(plan, "minutesThisPeriod"),
                         value(plan, "faceToFaceAt", OffsetDateTime::parse), presence(plan, "referralReasonPresent"),
-                        presence(plan, "referringProviderPresent"), value(plan, "itemKind", ItemKind::valueOf)),
+                        presence(plan, "referringProviderPresent"), value(plan, "itemKind", ItemKind::valueOf),
+                        value(plan, "dischargeSetting", app.baton.engine.model.DischargeSetting::valueOf),
+                        value(plan, "dischargeDestination", app.baton.engine.model.DischargeDestination::valueOf),
+                        presence(plan, "diagnosisCodePresent"),
+                        value(plan, "referralUrgency", app.baton.engine.model.ReferralUrgency::valueOf),
+                        value(plan, "receivingSpecialty", app.baton.engine.model.Specialty::valueOf)),
                 new CaseInput.Task(text(task, "id"), value(task, "type", TaskType::valueOf), value(task, "status", TaskStatus::valueOf),
                         value(task, "priority", Priority::valueOf), value(task, "createdAt", OffsetDateTime::parse),
                         value(task, "statusSince", OffsetDateTime::parse), integer(task, "attempts"),
                         value(task, "submittedAt", OffsetDateTime::parse)));
+    }
+
+    private static java.util.List<LocalDate> closures(JsonNode dates) {
+        if (!dates.isArray() || dates.isEmpty()) {
+            return null;
+        }
+        java.util.List<LocalDate> days = new java.util.ArrayList<>();
+        dates.forEach(day -> days.add(LocalDate.parse(day.asText())));
+        return days;
     }
 
     private static String text(JsonNode section, String field) {

@@ -59,7 +59,8 @@ final class Replayer {
         try {
             input = RecordedInputs.caseInput(record.inputs());
             calendar = calendars.calendar(input.practice() == null ? null : input.practice().timeZone(),
-                    input.practice() == null ? null : input.practice().calendar());
+                    input.practice() == null ? null : input.practice().calendar(),
+                    input.practice() == null ? null : input.practice().closures());
         } catch (RuntimeException e) {
             tally.failed(id, record.taskId(), "the recorded inputs cannot be read (" + e.getClass().getSimpleName() + ")");
             return;

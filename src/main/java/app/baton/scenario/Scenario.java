@@ -9,16 +9,22 @@ import java.util.List;
  * One scenario as a clinical lead writes it: a description, the task as the decision API would
  * receive it ("given"), and what the rules must decide ("expect"). Only the expectations that are
  * written are checked; a written empty list means "none". {@code planSteps} and
- * {@code closureChecklist} check the plan tables for the given care plan's program and complexity.
+ * {@code closureChecklist} check the plan tables for the given care plan's program, complexity, discharge setting and
+ * destination; {@code notEligible} the reason the plan template gives for making no plan at all.
  */
 public record Scenario(String file, int index, String description, OffsetDateTime asOf, CaseInput given, Expect expect) {
 
     public record Expect(String queue, String role, OffsetDateTime dueAt, String slaBasis,
                          List<String> missingInfo, List<String> nextBestActions, List<String> escalations,
-                         List<String> planSteps, List<String> closureChecklist) {
+                         List<String> planSteps, List<String> closureChecklist, String notEligible) {
+
+        public Expect(String queue, String role, OffsetDateTime dueAt, String slaBasis, List<String> missingInfo,
+                      List<String> nextBestActions, List<String> escalations, List<String> planSteps, List<String> closureChecklist) {
+            this(queue, role, dueAt, slaBasis, missingInfo, nextBestActions, escalations, planSteps, closureChecklist, null);
+        }
 
         boolean checksPlan() {
-            return planSteps != null || closureChecklist != null;
+            return planSteps != null || closureChecklist != null || notEligible != null;
         }
     }
 }

@@ -60,10 +60,11 @@ public final class ScenarioRunner {
         try {
             CaseInput.Practice practice = scenario.given().practice();
             SlaCalendar calendar = calendars.calendar(practice == null ? null : practice.timeZone(),
-                    practice == null ? null : practice.calendar());
+                    practice == null ? null : practice.calendar(), practice == null ? null : practice.closures());
             result = rules.evaluate(scenario.given(), scenario.asOf().atZoneSameInstant(calendar.zone()), calendar);
             if (scenario.expect().checksPlan()) {
                 plan = rules.plan(scenario.given().carePlan().program(), scenario.given().carePlan().complexity(),
+                        scenario.given().carePlan().dischargeSetting(), scenario.given().carePlan().dischargeDestination(),
                         scenario.asOf().atZoneSameInstant(calendar.zone()));
             }
         } catch (RuntimeException e) {
@@ -90,6 +91,7 @@ public final class ScenarioRunner {
         if (plan != null) {
             check(failures, "planSteps", expect.planSteps(), plan.steps().stream().map(ScenarioRunner::describe).toList(),
                     expect.planSteps() != null);
+            check(failures, "notEligible", expect.notEligible(), plan.notEligible());
             check(failures, "closureChecklist", expect.closureChecklist(),
                     plan.checklist().stream().map(item -> item.taskType().name()).toList(), expect.closureChecklist() != null);
             fired.addAll(plan.firedRules());

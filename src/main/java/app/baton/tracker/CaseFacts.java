@@ -2,6 +2,10 @@ package app.baton.tracker;
 
 import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
 import app.baton.engine.model.ItemKind;
 import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
@@ -13,16 +17,20 @@ import java.time.OffsetDateTime;
 /**
  * What the tracker keeps about a patient and plan for the rules, minimized: member ID, referral
  * reason and referring provider only as "on file" (the rules test their presence, nothing more).
- * Stored as JSON on the intake and the plan.
+ * The diagnosis code is kept the same way: the intake checked its ICD-10-CM shape. Stored as JSON on the intake and the plan.
  */
 record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String language, String location,
                  Boolean consentOnFile, Program program, Complexity complexity, Priority priority,
                  OffsetDateTime dischargeAt, LocalDate periodStart, Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
                  boolean referralReasonOnFile, boolean referringProviderOnFile, LineOfBusiness lineOfBusiness,
-                 Boolean ccmConsentOnFile, ItemKind itemKind) {
+                 Boolean ccmConsentOnFile, ItemKind itemKind, DischargeSetting dischargeSetting,
+                 DischargeDestination dischargeDestination, boolean diagnosisCodeOnFile, ReferralUrgency referralUrgency,
+                 Specialty receivingSpecialty) {
 
     /** Stands in for a value the rules only test for presence. */
     private static final String ON_FILE = "on file";
+    /** Stands in for a diagnosis code on file (the rules test its presence); a valid ICD-10-CM shape. */
+    private static final String DIAGNOSIS_ON_FILE = "R69";
 
     Priority priorityOrRoutine() {
         return priority == null ? Priority.ROUTINE : priority;
@@ -35,7 +43,8 @@ record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String 
 
     CaseInput.CarePlan carePlan(String planId, app.baton.engine.model.Stage stage) {
         return new CaseInput.CarePlan(planId, program, stage, complexity, dischargeAt, periodStart, minutesThisPeriod, faceToFaceAt,
-                referralReasonOnFile ? ON_FILE : null, referringProviderOnFile ? ON_FILE : null, itemKind);
+                referralReasonOnFile ? ON_FILE : null, referringProviderOnFile ? ON_FILE : null, itemKind, dischargeSetting,
+                dischargeDestination, diagnosisCodeOnFile ? DIAGNOSIS_ON_FILE : null, referralUrgency, receivingSpecialty);
     }
 
     /** These facts with the non-null values of {@code more} laid over them. */
@@ -46,7 +55,10 @@ record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String 
                 or(more.periodStart(), periodStart), or(more.minutesThisPeriod(), minutesThisPeriod),
                 or(more.faceToFaceAt(), faceToFaceAt), referralReasonOnFile || present(more.referralReason()),
                 referringProviderOnFile || present(more.referringProvider()), or(more.lineOfBusiness(), lineOfBusiness),
-                or(more.ccmConsentOnFile(), ccmConsentOnFile), or(more.itemKind(), itemKind));
+                or(more.ccmConsentOnFile(), ccmConsentOnFile), or(more.itemKind(), itemKind),
+                or(more.dischargeSetting(), dischargeSetting), or(more.dischargeDestination(), dischargeDestination),
+                diagnosisCodeOnFile || present(more.diagnosisCode()), or(more.referralUrgency(), referralUrgency),
+                or(more.receivingSpecialty(), receivingSpecialty));
     }
 
     static boolean present(String value) {

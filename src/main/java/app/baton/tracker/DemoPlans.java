@@ -2,6 +2,8 @@ package app.baton.tracker;
 
 import app.baton.engine.model.Complexity;
 import app.baton.engine.model.Program;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -76,7 +78,9 @@ class DemoPlans {
     private static Arrival referral(String id, String patient, String payer, String memberId, Program program, LocalDate periodStart) {
         return new Arrival(Intakes.Kind.REFERRAL, new IntakeRequest(SOURCE, id,
                 new IntakeRequest.Patient(patient, payer, memberId, "en", "MAIN_CLINIC", true, null, program == Program.CCM ? true : null),
-                program, null, null, null, periodStart, "follow-up after specialist visit", "dr-demo", null));
+                program, null, null, null, periodStart, "follow-up after specialist visit", "dr-demo", null, null, null,
+                program == Program.REFERRAL ? "I10" : null, program == Program.REFERRAL ? ReferralUrgency.ROUTINE : null,
+                program == Program.REFERRAL ? Specialty.CARDIOLOGY : null));
     }
 
     /** The same arrival hashes the same at every start, so a restart is a replay, not a conflict. */

@@ -1,6 +1,12 @@
 package app.baton.tracker;
 
+import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
+import jakarta.validation.constraints.Pattern;
 import app.baton.engine.model.ItemKind;
 import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
@@ -13,12 +19,25 @@ import java.time.OffsetDateTime;
 
 /**
  * Fields that complete an intake or change a plan's facts; every one optional, absent ones keep
- * their value. Member ID, referral reason and referring provider are taken as "on file", not kept.
+ * their value. Member ID, referral reason, referring provider and diagnosis code are taken as "on file", not kept.
  */
 @Schema(description = "Fields to add; absent fields keep their value")
 public record FieldsUpdate(@Size(max = 64) String payer, @Size(max = 64) String memberId, @Size(max = 16) String language,
                     Boolean consentOnFile, Complexity complexity, Priority priority, OffsetDateTime dischargeAt,
                     LocalDate periodStart, @PositiveOrZero Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
                     @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider,
-                    LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile, ItemKind itemKind) {
+                    LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile, ItemKind itemKind,
+                    DischargeSetting dischargeSetting, DischargeDestination dischargeDestination,
+                    @Pattern(regexp = CaseInput.ICD10CM, message = "must be an ICD-10-CM code such as E11.9") @Size(max = 8)
+                    String diagnosisCode, ReferralUrgency referralUrgency, Specialty receivingSpecialty) {
+
+    /** An update as the second edition described one (no discharge setting or destination, no referral details). */
+    public FieldsUpdate(String payer, String memberId, String language, Boolean consentOnFile, Complexity complexity,
+                        Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart, Integer minutesThisPeriod,
+                        OffsetDateTime faceToFaceAt, String referralReason, String referringProvider,
+                        LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile, ItemKind itemKind) {
+        this(payer, memberId, language, consentOnFile, complexity, priority, dischargeAt, periodStart, minutesThisPeriod,
+                faceToFaceAt, referralReason, referringProvider, lineOfBusiness, ccmConsentOnFile, itemKind, null, null, null,
+                null, null);
+    }
 }

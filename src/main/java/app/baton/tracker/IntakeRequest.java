@@ -1,6 +1,12 @@
 package app.baton.tracker;
 
+import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
+import jakarta.validation.constraints.Pattern;
 import app.baton.engine.model.ItemKind;
 import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
@@ -26,7 +32,26 @@ record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @S
                      Program program, Complexity complexity, Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart,
                      @Size(max = 200) String referralReason, @Size(max = 64) String referringProvider,
                      @Schema(description = "prior authorization: SERVICE (an item or service) or DRUG; decides the payer's decision clock")
-                     ItemKind itemKind) {
+                     ItemKind itemKind,
+                     @Schema(description = "discharges: where the patient was discharged from; EMERGENCY_DEPARTMENT is not a TCM discharge")
+                     DischargeSetting dischargeSetting,
+                     @Schema(description = "discharges: where the patient went (TCM needs a community setting)")
+                     DischargeDestination dischargeDestination,
+                     @Schema(description = "referrals: the ICD-10-CM code of the referral reason, e.g. M25.561; kept only as on file")
+                     @Pattern(regexp = CaseInput.ICD10CM, message = "must be an ICD-10-CM code such as E11.9") @Size(max = 8)
+                     String diagnosisCode,
+                     @Schema(description = "referrals: ROUTINE or URGENT, as the referring clinician asks")
+                     ReferralUrgency referralUrgency,
+                     @Schema(description = "referrals: the specialty the patient is referred to, e.g. CARDIOLOGY")
+                     Specialty receivingSpecialty) {
+
+    /** An intake as the second edition described one (no discharge setting or destination, no referral details). */
+    IntakeRequest(String sourceSystem, String sourceId, Patient patient, Program program, Complexity complexity,
+                  Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart, String referralReason,
+                  String referringProvider, ItemKind itemKind) {
+        this(sourceSystem, sourceId, patient, program, complexity, priority, dischargeAt, periodStart, referralReason,
+                referringProvider, itemKind, null, null, null, null, null);
+    }
 
     /** The patient as the sender knows them; member ID is kept only as "on file". */
     record Patient(@NotBlank @Size(max = 64) String id, @Size(max = 64) String payer, @Size(max = 64) String memberId,
@@ -41,6 +66,7 @@ record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @S
         return new CaseFacts(patient.id(), patient.payer(), CaseFacts.present(patient.memberId()), patient.language(),
                 patient.location(), patient.consentOnFile(), resolved, complexity, priority, dischargeAt, periodStart, null, null,
                 CaseFacts.present(referralReason), CaseFacts.present(referringProvider), patient.lineOfBusiness(),
-                patient.ccmConsentOnFile(), itemKind);
+                patient.ccmConsentOnFile(), itemKind, dischargeSetting, dischargeDestination, CaseFacts.present(diagnosisCode),
+                referralUrgency, receivingSpecialty);
     }
 }

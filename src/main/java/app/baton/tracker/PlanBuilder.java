@@ -44,7 +44,13 @@ class PlanBuilder {
 
     /** The template's steps for these facts; a version without a template row for the program cannot take the intake. */
     static PlanEvaluation template(TaskDecisions rules, CompiledRules compiled, CaseFacts facts, ZonedDateTime asOf) {
-        PlanEvaluation plan = rules.plan(compiled, facts.program(), facts.complexity(), asOf);
+        PlanEvaluation plan = rules.plan(compiled, facts.program(), facts.complexity(), facts.dischargeSetting(),
+                facts.dischargeDestination(), asOf);
+        if (plan.notEligible() != null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not-eligible", "Not eligible for this program",
+                    "rule set version " + compiled.version() + " makes no " + facts.program() + " plan for this intake: "
+                            + plan.notEligible() + "; nothing was stored");
+        }
         if (plan.steps().isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "no-plan-template", "No plan template for this program",
                     "rule set version " + compiled.version() + " has no plan template row for program " + facts.program()

@@ -285,6 +285,30 @@ class SlaCalendarTests {
     }
 
     @Test
+    void closuresNeverMoveARegulatoryBusinessDayButHolidaysDo() {
+        HolidaySchedule christmas = date -> date.equals(day("2026-12-25"));
+        SlaCalendar closedChristmasEve = new SlaCalendar(NEW_YORK, christmas, Set.of(day("2026-12-24")),
+                LocalTime.of(8, 0), LocalTime.of(17, 0));
+
+        assertThat(closedChristmasEve.isRegulatoryBusinessDay(day("2026-12-24"))).isTrue();
+        assertThat(closedChristmasEve.isRegulatoryBusinessDay(day("2026-12-25"))).isFalse();
+        assertThat(closedChristmasEve.addRegulatoryBusinessDays(day("2026-12-23"), 1)).isEqualTo(day("2026-12-24"));
+        assertThat(closedChristmasEve.addRegulatoryBusinessDays(day("2026-12-23"), 2)).isEqualTo(day("2026-12-28"));
+        assertThat(closedChristmasEve.regulatoryBusinessDaysBetween(at("2026-12-23T09:00:00-05:00"), at("2026-12-28T09:00:00-05:00")))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void nextBusinessHourWaitsForTheOpeningOfTheNextWorkingDay() {
+        SlaCalendar snowDay = new SlaCalendar(NEW_YORK, HolidaySchedule.NONE, Set.of(day("2026-03-10")),
+                LocalTime.of(8, 0), LocalTime.of(17, 0));
+
+        assertThat(snowDay.nextBusinessHour(at("2026-03-09T00:00:01-04:00"))).isEqualTo(at("2026-03-09T08:00:00-04:00"));
+        assertThat(snowDay.nextBusinessHour(at("2026-03-09T10:30:00-04:00"))).isEqualTo(at("2026-03-09T10:30:00-04:00"));
+        assertThat(snowDay.nextBusinessHour(at("2026-03-09T17:30:00-04:00"))).isEqualTo(at("2026-03-11T08:00:00-04:00"));
+    }
+
+    @Test
     void addBusinessHoursFollowsThePracticeOpeningHours() {
         SlaCalendar mornings = new SlaCalendar(NEW_YORK, HolidaySchedule.NONE, Set.of(),
                 LocalTime.of(9, 0), LocalTime.of(13, 0));

@@ -162,7 +162,8 @@ class WorkJourneyBrowserTests extends WebIntegrationTest {
         HttpJson.Response held = http.asUser("frontdesk").post("/api/v1/intake/referrals", """
                 {"sourceSystem": "PHONE", "sourceId": "%s",
                  "patient": {"id": "pt-%s", "payer": "MEDICAID", "language": "en", "location": "MAIN_CLINIC", "consentOnFile": true},
-                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s"}
+                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s",
+                 "diagnosisCode": "M25.561", "referralUrgency": "ROUTINE", "receivingSpecialty": "ORTHOPEDICS"}
                 """.formatted(sourceId, sourceId.substring(8, 16), PhiValues.PROVIDER));
         assertThat(held.json().path("status").asText()).as(held.text()).isEqualTo("HELD");
         String heldTaskId = held.json().path("heldTaskId").asText();

@@ -2,6 +2,8 @@ package app.baton.engine;
 
 import app.baton.engine.model.ClosureItem;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
 import app.baton.engine.model.PlanStep;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.TaskType;
@@ -39,29 +41,48 @@ class PlanTablesTests {
         PlanEvaluation plan = rules.plan(Program.TCM, Complexity.HIGH, AS_OF);
 
         assertThat(plan.steps()).containsExactly(
-                new PlanStep(TaskType.TCM_INTERACTIVE_CONTACT, null, "PlanTemplate_11"),
-                new PlanStep(TaskType.TCM_FACE_TO_FACE, null, "PlanTemplate_12"),
-                new PlanStep(TaskType.MEDICATION_RECONCILIATION, null, "PlanTemplate_13"));
+                new PlanStep(TaskType.TCM_INTERACTIVE_CONTACT, null, "PlanTemplate_15"),
+                new PlanStep(TaskType.TCM_FACE_TO_FACE, null, "PlanTemplate_16"),
+                new PlanStep(TaskType.MEDICATION_RECONCILIATION, null, "PlanTemplate_17"));
         assertThat(plan.checklist()).extracting(ClosureItem::taskType, ClosureItem::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(TaskType.TCM_INTERACTIVE_CONTACT, "ClosureChecklist_11"),
                 org.assertj.core.groups.Tuple.tuple(TaskType.TCM_FACE_TO_FACE, "ClosureChecklist_12"),
                 org.assertj.core.groups.Tuple.tuple(TaskType.MEDICATION_RECONCILIATION, "ClosureChecklist_13"));
-        assertThat(rules.source("PlanTemplate_12").orElseThrow().describe()).isEqualTo(TEMPLATE + "#PlanTemplate!row 12");
+        assertThat(rules.source("PlanTemplate_16").orElseThrow().describe()).isEqualTo(TEMPLATE + "#PlanTemplate!row 16");
+        assertThat(plan.notEligible()).isNull();
+    }
+
+    @Test
+    void anEmergencyDepartmentVisitMakesNoTcmPlanAndSaysWhy() {
+        PlanEvaluation plan = rules.plan(Program.TCM, Complexity.HIGH, DischargeSetting.EMERGENCY_DEPARTMENT, DischargeDestination.HOME,
+                AS_OF);
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.notEligible()).startsWith("An emergency department visit is not a TCM discharge");
+        assertThat(plan.firedRules()).contains("PlanTemplate_11");
+    }
+
+    @Test
+    void anUnknownDischargeSettingInTheTemplateIsNamedByCell() {
+        List<CompileProblem> problems = problems(starterWith(TEMPLATE, wb -> Workbooks.cell(wb, "C11").setCellValue("ER")));
+
+        assertThat(problems).extracting(CompileProblem::location).containsExactly(TEMPLATE + "#PlanTemplate!C11");
+        assertThat(problems.get(0).message()).startsWith("'ER' is not a known discharge setting");
     }
 
     @Test
     void aPlanFiresNoTaskRulesAndATaskFiresNoPlanRules() {
         PlanEvaluation plan = rules.plan(Program.GENERAL, null, AS_OF);
 
-        assertThat(plan.firedRules()).containsExactlyInAnyOrder("PlanTemplate_22", "ClosureChecklist_19");
+        assertThat(plan.firedRules()).containsExactlyInAnyOrder("PlanTemplate_26", "ClosureChecklist_19");
     }
 
     @Test
     void anUnknownTaskTypeInTheTemplateIsNamedByCell() {
-        List<CompileProblem> problems = problems(starterWith(TEMPLATE, wb -> Workbooks.cell(wb, "C12").setCellValue("TCM_FACE2FACE")));
+        List<CompileProblem> problems = problems(starterWith(TEMPLATE, wb -> Workbooks.cell(wb, "E16").setCellValue("TCM_FACE2FACE")));
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).location()).isEqualTo(TEMPLATE + "#PlanTemplate!C12");
+        assertThat(problems.get(0).location()).isEqualTo(TEMPLATE + "#PlanTemplate!E16");
         assertThat(problems.get(0).message()).startsWith("'TCM_FACE2FACE' is not a known task type");
     }
 

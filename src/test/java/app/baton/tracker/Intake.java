@@ -34,7 +34,8 @@ final class Intake {
         return """
                 {"sourceSystem": "REFERRALS", "sourceId": "%s",
                  "patient": {"id": "pt-%s", "payer": "MEDICAID", "language": "en", "location": "MAIN_CLINIC", "consentOnFile": true},
-                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s"}
+                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s",
+                 "diagnosisCode": "M25.561", "referralUrgency": "ROUTINE", "receivingSpecialty": "ORTHOPEDICS"}
                 """.formatted(sourceId, sourceId, PhiValues.PROVIDER);
     }
 
@@ -44,7 +45,8 @@ final class Intake {
                 {"sourceSystem": "REFERRALS", "sourceId": "%s",
                  "patient": {"id": "pt-%s", "payer": "MEDICAID", "memberId": "%s", "language": "en", "location": "MAIN_CLINIC",
                              "consentOnFile": true},
-                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s"}
+                 "program": "REFERRAL", "referralReason": "knee pain", "referringProvider": "%s",
+                 "diagnosisCode": "M25.561", "referralUrgency": "ROUTINE", "receivingSpecialty": "ORTHOPEDICS"}
                 """.formatted(sourceId, sourceId, PhiValues.MEMBER_ID, PhiValues.PROVIDER);
     }
 

@@ -34,6 +34,39 @@ class TrackerBadInputIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void referralDetailsAreCheckedCodesAndADiagnosisCodeInTheIcd10CmShape() {
+        String referral = Intake.referral(Intake.newId());
+
+        HttpJson.Response prose = http.post("/api/v1/intake/referrals", referral.replace("\"M25.561\"", "\"knee pain\""));
+        assertField(prose, "diagnosisCode");
+        assertThat(prose.text()).doesNotContain("knee");
+        assertField(http.post("/api/v1/intake/referrals", referral.replace("\"M25.561\"", "\"m25.561\"")), "diagnosisCode");
+        assertField(http.post("/api/v1/intake/referrals", referral.replace("\"ORTHOPEDICS\"", "\"BONES\"")), "receivingSpecialty");
+        assertField(http.post("/api/v1/intake/referrals", referral.replace("\"ROUTINE\"", "\"WHENEVER\"")), "referralUrgency");
+        assertThat(http.post("/api/v1/intake/referrals", referral).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anEmergencyDepartmentVisitGetsNoTcmPlanAndTheAnswerSaysWhy() {
+        String sourceId = Intake.newId();
+        String edVisit = Intake.tcmDischarge(sourceId, "MAIN_CLINIC")
+                .replace("\"program\": \"TCM\"", "\"dischargeSetting\": \"EMERGENCY_DEPARTMENT\", \"dischargeDestination\": \"HOME\", \"program\": \"TCM\"");
+
+        HttpJson.Response refused = http.post("/api/v1/intake/discharges", edVisit);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asText()).endsWith("not-eligible");
+        assertThat(refused.json().path("detail").asText()).contains("An emergency department visit is not a TCM discharge")
+                .contains("nothing was stored");
+        assertField(http.post("/api/v1/intake/discharges", edVisit.replace("EMERGENCY_DEPARTMENT", "ER")), "dischargeSetting");
+        HttpJson.Response inpatient = http.post("/api/v1/intake/discharges",
+                Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC").replace("\"program\": \"TCM\"",
+                        "\"dischargeSetting\": \"INPATIENT_REHABILITATION\", \"dischargeDestination\": \"ASSISTED_LIVING\", \"program\": \"TCM\""));
+        assertThat(inpatient.status()).as(inpatient.text()).isEqualTo(201);
+    }
+
+    @Test
     void aDocumentReferenceIsAnIdentifierOrAUriNeverFreeText() {
         String task = http.get("/api/v1/plans/" + http.post("/api/v1/intake/discharges",
                 Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC")).json().path("planId").asText()).json().path("tasks").get(0).path("id").asText();

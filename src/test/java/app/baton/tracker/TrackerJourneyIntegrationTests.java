@@ -79,7 +79,7 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
         // 2. The template made three tasks, each routed and dated by the tables.
         JsonNode plan = coordinator.get("/api/v1/plans/" + planId).json();
         assertThat(plan.path("templateRules")).extracting(rule -> rule.path("rule").asText())
-                .containsExactly("PlanTemplate_11", "PlanTemplate_12", "PlanTemplate_13");
+                .containsExactly("PlanTemplate_15", "PlanTemplate_16", "PlanTemplate_17");
         JsonNode contact = task(plan, "TCM_INTERACTIVE_CONTACT");
         JsonNode visit = task(plan, "TCM_FACE_TO_FACE");
         JsonNode medRec = task(plan, "MEDICATION_RECONCILIATION");

@@ -38,7 +38,11 @@ public final class InputsRead {
             Map.entry("consentOnFile", Set.of("patient.consentOnFile")),
             Map.entry("ccmConsentOnFile", Set.of("patient.ccmConsentOnFile")),
             Map.entry("lineOfBusiness", Set.of("patient.lineOfBusiness")),
-            Map.entry("itemKind", Set.of("carePlan.itemKind")));
+            Map.entry("itemKind", Set.of("carePlan.itemKind")),
+            Map.entry("dischargeSetting", Set.of("carePlan.dischargeSetting")),
+            Map.entry("dischargeDestination", Set.of("carePlan.dischargeDestination")),
+            Map.entry("referralUrgency", Set.of("carePlan.referralUrgency")),
+            Map.entry("receivingSpecialty", Set.of("carePlan.receivingSpecialty")));
 
     private static final Map<SlaTerm.Anchor, String> ANCHORS = Map.of(
             SlaTerm.Anchor.DISCHARGE, "carePlan.dischargeAt",

@@ -15,7 +15,7 @@ import java.util.Set;
  * "first match wins": rows fire top to bottom and one decides, so a row that an earlier row covers
  * entirely can never fire. A table without one fires every matching row, so two rows that can
  * match the same task give it two answers, unless they differ in a key column (an escalation's
- * Level: one step per level; a plan template's task type; a closure checklist's task). Only what can be proved is reported; a condition Baton cannot read
+ * Level: one step per level; a plan template's task type or reason it is not eligible; a closure checklist's task). Only what can be proved is reported; a condition Baton cannot read
  * makes a pair undecided, not a problem.
  */
 final class RowOverlaps {
@@ -24,7 +24,8 @@ final class RowOverlaps {
     record Row(int number, Map<String, Constraint> asks, Map<Integer, String> values, boolean dead) {
     }
 
-    private static final Set<String> KEY_ACTIONS = Set.of("escalationLevel", "step", "requireDone");
+    // notEligible: the first refusal wins (PlanCase), so two refusal rows with different reasons are not two answers
+    private static final Set<String> KEY_ACTIONS = Set.of("escalationLevel", "step", "requireDone", "notEligible");
 
     private RowOverlaps() {
     }

@@ -61,8 +61,9 @@ final class TableTemplates {
                     TASKS, List.of("program == \"$param\"", "priority == \"$param\""),
                     DUE_DATES, List.of("hoursOverdue >= $param")),
                     List.of("$t.escalationLevel($param);", "$t.escalate(\"$param\", $d);")),
-            new Kind("plan-template", Map.of(PLANS, List.of("program == \"$param\"", "complexity == \"$param\"")),
-                    List.of("$p.step(\"$param\");", "$p.after(\"$param\");")),
+            new Kind("plan-template", Map.of(PLANS, List.of("program == \"$param\"", "complexity == \"$param\"",
+                    "dischargeSetting == \"$param\"", "dischargeDestination == \"$param\"")),
+                    List.of("$p.step(\"$param\");", "$p.after(\"$param\");", "$p.notEligible(\"$param\");")),
             new Kind("closure-checklist", Map.of(PLANS, List.of("program == \"$param\"")),
                     List.of("$p.requireDone(\"$param\");", "$p.because(\"$param\");")));
 

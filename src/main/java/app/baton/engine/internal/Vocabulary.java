@@ -2,6 +2,10 @@ package app.baton.engine.internal;
 
 import app.baton.engine.model.AbsentFields;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
 import app.baton.engine.model.ItemKind;
 import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
@@ -48,7 +52,13 @@ final class Vocabulary {
             Map.entry("tasks.itemKind", names("item kind", ItemKind.values())),
             Map.entry("absentFields.name", new Codes("field name", new LinkedHashSet<>(AbsentFields.NAMES))),
             Map.entry("plans.program", names("program", Program.values())),
-            Map.entry("plans.complexity", names("complexity", Complexity.values())));
+            Map.entry("plans.complexity", names("complexity", Complexity.values())),
+            Map.entry("plans.dischargeSetting", names("discharge setting", DischargeSetting.values())),
+            Map.entry("plans.dischargeDestination", names("discharge destination", DischargeDestination.values())),
+            Map.entry("tasks.dischargeSetting", names("discharge setting", DischargeSetting.values())),
+            Map.entry("tasks.dischargeDestination", names("discharge destination", DischargeDestination.values())),
+            Map.entry("tasks.referralUrgency", names("referral urgency", ReferralUrgency.values())),
+            Map.entry("tasks.receivingSpecialty", names("specialty", Specialty.values())));
 
     private static final Map<String, Codes> ARGUMENT_CODES = Map.of(
             "routeTo", names("queue", Queue.values()),

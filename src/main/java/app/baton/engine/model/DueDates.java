@@ -17,7 +17,8 @@ final class DueDates {
     static Optional<ZonedDateTime> dueAt(TaskCase task, SlaTerm term) {
         SlaCalendar calendar = task.calendar();
         return anchor(task, term.anchor()).map(start -> switch (term.unit()) {
-            case BUSINESS_DAYS -> calendar.endOfDay(calendar.addBusinessDays(start.toLocalDate(), term.amount()));
+            case BUSINESS_DAYS -> calendar.endOfDay(calendar.addRegulatoryBusinessDays(start.toLocalDate(), term.amount()));
+            case WORKING_DAYS -> calendar.endOfDay(calendar.addBusinessDays(start.toLocalDate(), term.amount()));
             case CALENDAR_DAYS -> calendar.endOfDay(start.toLocalDate().plusDays(term.amount()));
             case HOURS -> start.plusHours(term.amount());
             case BUSINESS_HOURS -> calendar.addBusinessHours(start, term.amount());

@@ -13,14 +13,24 @@ public final class PlanCase {
 
     private final Program program;
     private final Complexity complexity;
+    private final DischargeSetting dischargeSetting;
+    private final DischargeDestination dischargeDestination;
+    private String notEligible;
     private final ZonedDateTime asOf;
     private String firingRule;
     private final List<PlanStep> steps = new ArrayList<>();
     private final List<ClosureItem> checklist = new ArrayList<>();
 
     public PlanCase(Program program, Complexity complexity, ZonedDateTime asOf) {
+        this(program, complexity, null, null, asOf);
+    }
+
+    public PlanCase(Program program, Complexity complexity, DischargeSetting dischargeSetting,
+                    DischargeDestination dischargeDestination, ZonedDateTime asOf) {
         this.program = program;
         this.complexity = complexity;
+        this.dischargeSetting = dischargeSetting;
+        this.dischargeDestination = dischargeDestination;
         this.asOf = asOf;
     }
 
@@ -28,6 +38,8 @@ public final class PlanCase {
 
     public String getProgram() { return program.name(); }
     public String getComplexity() { return complexity == null ? null : complexity.name(); }
+    public String getDischargeSetting() { return dischargeSetting == null ? null : dischargeSetting.name(); }
+    public String getDischargeDestination() { return dischargeDestination == null ? null : dischargeDestination.name(); }
 
     /** The as-of date as ISO text, for effective-dated rows (as on a task). */
     public String getAsOfDate() { return asOf.toLocalDate().toString(); }
@@ -37,8 +49,22 @@ public final class PlanCase {
     /** Called by the engine before each rule fires, so every result names its rule. */
     public void firing(String rule) { this.firingRule = rule; }
 
-    /** Plan template, "Task type" column: the plan gets a task of this type. */
+    /**
+     * Plan template, "Not eligible because" column: the care plan must not be made, for this reason (an emergency
+     * department visit is not a TCM discharge). The first such row wins; once a row said so, no row adds a step.
+     */
+    public void notEligible(String reason) {
+        if (notEligible == null) {
+            notEligible = reason.trim();
+            steps.clear();
+        }
+    }
+
+    /** Plan template, "Task type" column: the plan gets a task of this type (none when a row said it is not eligible). */
     public void step(String taskType) {
+        if (notEligible != null) {
+            return;
+        }
         steps.add(new PlanStep(TaskType.valueOf(taskType.trim()), null, firingRule));
     }
 
@@ -66,5 +92,7 @@ public final class PlanCase {
     }
 
     public List<PlanStep> steps() { return List.copyOf(steps); }
+    /** Why the plan must not be made, or null: the reason the plan template gave. */
+    public String notEligibleReason() { return notEligible; }
     public List<ClosureItem> checklist() { return List.copyOf(checklist); }
 }

@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  */
 public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
 
-    public enum Unit { BUSINESS_DAYS, CALENDAR_DAYS, HOURS, BUSINESS_HOURS, END_OF_MONTH }
+    /**
+     * BUSINESS_DAYS: weekdays except holidays, as regulations count them (practice closures never move them);
+     * WORKING_DAYS: business days on which the practice is open (closures skipped), for the practice's own work.
+     */
+    public enum Unit { BUSINESS_DAYS, WORKING_DAYS, CALENDAR_DAYS, HOURS, BUSINESS_HOURS, END_OF_MONTH }
 
     public enum Anchor {
         DISCHARGE("discharge"), CREATION("creation"), SUBMISSION("submission"),
@@ -33,7 +37,7 @@ public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
     }
 
     private static final Pattern OFFSET = Pattern.compile(
-            "(\\d{1,4}) (business days?|calendar days?|days?|hours?|business hours?) after (.+)");
+            "(\\d{1,4}) (business days?|working days?|calendar days?|days?|hours?|business hours?) after (.+)");
     private static final Pattern MONTH_END = Pattern.compile("end of (?:the )?month of (.+)");
     /** A note after the term, in parentheses: it says where the term comes from and becomes part of the due date's basis. */
     private static final Pattern NOTE = Pattern.compile(" ?\\([^()]*\\)$");
@@ -56,6 +60,7 @@ public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
         int amount = Integer.parseInt(offset.group(1));
         Unit unit = switch (offset.group(2)) {
             case "business day", "business days" -> Unit.BUSINESS_DAYS;
+            case "working day", "working days" -> Unit.WORKING_DAYS;
             case "hour", "hours" -> Unit.HOURS;
             case "business hour", "business hours" -> Unit.BUSINESS_HOURS;
             default -> Unit.CALENDAR_DAYS;

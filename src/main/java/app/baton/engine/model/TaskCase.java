@@ -53,6 +53,10 @@ public final class TaskCase {
     public boolean isCcmConsentOnFile() { return patient().map(p -> Boolean.TRUE.equals(p.ccmConsentOnFile())).orElse(false); }
     public String getLineOfBusiness() { return patient().map(p -> code(p.lineOfBusiness())).orElse(null); }
     public String getItemKind() { return code(input.carePlan().itemKind()); }
+    public String getDischargeSetting() { return code(input.carePlan().dischargeSetting()); }
+    public String getDischargeDestination() { return code(input.carePlan().dischargeDestination()); }
+    public String getReferralUrgency() { return code(input.carePlan().referralUrgency()); }
+    public String getReceivingSpecialty() { return code(input.carePlan().receivingSpecialty()); }
     public int getAttempts() { return input.task().attempts() == null ? 0 : input.task().attempts(); }
     public int getMinutesThisPeriod() { return input.carePlan().minutesThisPeriod() == null ? 0 : input.carePlan().minutesThisPeriod(); }
     public ZonedDateTime getFaceToFaceAt() { return local(input.carePlan().faceToFaceAt()); }

@@ -25,6 +25,14 @@ class SlaTermTests {
     }
 
     @Test
+    void workingDaysAreTheirOwnUnit() {
+        assertThat(SlaTerm.parse("1 working day after creation")).get()
+                .extracting(SlaTerm::unit, SlaTerm::anchor).containsExactly(SlaTerm.Unit.WORKING_DAYS, SlaTerm.Anchor.CREATION);
+        assertThat(SlaTerm.parse("3 Working  Days after status change")).get()
+                .extracting(SlaTerm::unit).isEqualTo(SlaTerm.Unit.WORKING_DAYS);
+    }
+
+    @Test
     void noteDoesNotMakeAnUnknownTermValid() {
         assertThat(SlaTerm.parse("two weeks or so (practice default)")).isEmpty();
         assertThat(SlaTerm.parse("(practice default)")).isEmpty();

@@ -11,7 +11,9 @@
 #               every notice once, every overdue task escalated
 #   console     Chromium logs in through HAProxy, the instance that answered the login is killed with -9,
 #               the next console pages load without a new login
-# Usage: src/test/bench/cluster-proofs.sh [failover] [activation] [sweep [N]] [console]   (none: all four)
+#   basic-flood decisions through HAProxy for 20 s, then again while wrk sends HTTP Basic attempts with wrong
+#               credentials from random addresses straight to every instance: decisions/s and p99 of both
+# Usage: src/test/bench/cluster-proofs.sh [failover] [activation] [sweep [N]] [console] [basic-flood]  (none: all)
 # Takes about 6 minutes for all four at the default sweep size.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -24,13 +26,13 @@ KEY=$CLUSTER_KEY PASS=$CLUSTER_PASSWORD
 PSQL="psql -h 127.0.0.1 -U postgres -qAt -d $DB"
 # the sweep runs every 5 s (instead of every minute) so the proof does not wait for it
 export BATON_SWEEP_INTERVAL=${BATON_SWEEP_INTERVAL:-5s}
-PROOFS=("$@"); [ ${#PROOFS[@]} -eq 0 ] && PROOFS=(failover activation sweep console)
+PROOFS=("$@"); [ ${#PROOFS[@]} -eq 0 ] && PROOFS=(failover activation sweep console basic-flood)
 
 ./mvnw -q -DskipTests package
 ./mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-src/test/bench/cluster.sh start --fresh
 trap 'src/test/bench/cluster.sh stop' EXIT
+src/test/bench/cluster.sh start --fresh
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 decide() { # version served by the instance on port $1
@@ -135,6 +137,26 @@ sweep() {
   [ -n "$killed" ] && src/test/bench/cluster.sh restart "$killed"
 }
 
+basic_flood() {
+  echo "== decisions while a flood of HTTP Basic attempts with wrong credentials arrives from many addresses"
+  restart_if_down
+  BATON_API_KEY=$KEY wrk -t1 -c8 -d20s --latency -s src/test/bench/decisions.lua $LB > $STATE/quiet.txt 2>&1
+  echo "  without the flood: $(grep 'Requests/sec' $STATE/quiet.txt | awk '{print $2}') decisions/s, p99 $(grep ' 99%' $STATE/quiet.txt | awk '{print $2}')"
+  local floods=()
+  for port in "${PORTS[@]}"; do
+    FLOOD_AUTH=$(printf 'nobody-at-all:a wrong guess' | base64) wrk -t1 -c16 -d30s -s src/test/bench/basic-flood.lua "http://127.0.0.1:$port" > $STATE/flood-$port.txt 2>&1 &
+    floods+=($!)
+  done
+  sleep 5
+  BATON_API_KEY=$KEY wrk -t1 -c8 -d20s --latency -s src/test/bench/decisions.lua $LB > $STATE/flooded.txt 2>&1
+  wait "${floods[@]}"
+  echo "  during the flood: $(grep 'Requests/sec' $STATE/flooded.txt | awk '{print $2}') decisions/s, p99 $(grep ' 99%' $STATE/flooded.txt | awk '{print $2}'), non-2xx: $(grep -o 'Non-2xx or 3xx responses: [0-9]*' $STATE/flooded.txt || echo 0)"
+  for port in "${PORTS[@]}"; do
+    echo "  flood on $port: $(grep 'Requests/sec' $STATE/flood-$port.txt | awk '{print $2}') attempts/s answered"
+  done
+  $PSQL -c "select '  failed logins audited (each one bcrypt check): ' || count(*) from audit_event where action = 'LOGIN_FAILED' and object_id = 'nobody-at-all'"
+}
+
 console() {
   echo "== console: log in through HAProxy, the instance that answered the login killed with -9, the next pages"
   restart_if_down
@@ -148,6 +170,7 @@ while [ ${#PROOFS[@]} -gt 0 ]; do
     activation) activation ;;
     sweep) if [[ ${PROOFS[0]:-} =~ ^[0-9]+$ ]]; then sweep "${PROOFS[0]}"; PROOFS=("${PROOFS[@]:1}"); else sweep; fi ;;
     console) console ;;
+    basic-flood) basic_flood ;;
     *) echo "unknown proof $proof"; exit 2 ;;
   esac
 done

@@ -25,6 +25,8 @@ export BATON_DEMO_PASSWORD=${CLUSTER_PASSWORD:-cluster-pass}
 export BATON_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB BATON_DB_USER=postgres BATON_DB_PASSWORD=x
 # HAProxy adds X-Forwarded-For: rate limits and audit entries see the client's address, not the proxy's
 export BATON_FORWARD_HEADERS_STRATEGY=native
+# the demo profile's sample plans are for one instance started once; a second instance seeding them later fails
+export BATON_TRACKER_DEMOPLANS=false
 # a killed instance's claimed scheduler work is taken over after 6 missed heartbeats: 30 s here, not 3 min
 export DBSCHEDULER_HEARTBEATINTERVAL=${DBSCHEDULER_HEARTBEATINTERVAL:-5s}
 
@@ -73,6 +75,8 @@ defaults
 frontend baton
     bind 127.0.0.1:$LB_PORT
     bind [::1]:$LB_PORT
+    # the client's own X-Forwarded-For is dropped: Baton would believe it (rate limits, audit), so only ours counts
+    http-request del-header X-Forwarded-For
     default_backend instances
 
 backend instances

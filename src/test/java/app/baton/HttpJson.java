@@ -69,6 +69,11 @@ public final class HttpJson {
         return new HttpJson(client, base, List.of("Authorization", "Bearer " + token));
     }
 
+    /** The same client, with its cookies and credentials, calling another server on this machine (another instance). */
+    public HttpJson onPort(int port) {
+        return new HttpJson(client, "http://localhost:" + port, credentials);
+    }
+
     /** Keeps cookies like a browser (a session after login) and sends no credentials of its own. */
     public HttpJson browser() {
         return new HttpJson(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), base, List.of());

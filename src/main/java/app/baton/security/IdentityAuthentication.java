@@ -10,6 +10,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 final class IdentityAuthentication extends AbstractAuthenticationToken {
 
+    /**
+     * Sessions are stored serialized in PostgreSQL and read by every instance, including one of the next
+     * release during a rolling upgrade: change this class only in ways Java serialization stays compatible with.
+     */
+    private static final long serialVersionUID = 1L;
+
     /** No stamp: an API key, a JWT, or a user authenticated on this request only. */
     static final long NO_STAMP = -1;
 

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,12 @@ import java.util.function.Supplier;
  * refusal is the same 401 to the caller and costs the same one bcrypt check (an unknown, disabled
  * or locked user and a password bcrypt cannot read are checked against a stand-in hash), so that
  * neither the answer nor its time tells which names exist or are locked.
+ * <p>
+ * At most {@code password-checks-at-once} attempts are checked at once on one instance; an attempt that
+ * finds no turn within two seconds is refused with {@link PasswordChecksBusyException} (429) before any
+ * database read or bcrypt check, so a flood of attempts from many addresses cannot take every core
+ * from decision traffic. Addresses with too many failures are refused even earlier, before the
+ * attempt reaches this class ({@link BlockedAddressFilter}).
  */
 @Component
 class PasswordAuthenticator implements AuthenticationProvider {
@@ -33,6 +41,7 @@ class PasswordAuthenticator implements AuthenticationProvider {
     /** bcrypt reads at most 72 bytes; a longer password is refused rather than cut. */
     static final int MAX_PASSWORD_BYTES = 72;
     private static final String STAND_IN_PASSWORD = "no user has this password";
+    private static final long TURN_WAIT_MILLIS = 2000;
 
     private final Users users;
     private final PasswordEncoder encoder;
@@ -41,6 +50,7 @@ class PasswordAuthenticator implements AuthenticationProvider {
     /** Checked against on every refusal that has no real hash to check, so that each costs the same time. */
     private final String standInHash;
     private final ApplicationEventPublisher events;
+    private final Semaphore checks;
 
     PasswordAuthenticator(Users users, PasswordEncoder encoder, Clock clock, SecuritySettings settings,
                           ApplicationEventPublisher events) {
@@ -50,10 +60,27 @@ class PasswordAuthenticator implements AuthenticationProvider {
         this.clock = clock;
         this.lockout = settings.lockout();
         this.standInHash = encoder.encode(STAND_IN_PASSWORD);
+        this.checks = new Semaphore(settings.rateLimit().passwordChecks(), true);
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
+        try {
+            if (!checks.tryAcquire(TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new PasswordChecksBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PasswordChecksBusyException();
+        }
+        try {
+            return check(attempt);
+        } finally {
+            checks.release();
+        }
+    }
+
+    private Authentication check(Authentication attempt) {
         String username = UserNames.normalize(attempt.getName());
         String password = String.valueOf(attempt.getCredentials());
         Instant now = clock.instant();

@@ -1,8 +1,11 @@
 package app.baton.security;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -10,55 +13,82 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets per client, in this instance's memory: an API key, a user, or the address of
- * anonymous callers and of failed authentications. Each bucket holds one second's worth of
- * requests and refills continuously.
+ * Token buckets per client, kept in PostgreSQL ({@link RateLimitBuckets}) so that one client's budget is
+ * shared by every instance: an API key, a user, or the address of anonymous callers and of failed
+ * authentications. Each bucket holds one second's worth of requests and refills continuously.
+ * <p>
+ * While the database cannot be reached, a request is let through (and the database's own absence
+ * answers it): a rate limit must never be why Baton refuses work it could do.
  */
 @Component
 class RateLimits {
 
-    /** More clients than this in memory and the buckets start over: memory stays bounded under a flood of addresses. */
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+    /** More clients than this in memory and the bucket handles start over: memory stays bounded under a flood of addresses. */
     private static final int MAX_CLIENTS = 100_000;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final SecuritySettings.RateLimit limits;
+    private final RateLimitBuckets store;
 
-    RateLimits(SecuritySettings settings) {
+    RateLimits(SecuritySettings settings, RateLimitBuckets store) {
         this.limits = settings.rateLimit();
+        this.store = store;
     }
 
     /** Takes one request from the caller's bucket; answers 0 when it may go on, else the seconds to wait. */
     long take(Identity caller) {
         return caller.kind() == Identity.Kind.API_KEY
-                ? take("key:" + caller.id(), limits.apiKeyPerSecond())
-                : take("user:" + caller.id(), limits.userPerSecond());
+                ? take("key:" + caller.id() + ":" + limits.apiKeyPerSecond(), limits.apiKeyPerSecond(), false)
+                : take("user:" + caller.id() + ":" + limits.userPerSecond(), limits.userPerSecond(), false);
     }
 
     /** Takes one request of an anonymous caller, or one failed authentication, from the address's bucket. */
     long takeAnonymous(String address) {
-        return take("address:" + address, limits.anonymousPerSecond());
+        return take(addressBucket(address), limits.anonymousPerSecond(), true);
     }
 
     /** 0 while the address has requests left, else the seconds until it has (too many anonymous calls or failed authentications). */
     long blockedFor(String address) {
-        Bucket bucket = buckets.get("address:" + address);
-        if (bucket == null) {
-            return 0;
+        try {
+            EstimationProbe estimate = bucket(addressBucket(address), limits.anonymousPerSecond(), true).estimateAbilityToConsume(1);
+            return estimate.canBeConsumed() ? 0 : seconds(estimate.getNanosToWaitForRefill());
+        } catch (RuntimeException e) {
+            return unavailable(e);
         }
-        EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
-        return estimate.canBeConsumed() ? 0 : seconds(estimate.getNanosToWaitForRefill());
     }
 
-    private long take(String client, long perSecond) {
-        if (buckets.size() >= MAX_CLIENTS && !buckets.containsKey(client)) {
+    /** A bucket's name carries its limit: after an operator changes a limit, every client starts on a bucket of the new size. */
+    private String addressBucket(String address) {
+        return "address:" + address + ":" + limits.anonymousPerSecond();
+    }
+
+    private long take(String client, long perSecond, boolean exact) {
+        try {
+            ConsumptionProbe probe = bucket(client, perSecond, exact).tryConsumeAndReturnRemaining(1);
+            return probe.isConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill());
+        } catch (RuntimeException e) {
+            return unavailable(e);
+        }
+    }
+
+    private Bucket bucket(String client, long perSecond, boolean exact) {
+        Bucket bucket = buckets.get(client);
+        if (bucket != null) {
+            return bucket;
+        }
+        if (buckets.size() >= MAX_CLIENTS) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> Bucket.builder()
+        return buckets.computeIfAbsent(client, c -> store.bucket(c, BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill());
+                .build(), exact));
+    }
+
+    private static long unavailable(RuntimeException e) {
+        log.warn("rate limits not checked, the bucket store is not reachable: {}", e.toString());
+        return 0;
     }
 
     private static long seconds(long nanos) {

@@ -69,7 +69,9 @@ class SecurityConfiguration {
         http.authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(SecurityConfiguration::permissions)
                 .formLogin(form -> form.loginPage("/login").successHandler(consoleLogin(events)).failureHandler((request, response, failure) -> {
-                    rateLimits.takeAnonymous(request.getRemoteAddr());
+                    if (!(failure instanceof PasswordChecksBusyException)) {
+                        rateLimits.takeAnonymous(request.getRemoteAddr());
+                    }
                     response.sendRedirect(request.getContextPath() + "/login?error");
                 }).withObjectPostProcessor(LOGIN_ON_REQUESTS_ONLY))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -48,7 +48,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        boolean credentialsRefused = !(failure instanceof InsufficientAuthenticationException);
+        if (failure instanceof PasswordChecksBusyException && !wantsPage(request)) {
+            // not a failed attempt: nothing was checked, so nothing is counted against the address
+            tooManyRequests(request, response, 1);
+            return;
+        }
+        boolean credentialsRefused = !(failure instanceof InsufficientAuthenticationException || failure instanceof PasswordChecksBusyException);
         if (credentialsRefused) {
             rateLimits.takeAnonymous(request.getRemoteAddr());
         }

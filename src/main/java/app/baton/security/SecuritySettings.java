@@ -28,8 +28,16 @@ record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rat
         }
     }
 
-    /** Requests per second, per client. */
-    record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond) {
+    /**
+     * Requests per second, per client, and how many password (bcrypt) checks one instance runs at once:
+     * 0 means half its processors, at least one, so a flood of HTTP Basic or login attempts never takes
+     * every core from decision traffic.
+     */
+    record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond, int passwordChecksAtOnce) {
+
+        int passwordChecks() {
+            return passwordChecksAtOnce > 0 ? passwordChecksAtOnce : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
     }
 
     /** The administrator created at start-up when no user of that name exists: how a new installation gets its first login. */

@@ -42,7 +42,8 @@ class PasswordAuthenticatorTests {
 
     @BeforeEach
     void setUp() {
-        SecuritySettings settings = new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)), null, null, null, null, null);
+        SecuritySettings settings = new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)), null, null,
+                new SecuritySettings.RateLimit(1, 1, 1, 1), null, null);
         authenticator = new PasswordAuthenticator(users, encoder, Clock.fixed(NOW, ZoneOffset.UTC), settings, (ApplicationEventPublisher) events::add);
         encoder.checks = 0;
     }
@@ -107,10 +108,40 @@ class PasswordAuthenticatorTests {
         assertThat(encoder.checks).isEqualTo(1);
     }
 
+    @Test
+    void whileEveryCheckIsTakenAnAttemptIsRefusedUncheckedAndUnread() throws Exception {
+        UserRow known = user("nurse", true);
+        when(users.takeGuess(eq(known.id()), anyInt(), any(), any())).thenReturn(Optional.of(new Users.Guess(1, 7)));
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        encoder.during = () -> {
+            checking.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Thread slow = new Thread(() -> authenticator.authenticate(new UsernamePasswordAuthenticationToken("nurse", "correct horse battery")));
+        slow.start();
+        checking.await();
+
+        assertThatThrownBy(() -> authenticator.authenticate(new UsernamePasswordAuthenticationToken("someone", "a guess")))
+                .isInstanceOf(PasswordChecksBusyException.class);
+        org.mockito.Mockito.verify(users, org.mockito.Mockito.never()).findByUsername("someone");
+        assertThat(encoder.checks).isEqualTo(1);
+
+        release.countDown();
+        slow.join();
+        encoder.during = () -> { };
+        assertThat(checksFor("someone", "a guess")).as("the next attempt after the check ended is checked").isEqualTo(1);
+    }
+
     /** Compares in plain text and counts the comparisons; refuses more than 72 bytes like bcrypt. */
     private static final class CountingEncoder implements PasswordEncoder {
 
-        int checks;
+        volatile int checks;
+        volatile Runnable during = () -> { };
 
         @Override
         public String encode(CharSequence raw) {
@@ -123,6 +154,7 @@ class PasswordAuthenticatorTests {
                 throw new IllegalArgumentException("password cannot be more than 72 bytes");
             }
             checks++;
+            during.run();
             return encoded.equals(encode(raw));
         }
     }

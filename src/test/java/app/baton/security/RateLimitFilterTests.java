@@ -1,6 +1,7 @@
 package app.baton.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bucket4j.Bucket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class RateLimitFilterTests {
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final RateLimits limits = new RateLimits(new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)),
             new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
-            new SecuritySettings.RateLimit(4, 2, 1), null, null));
+            new SecuritySettings.RateLimit(4, 2, 1, 1), null, null), (client, configuration, exact) -> Bucket.builder()
+            .addLimit(configuration.getBandwidths()[0]).build());
     private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { });
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
     private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems);

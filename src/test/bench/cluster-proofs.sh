@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The cluster proofs of docs/operations.md ("Running several instances"), on the cluster of cluster.sh
+# (three Baton instances behind HAProxy on one local PostgreSQL). Starts the cluster on a fresh database
+# baton_cluster, runs the proofs asked for, stops the cluster. Run from the repository root.
+#   failover    wrk sends decisions with unique requestIds through HAProxy for 60 s; instance 2 is killed
+#               with -9 after 20 s: every 200 is a row in decision, no requestId has two rows, client errors 0
+#   activation  a new rule set version activated, then rolled back, through HAProxy: the time until each
+#               instance serves it, measured on each instance's own port
+#   sweep [N]   N overdue open tasks (default 10,000; the issue's size is 100,000), the escalation sweep on
+#               three instances, the instance running it killed with -9 mid-sweep: every step stored once,
+#               every notice once, every overdue task escalated
+#   console     Chromium logs in through HAProxy, the instance that answered the login is killed with -9,
+#               the next console pages load without a new login
+#   basic-flood decisions through HAProxy for 20 s, then again while wrk sends HTTP Basic attempts with wrong
+#               credentials from random addresses straight to every instance: decisions/s and p99 of both
+# Usage: src/test/bench/cluster-proofs.sh [failover] [activation] [sweep [N]] [console] [basic-flood]  (none: all)
+# Takes about 6 minutes for all four at the default sweep size.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+STATE=target/cluster
+LB=http://127.0.0.1:18200
+PORTS=(18201 18202 18203)
+DB=${CLUSTER_DB:-baton_cluster}
+export CLUSTER_KEY=${CLUSTER_KEY:-bk_cluster_proof_key} CLUSTER_PASSWORD=${CLUSTER_PASSWORD:-cluster-pass}
+KEY=$CLUSTER_KEY PASS=$CLUSTER_PASSWORD
+PSQL="psql -h 127.0.0.1 -U postgres -qAt -d $DB"
+# the sweep runs every 5 s (instead of every minute) so the proof does not wait for it
+export BATON_SWEEP_INTERVAL=${BATON_SWEEP_INTERVAL:-5s}
+PROOFS=("$@"); [ ${#PROOFS[@]} -eq 0 ] && PROOFS=(failover activation sweep console basic-flood)
+
+./mvnw -q -DskipTests package
+./mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+trap 'src/test/bench/cluster.sh stop' EXIT
+src/test/bench/cluster.sh start --fresh
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+decide() { # version served by the instance on port $1
+  curl -s -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
+    -d "$(sed "s/REQUEST_ID/$(cat /proc/sys/kernel/random/uuid)/" src/test/bench/worked-example.json)" \
+    "localhost:$1/api/v1/decisions" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("ruleSetVersion"))' 2>/dev/null || true
+}
+
+restart_if_down() {
+  for n in 1 2 3; do kill -0 "$(cat $STATE/baton-$n.pid 2>/dev/null || echo 0)" 2>/dev/null || src/test/bench/cluster.sh restart $n; done
+  sleep 3
+}
+
+failover() {
+  echo "== failover: 60 s of decisions through HAProxy, instance 2 killed with -9 after 20 s"
+  rm -f $STATE/answers-*.txt
+  : > $STATE/haproxy.log
+  BATON_API_KEY=$KEY wrk -t2 -c16 -d60s --latency -s src/test/bench/cluster-decisions.lua $LB > $STATE/wrk.txt 2>&1 &
+  local load=$!
+  sleep 20
+  src/test/bench/cluster.sh kill 2
+  wait $load
+  sed -n '/Thread Stats/,$p' $STATE/wrk.txt
+  cat $STATE/answers-*.txt > $STATE/answers.txt
+  awk '{print $1}' $STATE/answers.txt | sort | uniq -c | sed 's/^/answers with status: /'
+  grep '^200 ' $STATE/answers.txt | awk '{print $2}' > $STATE/ok.txt
+  $PSQL -c "create temp table ok (id uuid)" -c "\copy ok from '$PWD/$STATE/ok.txt'" \
+    -c "select '200s: ' || count(*) || ', distinct decision ids: ' || count(distinct id) || ', without their decision row: ' || count(*) filter (where not exists (select 1 from decision d where d.id = ok.id)) from ok"
+  $PSQL -c "select 'decision rows: ' || count(*) || ', requestIds with more than one row: ' || (select count(*) from (select idempotency_key from decision where idempotency_key is not null group by 1 having count(*) > 1) t) from decision"
+  # the retries field of HAProxy's log ("+N" when the request was redispatched to another instance)
+  awk '{for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+\/[0-9]+\/[0-9]+\/[0-9]+\/\+?[0-9]+$/) {split($i, f, "/"); if (f[5] != "0") n++}} END {print "requests HAProxy retried on another instance: " n + 0}' $STATE/haproxy.log
+  grep -o 'instances/baton[0-9]' $STATE/haproxy.log | sort | uniq -c | sed 's/^/answered by: /'
+  src/test/bench/cluster.sh restart 2
+}
+
+activation() {
+  echo "== activation and rollback reach every instance"
+  restart_if_down
+  local work; work=$(mktemp -d)
+  curl -s -u clinlead:$PASS -o $work/routing.drl.xlsx $LB/api/v1/rule-sets/1/files/routing.drl.xlsx
+  curl -s -u clinlead:$PASS -o $work/tcm.yaml $LB/api/v1/rule-sets/1/files/tcm.yaml
+  java -cp "$CP" app.baton.bench.RoutingChangeFiles $work/routing.drl.xlsx $work/tcm.yaml $work/out
+  local v
+  v=$(curl -s -u clinlead:$PASS -F files=@$work/out/routing.drl.xlsx -F files=@$work/out/tcm.yaml -F changeNote="TCM contacts to nursing" \
+    $LB/api/v1/rule-sets | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"]["version"])')
+  curl -s -o /dev/null -w "uploaded version $v; approval: %{http_code}\n" -u clinlead2:$PASS -H 'Content-Type: application/json' -d '{"note":"ok"}' $LB/api/v1/rule-sets/$v/approval
+  sleep 2
+  for target in "$v activation" "1 rollback"; do
+    set -- $target
+    local start; start=$(date +%s%N)
+    for n in 1 2 3; do
+      ( until [ "$(decide ${PORTS[$((n - 1))]})" = "$1" ]; do sleep 0.02; done
+        echo "  instance $n serves version $1 $(( ($(date +%s%N) - start) / 1000000 )) ms after the $2 call started" ) &
+    done
+    curl -s -o /dev/null -w "$2 of version $1 through HAProxy: %{http_code} in %{time_total} s\n" -u clinlead:$PASS \
+      -H 'Content-Type: application/json' -d "{\"note\":\"$2\"}" $LB/api/v1/rule-sets/$1/activation
+    wait
+  done
+  rm -rf $work
+}
+
+sweep() {
+  local tasks=${1:-10000}
+  echo "== escalation sweep over $tasks overdue open tasks on three instances, the sweeping instance killed with -9"
+  restart_if_down
+  local plan
+  plan=$(curl -s -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d '{"sourceSystem": "CLUSTER", "sourceId": "'"$(cat /proc/sys/kernel/random/uuid)"'",
+    "patient": {"id": "cluster", "payer": "MEDICARE", "memberId": "C-1", "language": "en", "location": "MAIN_CLINIC", "consentOnFile": true},
+    "program": "TCM", "complexity": "HIGH", "dischargeAt": "2026-03-09T08:00:00-04:00"}' $LB/api/v1/intake/discharges | python3 -c 'import json,sys; print(json.load(sys.stdin)["planId"])')
+  # overdue open tasks of that plan straight into PostgreSQL, as the sweep benchmark seeds them
+  $PSQL -c "insert into task (id, plan_id, purpose, position, patient_id, location, program, task_type, status, stage, priority,
+                              priority_rank, queue, role, due_at, sla_basis, rule_set_version, created_at, status_since)
+            select gen_random_uuid(), '$plan', 'PLAN', 0, 'cluster', 'MAIN_CLINIC', 'TCM',
+                   (array['TCM_INTERACTIVE_CONTACT', 'MEDICATION_RECONCILIATION', 'TCM_FACE_TO_FACE'])[1 + g % 3], 'READY', 'COORDINATION',
+                   'ROUTINE', 2, (array['CARE_COORDINATION', 'NURSING', 'SCHEDULING'])[1 + g % 3],
+                   (array['CARE_COORDINATOR', 'CLINICAL_STAFF', 'FRONT_DESK'])[1 + g % 3],
+                   now() - (1 + (g * 7919) % 43200) * interval '1 minute', '2 business days after discharge', 1,
+                   now() - interval '40 days', now() - interval '40 days'
+            from generate_series(1, $tasks) g" -c "analyze task"
+  local started; started=$(date +%s)
+  local alerts=0 killed=""
+  while true; do
+    alerts=$($PSQL -c "select count(*) from task_alert a join task t on t.id = a.task_id where t.plan_id = '$plan' and a.kind = 'ESCALATION'")
+    if [ -z "$killed" ] && [ "$alerts" -gt $((tasks / 4)) ]; then
+      local name; name=$($PSQL -c "select picked_by from scheduled_tasks where task_name = 'tracker-escalation-sweep' and picked")
+      killed=${name##*-}
+      if [ -n "$killed" ]; then
+        src/test/bench/cluster.sh kill "$killed"
+        echo "  killed instance $killed ($name, running the sweep) after $alerts steps, $(( $(date +%s) - started )) s"
+      fi
+    fi
+    local open_without; open_without=$($PSQL -c "select count(*) from task t where t.plan_id = '$plan' and t.created_at < now() - interval '39 days' and not exists (select 1 from task_alert a where a.task_id = t.id and a.kind = 'ESCALATION' and a.level = 1)")
+    [ "$open_without" = 0 ] && [ -n "$killed" ] && break
+    [ $(( $(date +%s) - started )) -gt 900 ] && { echo "  not done after 15 minutes"; break; }
+    sleep 2
+  done
+  echo "  every task escalated $(( $(date +%s) - started )) s after the tasks were stored (the sweep resumed on another instance)"
+  sleep 10  # one more sweep of the survivors: it must find nothing new
+  $PSQL -c "select '  escalation steps stored: ' || count(*) || ', distinct (task, level): ' || count(distinct (task_id, level)) || ', tasks escalated: ' || count(distinct task_id) from task_alert a join task t on t.id = a.task_id where t.plan_id = '$plan' and a.kind = 'ESCALATION'"
+  $PSQL -c "select '  escalation notices: ' || count(*) || ', keys notified more than once: ' || (select count(*) from (select codes->>'escalationKey' from notification_outbox where kind = 'ESCALATION' group by 1 having count(*) > 1) d) from notification_outbox where kind = 'ESCALATION'"
+  $PSQL -c "select '  steps without their notice: ' || count(*) from task_alert a where a.kind = 'ESCALATION' and not exists (select 1 from notification_outbox n where n.kind = 'ESCALATION' and n.codes->>'escalationKey' = a.alert_key)"
+  [ -n "$killed" ] && src/test/bench/cluster.sh restart "$killed"
+}
+
+basic_flood() {
+  echo "== decisions while a flood of HTTP Basic attempts with wrong credentials arrives from many addresses"
+  restart_if_down
+  BATON_API_KEY=$KEY wrk -t1 -c8 -d20s --latency -s src/test/bench/decisions.lua $LB > $STATE/quiet.txt 2>&1
+  echo "  without the flood: $(grep 'Requests/sec' $STATE/quiet.txt | awk '{print $2}') decisions/s, p99 $(grep ' 99%' $STATE/quiet.txt | awk '{print $2}')"
+  local floods=()
+  for port in "${PORTS[@]}"; do
+    FLOOD_AUTH=$(printf 'nobody-at-all:a wrong guess' | base64) wrk -t1 -c16 -d30s -s src/test/bench/basic-flood.lua "http://127.0.0.1:$port" > $STATE/flood-$port.txt 2>&1 &
+    floods+=($!)
+  done
+  sleep 5
+  BATON_API_KEY=$KEY wrk -t1 -c8 -d20s --latency -s src/test/bench/decisions.lua $LB > $STATE/flooded.txt 2>&1
+  wait "${floods[@]}"
+  echo "  during the flood: $(grep 'Requests/sec' $STATE/flooded.txt | awk '{print $2}') decisions/s, p99 $(grep ' 99%' $STATE/flooded.txt | awk '{print $2}'), non-2xx: $(grep -o 'Non-2xx or 3xx responses: [0-9]*' $STATE/flooded.txt || echo 0)"
+  for port in "${PORTS[@]}"; do
+    echo "  flood on $port: $(grep 'Requests/sec' $STATE/flood-$port.txt | awk '{print $2}') attempts/s answered"
+  done
+  $PSQL -c "select '  failed logins audited (each one bcrypt check): ' || count(*) from audit_event where action = 'LOGIN_FAILED' and object_id = 'nobody-at-all'"
+}
+
+console() {
+  echo "== console: log in through HAProxy, the instance that answered the login killed with -9, the next pages"
+  restart_if_down
+  java -cp "$CP" app.baton.console.ClusterConsoleProof 18200 clinlead "$PASS" "src/test/bench/cluster.sh kill-login"
+}
+
+while [ ${#PROOFS[@]} -gt 0 ]; do
+  proof=${PROOFS[0]}; PROOFS=("${PROOFS[@]:1}")
+  case $proof in
+    failover) failover ;;
+    activation) activation ;;
+    sweep) if [[ ${PROOFS[0]:-} =~ ^[0-9]+$ ]]; then sweep "${PROOFS[0]}"; PROOFS=("${PROOFS[@]:1}"); else sweep; fi ;;
+    console) console ;;
+    basic-flood) basic_flood ;;
+    *) echo "unknown proof $proof"; exit 2 ;;
+  esac
+done

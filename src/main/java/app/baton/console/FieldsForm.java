@@ -1,6 +1,11 @@
 package app.baton.console;
 
+import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
 import app.baton.engine.model.ItemKind;
 import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
@@ -29,7 +34,19 @@ final class FieldsForm {
                 code(Complexity.class, form, "complexity"), code(Priority.class, form, "priority"), time(form, "dischargeAt", zone),
                 date(form, "periodStart"), number(form, "minutesThisPeriod"), time(form, "faceToFaceAt", zone),
                 text(form, "referralReason"), text(form, "referringProvider"), code(LineOfBusiness.class, form, "lineOfBusiness"),
-                yesNo(form, "ccmConsentOnFile"), code(ItemKind.class, form, "itemKind"));
+                yesNo(form, "ccmConsentOnFile"), code(ItemKind.class, form, "itemKind"),
+                code(DischargeSetting.class, form, "dischargeSetting"), code(DischargeDestination.class, form, "dischargeDestination"),
+                diagnosisCode(form), code(ReferralUrgency.class, form, "referralUrgency"),
+                code(Specialty.class, form, "receivingSpecialty"));
+    }
+
+    /** An ICD-10-CM code in its written shape (E11.9); anything else is named, never repeated. */
+    private static String diagnosisCode(Map<String, String> form) {
+        String v = WorkPages.blank(form.get("diagnosisCode"));
+        if (v != null && !v.matches(CaseInput.ICD10CM)) {
+            throw new WorkPages.BadField("diagnosisCode", "an ICD-10-CM code such as E11.9 (capital letter, digits, a dot)");
+        }
+        return v;
     }
 
     private static String text(Map<String, String> form, String name) {

@@ -47,6 +47,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * only when it raises a new escalation step: in the page's transaction, and the step's {@code task_alert} row names
  * it. A task that cannot be worked yet (NEW: it waits for its prerequisite) is not swept at all: its prerequisite,
  * which can be worked, is the one that escalates (docs/tracker.md).
+ *
+ * <p>A task due within {@code early-steps-within} is evaluated too, for the escalation table's steps before the deadline
+ * (level 0). Steps are raised only in the practice's business hours on a working day ({@code business-hours-only}): a
+ * step that comes due at 00:00:01 is raised by the first sweep of the next business hour, under the same key.
  */
 @Service
 public class EscalationSweep {
@@ -90,7 +94,9 @@ public class EscalationSweep {
         CompiledRules compiled = rules.current();
         ZonedDateTime asOf = rules.now();
         int version = Integer.parseInt(compiled.version());
-        OffsetDateTime horizon = asOf.toOffsetDateTime().plus(settings.reminderBefore());
+        OffsetDateTime horizon = asOf.toOffsetDateTime().plus(settings.reminderBefore().compareTo(settings.earlyStepsWithin()) > 0
+                ? settings.reminderBefore() : settings.earlyStepsWithin());
+        boolean escalating = !settings.businessHoursOnly() || rules.calendar().nextBusinessHour(asOf).isEqual(asOf);
         long started = System.nanoTime();
         Tally tally = new Tally(new AtomicInteger(), new AtomicInteger(), new AtomicLong(), new AtomicLong());
         int escalations = 0;
@@ -101,13 +107,13 @@ public class EscalationSweep {
         // still stored one after another, in id order, each in its own transaction.
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-ahead"));
         try {
-            Future<Page> next = ahead.submit(() -> prepare(FIRST, horizon, compiled, version, asOf, tally));
+            Future<Page> next = ahead.submit(() -> prepare(FIRST, horizon, compiled, version, asOf, escalating, tally));
             while (true) {
                 Page page = next.get();
                 if (page.last() == null) {
                     break;
                 }
-                next = ahead.submit(() -> prepare(page.last(), horizon, compiled, version, asOf, tally));
+                next = ahead.submit(() -> prepare(page.last(), horizon, compiled, version, asOf, escalating, tally));
                 pages++;
                 long t = System.nanoTime();
                 int[] raised = tx.execute(status -> raise(page.alerts(), asOf.toOffsetDateTime()));
@@ -134,7 +140,8 @@ public class EscalationSweep {
     private record Page(UUID last, Map<String, TaskAlerts.Alert> alerts) {
     }
 
-    private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf, Tally tally) {
+    private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf,
+                         boolean escalating, Tally tally) {
         long t0 = System.nanoTime();
         List<TaskAlerts.Candidate> page = alerts.openDueBy(horizon, after, settings.pageSize());
         long t1 = System.nanoTime();
@@ -143,7 +150,7 @@ public class EscalationSweep {
             return new Page(null, Map.of());
         }
         List<TaskAlerts.Alert> found = page.parallelStream()
-                .flatMap(c -> alertsOf(c, compiled, version, asOf, tally).stream()).toList();
+                .flatMap(c -> alertsOf(c, compiled, version, asOf, escalating, tally).stream()).toList();
         Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
         found.forEach(a -> byKey.putIfAbsent(a.key(), a));
         // The decisions that will raise a step not stored yet are serialized here, off the storing thread; a step an
@@ -183,13 +190,15 @@ public class EscalationSweep {
     }
 
     private List<TaskAlerts.Alert> alertsOf(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf,
-                                            Tally tally) {
+                                            boolean escalating, Tally tally) {
         TaskRow task = c.task();
         List<TaskAlerts.Alert> found = new ArrayList<>(2);
         OffsetDateTime due = task.dueAt();
-        // Only a task the queues show as overdue (its stored due date has passed) escalates; the levels and
-        // keys are the active version's, from the due date it decides.
-        if (due.toInstant().isBefore(asOf.toInstant())) {
+        // A task the queues show as overdue (its stored due date has passed), or due soon enough for a step before its
+        // deadline, is evaluated; the levels and keys are the active version's, from the due date it decides. Outside
+        // business hours no step is raised: the first sweep of the next business hour raises it.
+        if (escalating && (due.toInstant().isBefore(asOf.toInstant())
+                || !due.toInstant().minus(settings.earlyStepsWithin()).isAfter(asOf.toInstant()))) {
             escalations(c, compiled, version, asOf, tally, found);
         }
         String recipient = task.queue() != null ? task.queue() : task.ownerUser();

@@ -45,13 +45,13 @@ class TableValidationTests {
         List<RuleFile> files = Bundles.replacing(starterWith(ROUTING, wb -> {
             Workbooks.cell(wb, "A12").setCellValue("REFERAL");
             Workbooks.cell(wb, "G13").setCellValue("FRONTDESK");
-        }), ESCALATION, wb -> Workbooks.cell(wb, "E12").setCellValue("PRACTICE_LEADERS"));
+        }), ESCALATION, wb -> Workbooks.cell(wb, "L12").setCellValue("PRACTICE_LEADERS"));
 
         assertThat(problems(files)).extracting(CompileProblem::location, p -> p.message().substring(0, p.message().indexOf(';')))
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(ROUTING + "#Routing!A12", "'REFERAL' is not a known program"),
                         org.assertj.core.groups.Tuple.tuple(ROUTING + "#Routing!G13", "'FRONTDESK' is not a known queue"),
-                        org.assertj.core.groups.Tuple.tuple(ESCALATION + "#Escalation!E12", "'PRACTICE_LEADERS' is not a known recipient"));
+                        org.assertj.core.groups.Tuple.tuple(ESCALATION + "#Escalation!L12", "'PRACTICE_LEADERS' is not a known recipient"));
     }
 
     @Test

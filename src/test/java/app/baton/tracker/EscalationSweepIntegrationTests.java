@@ -49,41 +49,57 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         sweep.run();
         assertThat(alerts(contactId)).isEmpty();
 
-        // Wednesday noon, due at midnight: one reminder, sent once however often the sweep runs.
+        // Wednesday noon, due at midnight: one reminder, sent once however often the sweep runs. It is the second
+        // business day after discharge with no attempt logged: the step before the deadline (level 0) goes out too,
+        // while the contact can still be made today.
         TestClock.fix(Instant.parse("2026-03-11T16:00:00Z"));
         sweep.run();
         sweep.run();
-        assertThat(alerts(contactId)).containsExactly("REMINDER 0 CARE_COORDINATION");
+        assertThat(alerts(contactId)).containsExactlyInAnyOrder("REMINDER 0 CARE_COORDINATION", "ESCALATION 0 CARE_COORDINATION_LEAD");
         assertThat(notices(contactId, "REMINDER")).hasSize(1);
         // The notice is narrowed to the patient's location, taken from the task row the sweep read.
         assertThat(notices(contactId, "REMINDER").get(0)).containsEntry("location", "MAIN_CLINIC");
-
-        // Thursday morning, overdue: level 1 to the care coordination lead.
-        TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
-        EscalationSweep.Result first = sweep.run();
-        assertThat(first.failed()).isZero();
-        assertThat(alerts(contactId)).containsExactlyInAnyOrder("REMINDER 0 CARE_COORDINATION", "ESCALATION 1 CARE_COORDINATION_LEAD");
-        List<Map<String, Object>> escalations = notices(contactId, "ESCALATION");
-        assertThat(escalations).hasSize(1);
-        assertThat(escalations.get(0)).containsEntry("queue", "CARE_COORDINATION_LEAD").containsEntry("location", "MAIN_CLINIC");
-        assertThat((String) escalations.get(0).get("codes")).contains("\"level\": \"1\"", "\"escalationKey\": \"esc-1-");
+        assertThat(notices(contactId, "ESCALATION")).singleElement()
+                .satisfies(n -> assertThat((String) n.get("codes")).contains("\"level\": \"0\"", "\"escalationKey\": \"esc-0-"));
         // The care coordination lead code reaches the clinical leads in the app (baton.notifications.queue-roles).
         await().atMost(Duration.ofSeconds(30)).until(() -> escalationsInApp("clinlead", contactId) == 1);
 
-        // 48 hours more: level 2; the level 1 step is not raised again.
-        TestClock.advance(Duration.ofHours(48));
+        // Thursday 00:00:30, just overdue: outside business hours nothing is raised; the step waits for the morning.
+        TestClock.fix(Instant.parse("2026-03-12T04:00:30Z"));
+        sweep.run();
+        assertThat(alerts(contactId)).noneMatch(a -> a.startsWith("ESCALATION 1 "));
+
+        // Thursday 09:00, the first business hour: level 1 to the care coordination lead.
+        TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
+        EscalationSweep.Result first = sweep.run();
+        assertThat(first.failed()).isZero();
+        assertThat(alerts(contactId)).containsExactlyInAnyOrder("REMINDER 0 CARE_COORDINATION", "ESCALATION 0 CARE_COORDINATION_LEAD",
+                "ESCALATION 1 CARE_COORDINATION_LEAD");
+        List<Map<String, Object>> escalations = notices(contactId, "ESCALATION");
+        assertThat(escalations).hasSize(2).allSatisfy(n -> assertThat(n).containsEntry("queue", "CARE_COORDINATION_LEAD")
+                .containsEntry("location", "MAIN_CLINIC"));
+        assertThat(escalations).anySatisfy(n -> assertThat((String) n.get("codes")).contains("\"level\": \"1\"", "\"escalationKey\": \"esc-1-"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> escalationsInApp("clinlead", contactId) == 2);
+
+        // Saturday, more than 48 hours overdue: not a working day, so level 2 waits for Monday's first business hour.
+        TestClock.fix(Instant.parse("2026-03-14T13:00:00Z"));
+        sweep.run();
+        assertThat(alerts(contactId)).noneMatch(a -> a.startsWith("ESCALATION 2 "));
+
+        // Monday 09:00: level 2; the earlier steps are not raised again.
+        TestClock.fix(Instant.parse("2026-03-16T13:00:00Z"));
         sweep.run();
         List<String> afterLevel2 = alerts(contactId);
-        assertThat(afterLevel2).hasSize(3).contains("ESCALATION 1 CARE_COORDINATION_LEAD")
+        assertThat(afterLevel2).hasSize(4).contains("ESCALATION 1 CARE_COORDINATION_LEAD")
                 .anyMatch(a -> a.startsWith("ESCALATION 2 "));
-        assertThat(notices(contactId, "ESCALATION")).hasSize(2);
+        assertThat(notices(contactId, "ESCALATION")).hasSize(3);
 
         // Sweeping again, later still: nothing new is stored or sent.
         TestClock.advance(Duration.ofMinutes(5));
         sweep.run();
         sweep.run();
         assertThat(alerts(contactId)).isEqualTo(afterLevel2);
-        assertThat(notices(contactId, "ESCALATION")).hasSize(2);
+        assertThat(notices(contactId, "ESCALATION")).hasSize(3);
         assertThat(notices(contactId, "REMINDER")).hasSize(1);
     }
 
@@ -94,7 +110,7 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         for (int i = 0; i < 3; i++) {
             contacts.add(contactOfNewPlan());
         }
-        TestClock.fix(Instant.parse("2026-03-14T13:00:00Z")); // Saturday: more than 48 hours overdue, both levels due at once
+        TestClock.fix(Instant.parse("2026-03-16T13:00:00Z")); // Monday 09:00: more than 48 hours overdue, every step due at once
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -114,7 +130,8 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
 
         for (String contactId : contacts) {
             List<String> stored = alerts(contactId);
-            assertThat(stored).as("task %s", contactId).hasSize(2).contains("ESCALATION 1 CARE_COORDINATION_LEAD");
+            assertThat(stored).as("task %s", contactId).hasSize(3).contains("ESCALATION 0 CARE_COORDINATION_LEAD",
+                    "ESCALATION 1 CARE_COORDINATION_LEAD");
             List<String> keys = jdbc.sql("select alert_key from task_alert where task_id = cast(:task as uuid)")
                     .param("task", contactId).query(String.class).list();
             for (String key : keys) {

@@ -76,7 +76,7 @@ class OneDecisionPathIntegrationTests extends WebIntegrationTest {
         // sweep changes nothing anyone sees and stores no decision. The task's current decision is not the sweep's.
         TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
         sweep.run();
-        String sweepDecision = jdbc.sql("select decision_id::text from task_alert where task_id = cast(:task as uuid) and kind = 'ESCALATION'")
+        String sweepDecision = jdbc.sql("select decision_id::text from task_alert where task_id = cast(:task as uuid) and kind = 'ESCALATION' and level = 1")
                 .param("task", contactId).query(String.class).single();
         assertThat(sweepDecision).isNotNull();
         JsonNode escalated = reviewer.get("/api/v1/decisions/" + sweepDecision).json();

@@ -56,12 +56,14 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
         TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
         AtomicInteger raised = new AtomicInteger();
         ApplicationEventPublisher dying = event -> {
-            if (event instanceof EscalationRaised && raised.incrementAndGet() == 3) {
+            // each contact raises two steps (level 0: no attempt by business day 2; level 1: overdue), so a page of two
+            // tasks raises four: the fifth is in the second page
+            if (event instanceof EscalationRaised && raised.incrementAndGet() == 5) {
                 throw new IllegalStateException("the instance dies here");
             }
             events.publishEvent(event);
         };
-        EscalationSweep crashing = new EscalationSweep(rules, alerts, new SweepProperties(true, Duration.ofMinutes(1), 2, Duration.ofHours(24)),
+        EscalationSweep crashing = new EscalationSweep(rules, alerts, new SweepProperties(true, Duration.ofMinutes(1), 2, Duration.ofHours(24), null, null),
                 dying, transactions);
 
         assertThatThrownBy(crashing::run).hasMessageContaining("the instance dies here");

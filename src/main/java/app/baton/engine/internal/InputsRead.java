@@ -25,6 +25,8 @@ public final class InputsRead {
             Map.entry("minutesThisPeriod", Set.of("carePlan.minutesThisPeriod")),
             Map.entry("faceToFaceAt", Set.of("carePlan.faceToFaceAt")),
             Map.entry("daysSinceDischarge", Set.of("carePlan.dischargeAt")),
+            Map.entry("businessDaysSinceDischarge", Set.of("carePlan.dischargeAt")),
+            Map.entry("visitBooked", Set.of("carePlan.faceToFaceAt")),
             Map.entry("taskType", Set.of("task.type")),
             Map.entry("status", Set.of("task.status")),
             Map.entry("open", Set.of("task.status")),

@@ -58,7 +58,9 @@ final class TableTemplates {
                     "priority == \"$param\"", "hoursInStatus >= $param", "daysSinceDischarge >= $param")),
                     List.of("$t.suggest(\"$param\");", "$t.prompt(\"$param\");")),
             new Kind("escalation", Map.of(
-                    TASKS, List.of("program == \"$param\"", "priority == \"$param\""),
+                    TASKS, List.of("program == \"$param\"", "priority == \"$param\"", "taskType == \"$param\"",
+                            "attempts <= $param", "businessDaysSinceDischarge >= $param", "daysSinceDischarge >= $param",
+                            "visitBooked == $param", "minutesThisPeriod < $param", "dayOfMonth >= $param"),
                     DUE_DATES, List.of("hoursOverdue >= $param")),
                     List.of("$t.escalationLevel($param);", "$t.escalate(\"$param\", $d);")),
             new Kind("plan-template", Map.of(PLANS, List.of("program == \"$param\"", "complexity == \"$param\"",

@@ -88,6 +88,22 @@ public final class TaskCase {
                 asOf.toLocalDate().atStartOfDay()).toDays();
     }
 
+    /**
+     * Business days from the discharge date to the as-of date, counted as regulations count them (weekdays except
+     * holidays; the practice's closures do not matter), or -1 without a discharge. 2 on the second business day after
+     * discharge: "no attempt by the end of business day 1".
+     */
+    public int getBusinessDaysSinceDischarge() {
+        ZonedDateTime discharge = local(input.carePlan().dischargeAt());
+        return discharge == null ? -1 : calendar.regulatoryBusinessDaysBetween(discharge, asOf);
+    }
+
+    /** Whether the plan has a booked visit (carePlan.faceToFaceAt: the TCM face-to-face visit, the FUH follow-up visit). */
+    public boolean isVisitBooked() { return input.carePlan().faceToFaceAt() != null; }
+
+    /** The day of the month of the as-of date on the practice's calendar (1-31). */
+    public int getDayOfMonth() { return asOf.getDayOfMonth(); }
+
     CaseInput input() { return input; }
     SlaCalendar calendar() { return calendar; }
 

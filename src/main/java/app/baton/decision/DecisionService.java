@@ -61,18 +61,46 @@ class DecisionService {
     Outcome decide(DecisionRequest request, String idempotencyKey) {
         String keyField = idempotencyKey != null ? "Idempotency-Key" : "requestId";
         String key = idempotencyKey != null ? idempotencyKey : request.requestId();
+        java.util.Optional<Outcome> replayed = replay(request, key, keyField);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
         Made made = make(request, key);
         return settle(made, await(recorder.record(made.row())), keyField);
     }
 
     List<Outcome> decideAll(List<DecisionRequest> requests) {
-        List<Made> made = requests.stream().map(r -> make(r, r.requestId())).toList();
-        List<CompletableFuture<Boolean>> stored = made.stream().map(m -> recorder.record(m.row())).toList();
+        // A request whose requestId has an answer already is answered from it; only the others are evaluated and stored.
+        List<java.util.Optional<Outcome>> replayed = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            replayed.add(replay(requests.get(i), requests.get(i).requestId(), "requests[" + i + "].requestId"));
+        }
+        List<Made> made = new ArrayList<>(requests.size());
+        List<CompletableFuture<Boolean>> stored = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Made m = replayed.get(i).isPresent() ? null : make(requests.get(i), requests.get(i).requestId());
+            made.add(m);
+            stored.add(m == null ? null : recorder.record(m.row()));
+        }
         List<Outcome> outcomes = new ArrayList<>(made.size());
         for (int i = 0; i < made.size(); i++) {
-            outcomes.add(settle(made.get(i), await(stored.get(i)), "requests[" + i + "].requestId"));
+            outcomes.add(made.get(i) == null ? replayed.get(i).get()
+                    : settle(made.get(i), await(stored.get(i)), "requests[" + i + "].requestId"));
         }
         return outcomes;
+    }
+
+    /**
+     * A replay is answered from the stored decision before anything is evaluated: the key's first decision, if the body
+     * is the same (else 409 naming the key's field). Empty when the key is new (or there is none). Two first calls racing
+     * with one key both evaluate; the recorder stores one, and {@link #settle} answers the other from it.
+     */
+    private java.util.Optional<Outcome> replay(DecisionRequest request, String key, String keyField) {
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        return decisions.findByKey(clientScope.current() + "|" + key).map(first -> answer(first, RequestFingerprint.of(request),
+                request.patient() == null ? null : request.patient().id(), request.task() == null ? null : request.task().id(), keyField));
     }
 
     private record Made(DecisionResponse response, DecisionRow row) {
@@ -98,11 +126,15 @@ class DecisionService {
         }
         Decisions.Stored first = decisions.findByKey(made.row().idempotencyKey())
                 .orElseThrow(() -> new IllegalStateException("idempotency conflict without a stored decision"));
-        if (!first.requestSha256().equals(made.row().requestSha256())) {
+        return answer(first, made.row().requestSha256(), made.row().patientId(), made.row().taskId(), keyField);
+    }
+
+    private Outcome answer(Decisions.Stored first, String requestSha256, String patientId, String taskId, String keyField) {
+        if (!first.requestSha256().equals(requestSha256)) {
             throw new IdempotencyConflictException(keyField);
         }
         // The stored answer goes back to the client that sent it: still a read of patient data, audited.
-        events.publishEvent(new DecisionRead(first.id(), made.row().patientId(), made.row().taskId(), true));
+        events.publishEvent(new DecisionRead(first.id(), patientId, taskId, true));
         return new Outcome(read(first.responseJson()), true);
     }
 

@@ -42,6 +42,10 @@ class SweepBenchmark extends WebIntegrationTest {
                         + "notified, %d failed, in %.1f s (%,.0f tasks/s); task_alert rows %,d, notices %,d%n",
                 first.evaluated(), first.pages(), first.escalations(), first.reminders(), first.failed(), firstSeconds,
                 first.evaluated() / firstSeconds, stored, notices);
+        System.out.println("BENCH sweep 1 stored decisions (count, average inputs and response as JSON text, bytes): " + jdbc.sql("""
+                select count(*) || ', ' || round(avg(octet_length(inputs::text))) || ', ' || round(avg(octet_length(response::text)))
+                from decision where asked_by = 'SWEEP'
+                """).query(String.class).single());
         assertThat(first.evaluated()).isGreaterThanOrEqualTo(OPEN * 49 / 50);
         assertThat(first.failed()).isZero();
         assertThat(stored).isEqualTo(first.escalations() + first.reminders());

@@ -4,7 +4,10 @@ import app.baton.HttpJson;
 import app.baton.WebIntegrationTest;
 import app.baton.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -13,6 +16,14 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DecisionApiIntegrationTests extends WebIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** Evaluations made so far, by every version (each goes through the one evaluation, which times itself). */
+    private long evaluations() {
+        return meters.find("baton.decision.evaluation").timers().stream().mapToLong(Timer::count).sum();
+    }
 
     @Test
     void decidesTheWorkedExampleWithItsTableRows() {
@@ -45,6 +56,23 @@ class DecisionApiIntegrationTests extends WebIntegrationTest {
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void aReplayIsAnsweredFromTheStoredDecisionWithoutEvaluatingAgain() {
+        String body = Requests.workedExample();
+        HttpJson.Response first = http.post("/api/v1/decisions", body);
+        long before = evaluations();
+        HttpJson.Response again = http.post("/api/v1/decisions", body);
+        String batch = "{\"requests\": [" + body + ", " + Requests.workedExample() + "]}";
+        HttpJson.Response both = http.post("/api/v1/decisions/batch", batch);
+
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().path("decisionId")).isEqualTo(first.json().path("decisionId"));
+        assertThat(both.status()).as(both.text()).isEqualTo(200);
+        assertThat(both.json().path("decisions").get(0).path("decisionId")).isEqualTo(first.json().path("decisionId"));
+        assertThat(both.json().path("decisions").get(1).path("decisionId")).isNotEqualTo(first.json().path("decisionId"));
+        assertThat(evaluations() - before).as("only the batch's new request is evaluated").isEqualTo(1);
     }
 
     @Test

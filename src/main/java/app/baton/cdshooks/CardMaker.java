@@ -1,6 +1,5 @@
 package app.baton.cdshooks;
 
-import app.baton.console.Labels;
 import app.baton.decision.TaskDecision;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,11 +29,11 @@ class CardMaker {
             new Card.Coding(OVERRIDE_SYSTEM, "later", "Will do it later"));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
-    private final Labels labels;
+    private final CodeLabels labels;
     private final CdsHooksSettings settings;
     private final ObjectMapper json;
 
-    CardMaker(Labels labels, CdsHooksSettings settings, ObjectMapper json) {
+    CardMaker(CodeLabels labels, CdsHooksSettings settings, ObjectMapper json) {
         this.labels = labels;
         this.settings = settings;
         this.json = json;

@@ -2,6 +2,7 @@ package app.baton.cdshooks;
 
 import app.baton.system.ApiException;
 import app.baton.system.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +30,10 @@ class Feedback {
     private final IssuedCards issued;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Feedback(IssuedCards issued, TransactionTemplate transaction, Clock clock) {
+    Feedback(IssuedCards issued, TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.issued = issued;
         this.transaction = transaction;
         this.clock = clock;
@@ -56,8 +59,11 @@ class Feedback {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", "the feedback was not stored", errors);
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        transaction.executeWithoutResult(status -> checked.forEach(c ->
-                issued.record(c.card(), c.outcome(), c.accepted(), c.reason(), c.comment(), c.at(), now)));
+        transaction.executeWithoutResult(status -> {
+            checked.forEach(c -> issued.record(c.card(), c.outcome(), c.accepted(), c.reason(), c.comment(), c.at(), now));
+            long accepted = checked.stream().filter(c -> c.outcome().equals("accepted")).count();
+            events.publishEvent(new CardFeedbackReceived(serviceId, (int) accepted, checked.size() - (int) accepted));
+        });
     }
 
     private Optional<Checked> check(String serviceId, FeedbackRequest.Item item, String at, List<Problems.FieldError> errors) {

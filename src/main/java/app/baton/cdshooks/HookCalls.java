@@ -6,6 +6,7 @@ import app.baton.security.Identity;
 import app.baton.system.ApiException;
 import app.baton.system.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +29,11 @@ class HookCalls {
     private final TaskDecisions decisions;
     private final IssuedCards issued;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     HookCalls(Prefetch prefetch, PatientView patientView, EncounterDischarge encounterDischarge, TaskDecisions decisions,
-              IssuedCards issued, TransactionTemplate transaction) {
+              IssuedCards issued, TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.events = events;
         this.prefetch = prefetch;
         this.patientView = patientView;
         this.encounterDischarge = encounterDischarge;
@@ -56,6 +59,8 @@ class HookCalls {
         transaction.executeWithoutResult(status -> {
             decisions.record(answer.decisions());
             issued.insertAll(service.id(), answer.cards(), decisions.now().toOffsetDateTime());
+            events.publishEvent(new HookCalled(service.id(), request.hookInstance(), patientId, answer.decisions().size(),
+                    answer.cards().size()));
         });
         return new Card.Response(answer.cards().stream().map(CardMaker.Made::card).toList());
     }

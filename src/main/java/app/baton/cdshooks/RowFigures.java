@@ -14,7 +14,7 @@ import java.util.Map;
  * {@value #FOR_REVIEW_MIN_ANSWERS} answers, is marked for review. Counts and codes only: no patient, no comment.
  */
 @Repository
-class RowFigures {
+public class RowFigures {
 
     static final int FOR_REVIEW_MIN_ANSWERS = 5;
     static final double FOR_REVIEW_OVERRIDE_RATE = 0.5;
@@ -25,12 +25,19 @@ class RowFigures {
         this.jdbc = jdbc;
     }
 
-    record Reason(String code, String display, long count) {
+    public record Reason(String code, String display, long count) {
     }
 
     /** {@code overrideRate}: overridden / (accepted + overridden), null before any feedback. */
-    record Row(int ruleSetVersion, String row, long cards, long accepted, long overridden, Double overrideRate,
+    public record Row(int ruleSetVersion, String row, long cards, long accepted, long overridden, Double overrideRate,
                       boolean forReview, List<Reason> reasons) {
+    }
+
+    /** One version's rows by where they are written ({@code file#Sheet!row N}): the rule review shows them beside changed rows. */
+    public Map<String, Row> byRow(int version) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        rows(version).forEach(row -> rows.put(row.row(), row));
+        return rows;
     }
 
     /** Rows of one version (or of every version when null), the most overridden first. */

@@ -9,5 +9,9 @@
  * The hooks read the tracker's open tasks of the patient in view from its tables ({@code task}, {@code care_plan}),
  * read-only, as the dashboards do. Resources arrive as FHIR R4 JSON and are read with Jackson: this module needs no
  * FHIR library.
+ *
+ * <p>Its API is the past-tense events {@link app.baton.cdshooks.HookCalled} and
+ * {@link app.baton.cdshooks.CardFeedbackReceived} (ids, codes and counts), published in the transaction of each call,
+ * for the audit trail.
  */
 package app.baton.cdshooks;

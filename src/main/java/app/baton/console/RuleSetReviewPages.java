@@ -1,5 +1,6 @@
 package app.baton.console;
 
+import app.baton.cdshooks.RowFigures;
 import app.baton.review.ImpactAnalysis;
 import app.baton.review.ImpactAnalysisRequest;
 import app.baton.review.ImpactAnalysisService;
@@ -29,7 +30,10 @@ class RuleSetReviewPages {
     private final ImpactAnalysisService analyses;
     private final ObjectReader reports;
 
-    RuleSetReviewPages(RuleSets ruleSets, RuleSetDiffer differ, ImpactAnalysisService analyses, ObjectMapper json) {
+    private final RowFigures cardFigures;
+
+    RuleSetReviewPages(RuleSets ruleSets, RuleSetDiffer differ, ImpactAnalysisService analyses, ObjectMapper json, RowFigures cardFigures) {
+        this.cardFigures = cardFigures;
         this.ruleSets = ruleSets;
         this.differ = differ;
         this.analyses = analyses;
@@ -43,6 +47,8 @@ class RuleSetReviewPages {
                 : ruleSets.active().map(RuleSetVersion::version).orElse(version);
         model.addAttribute("diff", differ.diff(base, version));
         model.addAttribute("versions", ruleSets.all());
+        // what clinicians in the EHR did with the cards of each row as it was before the change
+        model.addAttribute("cardFigures", cardFigures.byRow(base));
         return "console/diff";
     }
 

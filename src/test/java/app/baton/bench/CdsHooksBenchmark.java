@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The CDS Hooks target (issue 14): a warm {@code patient-view} call with prefetch answers in at most 100 ms at p95.
  * Not a test: its name keeps it out of {@code ./mvnw verify}; run it with
  * {@code ./mvnw test -Dtest=CdsHooksBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * The patient has an open TCM plan (three tasks: three decisions recorded and up to six cards stored per call).
+ * The patient has an open TCM plan (three tasks: three decisions recorded and a card per task stored per call).
  * Every call carries a demo EHR token of its own (a jti is good once), minted before the clock starts, so the figures
  * include verifying the signature and spending the jti in PostgreSQL, not minting. Calls are sequential, one client.
  */

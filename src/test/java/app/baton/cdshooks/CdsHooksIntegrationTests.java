@@ -138,12 +138,16 @@ class CdsHooksIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
-    void aPatientWithoutOpenWorkGetsNoCards() {
-        HttpJson.Response answer = hook("patient-view", CdsHooks.patientView("pt-nobody-" + UUID.randomUUID()));
+    void aPatientWithoutOpenWorkGetsNoCardsAndTheCallIsStillAudited() {
+        String patient = "pt-nobody-" + UUID.randomUUID();
+        HttpJson.Response answer = hook("patient-view", CdsHooks.patientView(patient));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         assertThat(answer.json().path("cards").isArray()).isTrue();
         assertThat(answer.json().path("cards").isEmpty()).isTrue();
+        assertThat(jdbc.sql("select actor, action from audit_event where object_type = 'cds_hook_call' and patient_id = :p")
+                .param("p", patient).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .containsExactly("ehr:demo-ehr READ");
     }
 
     @Test

@@ -66,6 +66,11 @@ class FhirExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception exception) {
+        if (exception instanceof org.springframework.web.ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (a missing parameter, a wrong method) keep their status
+            return responses.status(spring.getStatusCode().value(), FhirProblem.outcome(OperationOutcome.IssueSeverity.ERROR,
+                    OperationOutcome.IssueType.INVALID, null, spring.getBody().getDetail()));
+        }
         log.error("a FHIR request failed", exception);
         return responses.status(500, FhirProblem.outcome(OperationOutcome.IssueSeverity.FATAL, OperationOutcome.IssueType.EXCEPTION,
                 null, "the request failed inside Baton; nothing was changed; quote the correlation id"));

@@ -67,6 +67,11 @@ class FhirMetadataController {
 
         CapabilityStatementRestResourceComponent plan = rest.addResource().setType("CarePlan");
         plan.addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.READ));
+
+        rest.addResource().setType("Encounter").setDocumentation("a discharge taken in as intake (idempotent on identifier[0])")
+                .addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.CREATE));
+        rest.addResource().setType("ServiceRequest").setDocumentation("a referral taken in as intake (idempotent on identifier[0])")
+                .addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.CREATE));
         return statement;
     }
 }

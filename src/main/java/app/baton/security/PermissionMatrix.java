@@ -251,6 +251,8 @@ public final class PermissionMatrix {
             roles(HttpMethod.POST, "/fhir/r4/Task/$decide", "decide a FHIR Task (recorded like POST /api/v1/decisions)",
                     with(STAFF, INTEGRATION)),
             roles(HttpMethod.GET, "/fhir/r4/CarePlan/{id}", "read a care plan as a FHIR CarePlan", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.POST, "/fhir/r4/Encounter", "take in a discharge as a FHIR Encounter (idempotent by identifier)", INTAKE),
+            roles(HttpMethod.POST, "/fhir/r4/ServiceRequest", "take in a referral as a FHIR ServiceRequest (idempotent by identifier)", INTAKE),
 
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),

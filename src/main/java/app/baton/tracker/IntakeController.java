@@ -12,10 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 
 /** Intake of referrals and discharge events (stage 1 of the care-plan process). */
@@ -24,16 +20,12 @@ import java.util.HexFormat;
 @Tag(name = "Intake", description = "Referrals and discharges in; a care plan out, or a held intake with what is missing")
 class IntakeController {
 
-    private final IntakeService service;
+    private final IntakeReceiver receiver;
     private final Worklists worklists;
-    private final JsonColumns json;
-    private final IntakeSenders senders;
 
-    IntakeController(IntakeService service, Worklists worklists, JsonColumns json, IntakeSenders senders) {
-        this.service = service;
-        this.senders = senders;
+    IntakeController(IntakeReceiver receiver, Worklists worklists) {
+        this.receiver = receiver;
         this.worklists = worklists;
-        this.json = json;
     }
 
     @PostMapping(path = "/referrals", consumes = "application/json")
@@ -42,15 +34,13 @@ class IntakeController {
             + "caller's locations (403 naming patient.location) and under a source system the caller may send (403 naming sourceSystem). A complete "
             + "referral answers 201 RELEASED with its planId; an incomplete one 201 HELD with missingInfo and heldTaskId.")
     ResponseEntity<IntakeView> referral(@Valid @RequestBody IntakeRequest request) {
-        senders.check(request);
-        return answer(service.receive(Intakes.Kind.REFERRAL, request, sha256(request)));
+        return answer(receiver.referral(request));
     }
 
     @PostMapping(path = "/discharges", consumes = "application/json")
     @Operation(summary = "Take in a discharge event", description = "As referrals; program TCM (default) or FUH, anchored on dischargeAt.")
     ResponseEntity<IntakeView> discharge(@Valid @RequestBody IntakeRequest request) {
-        senders.check(request);
-        return answer(service.receive(Intakes.Kind.DISCHARGE, request, sha256(request)));
+        return answer(receiver.discharge(request));
     }
 
     @GetMapping("/{id}")
@@ -66,18 +56,9 @@ class IntakeController {
         return worklists.completeIntake(id, fields);
     }
 
-    private static ResponseEntity<IntakeView> answer(IntakeService.Outcome outcome) {
+    private static ResponseEntity<IntakeView> answer(IntakeReceiver.Receipt outcome) {
         ResponseEntity.BodyBuilder builder = outcome.replayed() ? ResponseEntity.ok()
                 : ResponseEntity.created(URI.create("/api/v1/intake/" + outcome.view().id()));
         return builder.header("Idempotent-Replayed", String.valueOf(outcome.replayed())).body(outcome.view());
-    }
-
-    private String sha256(IntakeRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -26,7 +26,7 @@ import java.time.OffsetDateTime;
  * the active rule set's missing-info decision, not this shape.
  */
 @Schema(description = "A referral or discharge event; sourceSystem + sourceId make it idempotent")
-record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @Size(max = 128) String sourceId,
+public record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @Size(max = 128) String sourceId,
                      @NotNull @Valid Patient patient,
                      @Schema(description = "discharges: TCM (default) or FUH; referrals: REFERRAL (default), CCM, PRIOR_AUTH or GENERAL")
                      Program program, Complexity complexity, Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart,
@@ -54,7 +54,7 @@ record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotBlank @S
     }
 
     /** The patient as the sender knows them; member ID is kept only as "on file". */
-    record Patient(@NotBlank @Size(max = 64) String id, @Size(max = 64) String payer, @Size(max = 64) String memberId,
+    public record Patient(@NotBlank @Size(max = 64) String id, @Size(max = 64) String payer, @Size(max = 64) String memberId,
                    @Size(max = 16) String language, @NotBlank @Size(max = 64) String location, Boolean consentOnFile,
                    @Schema(description = "the payer's line of business, e.g. MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY")
                    LineOfBusiness lineOfBusiness,

@@ -108,7 +108,7 @@ class FhirIntegrationTests extends WebIntegrationTest {
     void theCapabilityStatementIsValidAndEachReadItClaimsIsServed() {
         var statement = parse(http.anonymous().get("/fhir/r4/metadata"), org.hl7.fhir.r4.model.CapabilityStatement.class);
         assertThat(errors(statement)).isEmpty();
-        assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType()).containsExactly("Task", "CarePlan");
+        assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType()).containsExactly("Task", "CarePlan", "Encounter", "ServiceRequest");
         assertThat(http.get("/fhir/r4/Task?patient=" + patient + "&status=requested,ready,in-progress&owner=x&_lastUpdated=ge2020-01-01T00:00:00Z&_count=5")
                 .status()).isEqualTo(200);
     }
@@ -235,6 +235,64 @@ class FhirIntegrationTests extends WebIntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(context.newJsonParser().parseResource(OperationOutcome.class, response.text()).getIssueFirstRep().getExpression().get(0)
                 .getValue()).isEqualTo("code");
+    }
+
+    static String encounter(String id, String location) {
+        return """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": {"resourceType": "Encounter", "identifier": [{"system": "EHR-ADT-FHIR", "value": "%s"}], "status": "finished",
+                    "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+                    "subject": {"reference": "Patient/pt-%s"}, "period": {"end": "2026-03-09T08:00:00-04:00"},
+                    "hospitalization": {"dischargeDisposition": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/discharge-disposition", "code": "home"}]}},
+                    "location": [{"location": {"identifier": {"value": "%s"}}}]}},
+                  {"resource": {"resourceType": "Patient", "id": "pt-%s", "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "en"}]}}]}},
+                  {"resource": {"resourceType": "Coverage", "status": "active", "subscriberId": "M-1", "beneficiary": {"reference": "Patient/pt-%s"},
+                    "payor": [{"display": "MEDICARE"}]}}]}
+                """.formatted(id, id, location, id, id);
+    }
+
+    @Test
+    void aDischargeByFhirEncounterStartsAPlanOnceLikeTheJsonIntake() {
+        String id = UUID.randomUUID().toString();
+        HttpJson.Response first = http.post("/fhir/r4/Encounter", encounter(id, "MAIN_CLINIC"), "Content-Type", FHIR);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        CarePlan plan = context.newJsonParser().parseResource(CarePlan.class, first.text());
+        assertThat(errors(plan)).isEmpty();
+        assertThat(plan.getSubject().getReference()).isEqualTo("Patient/pt-" + id);
+        assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("TCM");
+        JsonNode json = http.get("/api/v1/intake/" + first.header("X-Baton-Intake")).json();
+        assertThat(json.path("sourceSystem").asText()).isEqualTo("EHR-ADT-FHIR");
+        assertThat(json.path("planId").asText()).isEqualTo(plan.getIdElement().getIdPart());
+
+        HttpJson.Response again = http.post("/fhir/r4/Encounter", encounter(id, "MAIN_CLINIC"), "Content-Type", FHIR);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(context.newJsonParser().parseResource(CarePlan.class, again.text()).getIdElement().getIdPart())
+                .isEqualTo(plan.getIdElement().getIdPart());
+        assertThat(jdbc.sql("select count(*) from intake where source_id = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
+
+        HttpJson.Response noLocation = http.post("/fhir/r4/Encounter", encounter(UUID.randomUUID().toString(), "MAIN_CLINIC")
+                .replaceFirst(",\\s*\"location\": \\[[^]]*]", ""), "Content-Type", FHIR);
+        assertThat(noLocation.status()).as(noLocation.text()).isEqualTo(422);
+        assertThat(context.newJsonParser().parseResource(OperationOutcome.class, noLocation.text()).getIssue())
+                .flatExtracting(i -> i.getExpression()).extracting(e -> e.getValue()).contains("Encounter.location[0].location");
+    }
+
+    @Test
+    void aReferralByFhirServiceRequestIsTakenInThroughTheSameSenderChecks() {
+        String id = UUID.randomUUID().toString();
+        String referral = """
+                {"resourceType": "ServiceRequest", "identifier": [{"system": "REFERRALS", "value": "%s"}], "status": "active", "intent": "order",
+                 "subject": {"reference": "Patient/pt-%s"}, "requester": {"reference": "Practitioner/dr-9"},
+                 "reasonCode": [{"text": "cardiology follow-up"}], "locationReference": [{"identifier": {"value": "%s"}}]}
+                """;
+        HttpJson.Response taken = http.post("/fhir/r4/ServiceRequest", referral.formatted(id, id, "MAIN_CLINIC"), "Content-Type", FHIR);
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        assertThat(http.get("/api/v1/intake/" + taken.header("X-Baton-Intake")).json().path("kind").asText()).isEqualTo("REFERRAL");
+
+        HttpJson.Response elsewhere = http.asUser("frontdesk").post("/fhir/r4/ServiceRequest",
+                referral.formatted(UUID.randomUUID(), id, "SATELLITE_CLINIC"), "Content-Type", FHIR);
+        assertThat(elsewhere.status()).isEqualTo(403);
     }
 
     static String decideBody(String identifier, String status) {

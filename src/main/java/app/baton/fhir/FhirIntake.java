@@ -1,0 +1,174 @@
+package app.baton.fhir;
+
+import app.baton.engine.model.Priority;
+import app.baton.engine.model.Program;
+import app.baton.tracker.IntakeReceiver;
+import app.baton.tracker.IntakeRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A discharge as a FHIR Encounter, a referral as a ServiceRequest (either alone or in a Bundle with the Patient and
+ * Coverage), read into the JSON intake's request and taken in by the tracker's one intake path: the same sender checks and
+ * the same idempotency on the source identifier (its system is the source system, its value the source id).
+ */
+@Component
+class FhirIntake {
+
+    private final FhirInputs inputs;
+    private final IntakeReceiver receiver;
+    private final Validator validator;
+
+    FhirIntake(FhirInputs inputs, IntakeReceiver receiver, Validator validator) {
+        this.inputs = inputs;
+        this.receiver = receiver;
+        this.validator = validator;
+    }
+
+    IntakeReceiver.Receipt discharge(String body) {
+        Parts parts = parts(inputs.read(body, Set.of("Encounter", "Bundle")), Encounter.class);
+        Encounter encounter = (Encounter) parts.main();
+        Program program = program(encounter.getType().stream().toList(), "Encounter.type");
+        IntakeRequest request = new IntakeRequest(sourceSystem(encounter.getIdentifier(), "Encounter"), sourceId(encounter.getIdentifier()),
+                patient(parts, encounter.getSubject(), encounter.getLocation().isEmpty() ? null : encounter.getLocationFirstRep().getLocation()),
+                program == null ? Program.TCM : program, null, null,
+                encounter.getPeriod().hasEnd() ? encounter.getPeriod().getEnd().toInstant().atOffset(ZoneOffset.UTC) : null,
+                null, null, null, null);
+        return receiver.discharge(checked(request, "Encounter"));
+    }
+
+    IntakeReceiver.Receipt referral(String body) {
+        Parts parts = parts(inputs.read(body, Set.of("ServiceRequest", "Bundle")), ServiceRequest.class);
+        ServiceRequest referral = (ServiceRequest) parts.main();
+        Program program = program(referral.getCategory(), "ServiceRequest.category");
+        Priority priority = referral.hasPriority() ? switch (referral.getPriority()) {
+            case URGENT -> Priority.URGENT;
+            case ASAP, STAT -> Priority.EXPEDITED;
+            default -> Priority.ROUTINE;
+        } : null;
+        String reason = referral.hasReasonCode() ? text(referral.getReasonCodeFirstRep()) : null;
+        String provider = referral.hasRequester() ? (referral.getRequester().hasReference()
+                ? referral.getRequester().getReferenceElement().getIdPart() : referral.getRequester().getDisplay()) : null;
+        IntakeRequest request = new IntakeRequest(sourceSystem(referral.getIdentifier(), "ServiceRequest"), sourceId(referral.getIdentifier()),
+                patient(parts, referral.getSubject(), referral.getLocationReference().isEmpty() ? null : referral.getLocationReferenceFirstRep()),
+                program == null ? Program.REFERRAL : program, null, priority, null, null, reason, provider, null);
+        return receiver.referral(checked(request, "ServiceRequest"));
+    }
+
+    private record Parts(Resource main, Patient patient, Coverage coverage) {
+    }
+
+    private static Parts parts(Resource resource, Class<? extends Resource> mainType) {
+        if (!(resource instanceof Bundle bundle)) {
+            return new Parts(resource, null, null);
+        }
+        Resource main = null;
+        Patient patient = null;
+        Coverage coverage = null;
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Resource r = entry.getResource();
+            if (mainType.isInstance(r)) {
+                if (main != null) {
+                    throw FhirProblem.invalid(422, OperationOutcome.IssueType.BUSINESSRULE, "Bundle.entry", "the Bundle holds more than one "
+                            + mainType.getSimpleName() + "; send one intake per Bundle");
+                }
+                main = r;
+            } else if (r instanceof Patient p && patient == null) {
+                patient = p;
+            } else if (r instanceof Coverage c && coverage == null) {
+                coverage = c;
+            }
+        }
+        if (main == null) {
+            throw FhirProblem.invalid(422, OperationOutcome.IssueType.REQUIRED, "Bundle.entry", "the Bundle holds no " + mainType.getSimpleName());
+        }
+        return new Parts(main, patient, coverage);
+    }
+
+    private static IntakeRequest.Patient patient(Parts parts, Reference subject, Reference location) {
+        String id = subject.hasReference() ? subject.getReferenceElement().getIdPart()
+                : parts.patient() != null ? parts.patient().getIdElement().getIdPart() : null;
+        Patient patient = parts.patient();
+        String language = patient == null || !patient.hasCommunication() ? null
+                : patient.getCommunicationFirstRep().getLanguage().getCodingFirstRep().getCode();
+        Coverage coverage = parts.coverage();
+        String payer = coverage == null || !coverage.hasPayor() ? null
+                : coverage.getPayorFirstRep().hasDisplay() ? coverage.getPayorFirstRep().getDisplay() : coverage.getPayorFirstRep().getIdentifier().getValue();
+        String where = location == null ? null
+                : location.hasIdentifier() ? location.getIdentifier().getValue() : location.getReferenceElement().getIdPart();
+        return new IntakeRequest.Patient(id, payer, coverage == null ? null : coverage.getSubscriberId(), language, where, null, null, null);
+    }
+
+    private static String sourceSystem(java.util.List<Identifier> identifiers, String type) {
+        return identifiers.isEmpty() ? null : identifiers.get(0).getSystem();
+    }
+
+    private static String sourceId(java.util.List<Identifier> identifiers) {
+        return identifiers.isEmpty() ? null : identifiers.get(0).getValue();
+    }
+
+    private static Program program(java.util.List<CodeableConcept> concepts, String path) {
+        for (int i = 0; i < concepts.size(); i++) {
+            for (var coding : concepts.get(i).getCoding()) {
+                if (BatonFhir.PROGRAM.equals(coding.getSystem())) {
+                    try {
+                        return Program.valueOf(coding.getCode());
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        throw FhirProblem.invalid(422, OperationOutcome.IssueType.CODEINVALID, path + "[" + i + "]",
+                                "'" + coding.getCode() + "' is not a code of " + BatonFhir.PROGRAM);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(CodeableConcept concept) {
+        return concept.hasText() ? concept.getText() : concept.getCodingFirstRep().hasDisplay() ? concept.getCodingFirstRep().getDisplay()
+                : concept.getCodingFirstRep().getCode();
+    }
+
+    /** Where each field of the JSON intake comes from in the FHIR resource, for an OperationOutcome that names it. */
+    private static final Map<String, String> PATHS = Map.of(
+            "sourceSystem", ".identifier[0].system",
+            "sourceId", ".identifier[0].value",
+            "patient.id", ".subject",
+            "patient.location", ".location",
+            "patient.payer", " Coverage.payor",
+            "patient.memberId", " Coverage.subscriberId",
+            "patient.language", " Patient.communication.language",
+            "referralReason", ".reasonCode",
+            "referringProvider", ".requester");
+
+    private IntakeRequest checked(IntakeRequest request, String type) {
+        Set<ConstraintViolation<IntakeRequest>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return request;
+        }
+        OperationOutcome outcome = new OperationOutcome();
+        violations.stream().sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).forEach(v -> {
+            String field = v.getPropertyPath().toString();
+            String path = PATHS.getOrDefault(field, "." + field);
+            String at = path.startsWith(" ") ? path.substring(1) : type + (type.equals("Encounter") && field.equals("patient.location")
+                    ? ".location[0].location" : type.equals("ServiceRequest") && field.equals("patient.location") ? ".locationReference" : path);
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.REQUIRED)
+                    .setDiagnostics(field + " " + v.getMessage() + " (the intake's " + field + ")").addExpression(at);
+        });
+        throw new FhirProblem(422, outcome);
+    }
+}

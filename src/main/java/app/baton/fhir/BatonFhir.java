@@ -18,6 +18,8 @@ final class BatonFhir {
     static final String TASK_STATUS = BASE + "/CodeSystem/task-status";
     static final String TASK_TYPE = BASE + "/CodeSystem/task-type";
     static final String PROGRAM = BASE + "/CodeSystem/program";
+    /** The receiving specialty of a referral (ServiceRequest.performerType), codes as the JSON intake's receivingSpecialty. */
+    static final String SPECIALTY = BASE + "/CodeSystem/specialty";
     static final String QUEUE = BASE + "/CodeSystem/queue";
     static final String ROLE = BASE + "/CodeSystem/role";
     static final String INPUT_TYPE = BASE + "/CodeSystem/task-input-type";

@@ -1,7 +1,11 @@
 package app.baton.fhir;
 
 import app.baton.engine.model.Priority;
+import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeSetting;
 import app.baton.engine.model.Program;
+import app.baton.engine.model.ReferralUrgency;
+import app.baton.engine.model.Specialty;
 import app.baton.tracker.IntakeReceiver;
 import app.baton.tracker.IntakeRequest;
 import jakarta.validation.ConstraintViolation;
@@ -48,7 +52,7 @@ class FhirIntake {
                 patient(parts, encounter.getSubject(), encounter.getLocation().isEmpty() ? null : encounter.getLocationFirstRep().getLocation()),
                 program == null ? Program.TCM : program, null, null,
                 encounter.getPeriod().hasEnd() ? encounter.getPeriod().getEnd().toInstant().atOffset(ZoneOffset.UTC) : null,
-                null, null, null, null);
+                null, null, null, null, setting(encounter), destination(encounter), null, null, null);
         return receiver.discharge(checked(request, "Encounter"));
     }
 
@@ -66,7 +70,9 @@ class FhirIntake {
                 ? referral.getRequester().getReferenceElement().getIdPart() : referral.getRequester().getDisplay()) : null;
         IntakeRequest request = new IntakeRequest(sourceSystem(referral.getIdentifier(), "ServiceRequest"), sourceId(referral.getIdentifier()),
                 patient(parts, referral.getSubject(), referral.getLocationReference().isEmpty() ? null : referral.getLocationReferenceFirstRep()),
-                program == null ? Program.REFERRAL : program, null, priority, null, null, reason, provider, null);
+                program == null ? Program.REFERRAL : program, null, priority, null, null, reason, provider, null, null, null,
+                diagnosisCode(referral.getReasonCode()), referral.hasPriority() && priority != Priority.ROUTINE ? ReferralUrgency.URGENT
+                        : referral.hasPriority() ? ReferralUrgency.ROUTINE : null, specialty(referral.getPerformerType()));
         return receiver.referral(checked(request, "ServiceRequest"));
     }
 
@@ -138,22 +144,86 @@ class FhirIntake {
         return null;
     }
 
+    /** The setting discharged from, by the Encounter's class (v3 ActCode): only the codes that name one setting. */
+    private static DischargeSetting setting(Encounter encounter) {
+        if (!encounter.hasClass_()) {
+            return null;
+        }
+        return switch (String.valueOf(encounter.getClass_().getCode())) {
+            case "EMER" -> DischargeSetting.EMERGENCY_DEPARTMENT;
+            case "IMP", "ACUTE" -> DischargeSetting.INPATIENT_ACUTE;
+            case "OBSENC" -> DischargeSetting.OBSERVATION;
+            default -> null;
+        };
+    }
+
+    /** Where the patient went, by hospitalization.dischargeDisposition (HL7 discharge-disposition): the codes that name one destination. */
+    private static DischargeDestination destination(Encounter encounter) {
+        if (!encounter.hasHospitalization() || !encounter.getHospitalization().hasDischargeDisposition()) {
+            return null;
+        }
+        for (var coding : encounter.getHospitalization().getDischargeDisposition().getCoding()) {
+            if (DISCHARGE_DISPOSITION.equals(coding.getSystem())) {
+                return switch (String.valueOf(coding.getCode())) {
+                    case "home", "alt-home" -> DischargeDestination.HOME;
+                    case "snf" -> DischargeDestination.SKILLED_NURSING_FACILITY;
+                    case "long" -> DischargeDestination.NURSING_FACILITY;
+                    case "hosp", "psy", "rehab" -> DischargeDestination.HOSPITAL;
+                    default -> null;
+                };
+            }
+        }
+        return null;
+    }
+
+    /** The referral reason's ICD-10-CM code: a reasonCode coding of that system (checked like the JSON intake's field). */
+    private static String diagnosisCode(java.util.List<CodeableConcept> reasons) {
+        for (CodeableConcept reason : reasons) {
+            for (var coding : reason.getCoding()) {
+                if (ICD10CM.equals(coding.getSystem())) {
+                    return coding.getCode();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The receiving specialty: a performerType coding of Baton's specialty system. */
+    private static Specialty specialty(CodeableConcept performer) {
+        for (var coding : performer.getCoding()) {
+            if (BatonFhir.SPECIALTY.equals(coding.getSystem())) {
+                try {
+                    return Specialty.valueOf(coding.getCode());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw FhirProblem.invalid(422, OperationOutcome.IssueType.CODEINVALID, "ServiceRequest.performerType",
+                            "'" + coding.getCode() + "' is not a code of " + BatonFhir.SPECIALTY);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
+    private static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+
     private static String text(CodeableConcept concept) {
         return concept.hasText() ? concept.getText() : concept.getCodingFirstRep().hasDisplay() ? concept.getCodingFirstRep().getDisplay()
                 : concept.getCodingFirstRep().getCode();
     }
 
     /** Where each field of the JSON intake comes from in the FHIR resource, for an OperationOutcome that names it. */
-    private static final Map<String, String> PATHS = Map.of(
-            "sourceSystem", ".identifier[0].system",
-            "sourceId", ".identifier[0].value",
-            "patient.id", ".subject",
-            "patient.location", ".location",
-            "patient.payer", " Coverage.payor",
-            "patient.memberId", " Coverage.subscriberId",
-            "patient.language", " Patient.communication.language",
-            "referralReason", ".reasonCode",
-            "referringProvider", ".requester");
+    private static final Map<String, String> PATHS = Map.ofEntries(
+            Map.entry("sourceSystem", ".identifier[0].system"),
+            Map.entry("sourceId", ".identifier[0].value"),
+            Map.entry("patient.id", ".subject"),
+            Map.entry("patient.location", ".location"),
+            Map.entry("patient.payer", " Coverage.payor"),
+            Map.entry("patient.memberId", " Coverage.subscriberId"),
+            Map.entry("patient.language", " Patient.communication.language"),
+            Map.entry("referralReason", ".reasonCode"),
+            Map.entry("diagnosisCode", ".reasonCode (ICD-10-CM coding)"),
+            Map.entry("receivingSpecialty", ".performerType"),
+            Map.entry("referringProvider", ".requester"));
 
     private IntakeRequest checked(IntakeRequest request, String type) {
         Set<ConstraintViolation<IntakeRequest>> violations = validator.validate(request);

@@ -59,7 +59,9 @@ defaults
     mode http
     timeout connect 2s
     timeout client 60s
-    timeout server 30s
+    # longer than the slowest call: an upload compiles its rule set before it answers
+    timeout server 120s
+    timeout check 3s
     timeout http-request 10s
     option forwardfor
     # try another instance when the chosen one is down or goes away mid-request

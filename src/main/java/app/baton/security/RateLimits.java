@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets per client, kept in PostgreSQL ({@link RateLimitBuckets}) so that one client's budget is
@@ -28,7 +29,10 @@ class RateLimits {
     private static final int MAX_CLIENTS = 100_000;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+    private static final long WARN_EVERY_NANOS = 60 * NANOS_PER_SECOND;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong lastWarning = new AtomicLong();
     private final SecuritySettings.RateLimit limits;
     private final RateLimitBuckets store;
 
@@ -86,8 +90,13 @@ class RateLimits {
                 .build(), exact));
     }
 
-    private static long unavailable(RuntimeException e) {
-        log.warn("rate limits not checked, the bucket store is not reachable: {}", e.toString());
+    /** Let through; said in the log at most once a minute, not once per request while the database is away. */
+    private long unavailable(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if ((last == 0 || now - last > WARN_EVERY_NANOS) && lastWarning.compareAndSet(last, now)) {
+            log.warn("rate limits not checked, the bucket store is not reachable: {}", e.toString());
+        }
         return 0;
     }
 

@@ -103,4 +103,16 @@ class RateLimitFilterTests {
         assertThat(call(user("u4"), "10.0.0.6").getStatus()).isEqualTo(429);
         assertThat(call(user("u4"), "10.0.0.7").getStatus()).isEqualTo(200);
     }
+
+    @Test
+    void whileTheBucketStoreIsUnreachableRequestsGoOn() {
+        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1), null, null),
+                (client, configuration, exact) -> {
+                    throw new IllegalStateException("the database is away");
+                });
+
+        assertThat(away.take(user("u5"))).isZero();
+        assertThat(away.takeAnonymous("10.0.0.8")).isZero();
+        assertThat(away.blockedFor("10.0.0.8")).isZero();
+    }
 }

@@ -106,7 +106,8 @@ class ConsoleJourneysBrowserTests extends WebIntegrationTest {
         browser.find("#size").sendKeys("50");
         browser.clickToLoad("#impact ~ form button");
         browser.waitFor(d -> browser.text("#analysis-status").equals("Completed"));
-        assertThat(browser.text("#routing-moves")).contains(RoutingChange.OLD_QUEUE, RoutingChange.NEW_QUEUE);
+        assertThat(browser.find("#routing-moves").getAttribute("innerHTML")).as("the queues, labelled, with their codes as tooltips")
+                .contains("title=\"" + RoutingChange.OLD_QUEUE + "\"", "title=\"" + RoutingChange.NEW_QUEUE + "\"");
         browser.checkAccessibility();
         browser.screenshot("rules-impact");
         browser.logOut();

@@ -50,7 +50,7 @@ class WorkPagesIntegrationTests extends WebIntegrationTest {
         String decisionId = http.asUser("coordinator").get("/api/v1/tasks/" + contactId).json().path("decisionId").asText();
         assertThat(decisionId).isNotBlank();
         assertThat(page("coordinator", "/console/tasks/" + contactId)).contains("href=\"/console/decisions/" + decisionId + "\"");
-        assertThat(page("coordinator", "/console/decisions/" + decisionId)).contains("ACTIVITY, acting: coordinator");
+        assertThat(page("coordinator", "/console/decisions/" + decisionId)).contains("A logged activity, acting: coordinator");
     }
 
     @Test

@@ -295,6 +295,47 @@ class FhirIntegrationTests extends WebIntegrationTest {
         assertThat(elsewhere.status()).isEqualTo(403);
     }
 
+    /** The referral's ICD-10-CM reason and receiving specialty come from their FHIR elements, so the intake is not held for them. */
+    @Test
+    void aServiceRequestsIcd10ReasonAndPerformerTypeAreTheReferralsDiagnosisAndSpecialty() {
+        String bare = """
+                {"resourceType": "ServiceRequest", "identifier": [{"system": "REFERRALS", "value": "%s"}], "status": "active", "intent": "order",
+                 "subject": {"reference": "Patient/pt-%s"}, "requester": {"reference": "Practitioner/dr-9"}, "priority": "urgent",
+                 "reasonCode": [{"text": "chest pain"%s}],%s "locationReference": [{"identifier": {"value": "MAIN_CLINIC"}}]}
+                """;
+        String id = UUID.randomUUID().toString();
+        HttpJson.Response held = http.post("/fhir/r4/ServiceRequest", bare.formatted(id, id, "", ""), "Content-Type", FHIR);
+        assertThat(held.status()).as(held.text()).isEqualTo(201);
+        JsonNode heldIntake = http.get("/api/v1/intake/" + held.header("X-Baton-Intake")).json();
+        assertThat(heldIntake.path("missingInfo").findValuesAsText("field")).contains("carePlan.diagnosisCode", "carePlan.receivingSpecialty");
+
+        String coded = UUID.randomUUID().toString();
+        HttpJson.Response taken = http.post("/fhir/r4/ServiceRequest", bare.formatted(coded, coded,
+                ", \"coding\": [{\"system\": \"http://hl7.org/fhir/sid/icd-10-cm\", \"code\": \"R07.9\"}]",
+                " \"performerType\": {\"coding\": [{\"system\": \"https://baton.app/fhir/CodeSystem/specialty\", \"code\": \"CARDIOLOGY\"}]},"),
+                "Content-Type", FHIR);
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        JsonNode intake = http.get("/api/v1/intake/" + taken.header("X-Baton-Intake")).json();
+        assertThat(intake.path("missingInfo").findValuesAsText("field")).doesNotContain("carePlan.diagnosisCode", "carePlan.receivingSpecialty");
+
+        HttpJson.Response unknown = http.post("/fhir/r4/ServiceRequest", bare.formatted(UUID.randomUUID(), coded, "",
+                " \"performerType\": {\"coding\": [{\"system\": \"https://baton.app/fhir/CodeSystem/specialty\", \"code\": \"ASTROLOGY\"}]},"),
+                "Content-Type", FHIR);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.text()).contains("ServiceRequest.performerType");
+    }
+
+    /** An emergency department encounter is no TCM discharge: refused with the reason, nothing stored. */
+    @Test
+    void anEmergencyDepartmentEncounterStartsNoTcmPlan() {
+        String id = UUID.randomUUID().toString();
+        HttpJson.Response refused = http.post("/fhir/r4/Encounter", encounter(id, "MAIN_CLINIC").replace("\"code\": \"IMP\"", "\"code\": \"EMER\""),
+                "Content-Type", FHIR);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.text()).containsIgnoringCase("emergency");
+        assertThat(jdbc.sql("select count(*) from intake where source_id = :id").param("id", id).query(Long.class).single()).isZero();
+    }
+
     static String decideBody(String identifier, String status) {
         return """
                 {"resourceType": "Task", "id": "task-%s", "identifier": [{"system": "https://ehr.example/task", "value": "%s"}],

@@ -28,7 +28,8 @@ class ReEvaluationController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Re-evaluate open tasks with the active version", description = "preview=true (the default) answers how "
-            + "many open tasks' due dates and queues would change, with up to 20 examples; preview=false applies it. Only the open tasks "
+            + "many open tasks' due dates and queues would change, with up to 20 examples, and in report the open-task part of an impact "
+            + "analysis of the active version (every change by kind); preview=false applies it. Only the open tasks "
             + "at the caller's locations (all of them for a caller with every location). Audited.")
     ReEvaluations.Report run(@RequestBody(required = false) Request request) {
         boolean preview = request == null || request.preview() == null || request.preview();

@@ -1,10 +1,13 @@
 package app.baton.tracker;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import app.baton.decision.AskedBy;
 import app.baton.decision.TaskDecision;
 import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
+import app.baton.review.ImpactReport;
+import app.baton.review.OpenTaskImpact;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +26,10 @@ import java.util.UUID;
  * task with the active version; a preview only counts what would change (with examples), applying
  * stores it, in one transaction, each change a recorded decision (asked by RE_EVALUATION), and hands moved tasks
  * to their new queues. Both are audited.
+ *
+ * <p>The preview is the open-task part of an impact analysis of the active version ({@link OpenTaskImpact}): the same
+ * evaluation and the same counts, answered at once and returned whole in {@code openTasks}; its own counts are read
+ * from it. There is one what-if tool, not two.
  */
 @Service
 class ReEvaluations {
@@ -33,8 +41,10 @@ class ReEvaluations {
     private final TaskDecider decider;
     private final TaskDecisions rules;
     private final ApplicationEventPublisher events;
+    private final OpenTaskImpact impact;
 
-    ReEvaluations(Tasks tasks, TaskDecider decider, TaskDecisions rules, ApplicationEventPublisher events) {
+    ReEvaluations(Tasks tasks, TaskDecider decider, TaskDecisions rules, ApplicationEventPublisher events, OpenTaskImpact impact) {
+        this.impact = impact;
         this.tasks = tasks;
         this.decider = decider;
         this.rules = rules;
@@ -46,9 +56,12 @@ class ReEvaluations {
                   String fromQueue, String toQueue) {
     }
 
-    /** {@code skipped}: tasks someone changed while the re-evaluation ran; they were decided by that change. */
+    /**
+     * {@code skipped}: tasks someone changed while the re-evaluation ran; they were decided by that change.
+     * {@code report}: in a preview, the impact analysis's open-task part for the active version (every change, by kind).
+     */
     record Report(@JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion, boolean applied, int openTasks, int dueChanged, int queueChanged, int unchanged, int skipped,
-                  List<Change> examples) {
+                  List<Change> examples, @JsonInclude(JsonInclude.Include.NON_NULL) ImpactReport.OpenTasks report) {
     }
 
     /**
@@ -57,6 +70,9 @@ class ReEvaluations {
      */
     @Transactional
     public Report run(boolean apply, Set<String> locations) {
+        if (!apply) {
+            return preview(locations);
+        }
         CompiledRules compiled = rules.current();
         int open = 0;
         int dueChanged = 0;
@@ -89,7 +105,30 @@ class ReEvaluations {
         }
         int version = Integer.parseInt(compiled.version());
         events.publishEvent(new TasksReEvaluated(version, apply, open, dueChanged, queueChanged));
-        return new Report(version, apply, open, dueChanged, queueChanged, open - changed, skipped, examples);
+        return new Report(version, apply, open, dueChanged, queueChanged, open - changed, skipped, examples, null);
+    }
+
+    /** What applying would change: the open-task part of an impact analysis of the active version, and examples from it. */
+    private Report preview(Set<String> locations) {
+        int version = Integer.parseInt(rules.current().version());
+        List<Change> examples = new ArrayList<>();
+        ImpactReport.OpenTasks report = impact.ofActiveVersion(locations, (task, decided) -> {
+            if (examples.size() < EXAMPLES && (!sameInstant(task.dueAt(), decided.dueAt()) || !Objects.equals(task.queue(), decided.queue()))) {
+                examples.add(new Change(task.id(), task.input().carePlan().program().name(), task.input().task().type().name(), task.dueAt(),
+                        decided.dueAt(), tasks.find(task.id()).map(TaskRow::dueRuleSetVersion).orElse(null), task.queue(), decided.queue()));
+            }
+        });
+        Map<String, Long> kinds = report.changedByKind();
+        int open = (int) report.evaluated();
+        int dueChanged = (int) (n(kinds, "DUE_EARLIER") + n(kinds, "DUE_LATER") + n(kinds, "DUE_ADDED") + n(kinds, "DUE_REMOVED"));
+        int queueChanged = (int) n(kinds, "ROUTING_MOVED");
+        events.publishEvent(new TasksReEvaluated(version, false, open, dueChanged, queueChanged));
+        return new Report(version, false, open, dueChanged, queueChanged, (int) (report.evaluated() - report.queueOrDueChanged() - report.failed()),
+                0, examples, report);
+    }
+
+    private static long n(Map<String, Long> kinds, String kind) {
+        return kinds.getOrDefault(kind, 0L);
     }
 
     private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {

@@ -35,11 +35,24 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
         assertThat(preview.path("applied").asBoolean()).isFalse();
         assertThat(preview.path("dueChanged").asInt()).as(preview.toString()).isGreaterThanOrEqualTo(1);
         assertThat(preview.path("examples")).extracting(e -> e.path("taskId").asText()).contains(taskId);
+        // The preview is the open-task part of an impact analysis of the active version: its counts are read from it.
+        JsonNode report = preview.path("report");
+        assertThat(report.path("evaluated").asInt()).isEqualTo(preview.path("openTasks").asInt())
+                .isEqualTo(jdbc.sql("select count(*) from task where status not in ('DONE', 'CANCELLED') and location = 'MAIN_CLINIC'")
+                        .query(Integer.class).single());
+        JsonNode kinds = report.path("changedByKind");
+        assertThat(preview.path("dueChanged").asInt()).isEqualTo(kinds.path("DUE_EARLIER").asInt() + kinds.path("DUE_LATER").asInt()
+                + kinds.path("DUE_ADDED").asInt() + kinds.path("DUE_REMOVED").asInt());
+        assertThat(kinds.path("DUE_EARLIER").asInt()).as("the task set 5 days late comes back earlier").isPositive();
+        assertThat(preview.path("queueChanged").asInt()).isEqualTo(kinds.path("ROUTING_MOVED").asInt());
+        assertThat(preview.path("unchanged").asInt()).isEqualTo(report.path("evaluated").asInt()
+                - report.path("queueOrDueChanged").asInt() - report.path("failed").asInt());
         assertThat(http.asUser("coordinator").get("/api/v1/tasks/" + taskId).json().path("due").path("ruleSetVersion").asInt())
                 .as("a preview changes nothing").isZero();
 
         JsonNode applied = http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": false}").json();
         assertThat(applied.path("applied").asBoolean()).isTrue();
+        assertThat(applied.has("report")).as("applying answers what it did, not a what-if").isFalse();
         JsonNode after = http.asUser("coordinator").get("/api/v1/tasks/" + taskId).json();
         assertThat(after.path("due").path("ruleSetVersion").asInt()).isEqualTo(applied.path("ruleSetVersion").asInt());
         assertThat(after.path("due").path("at").asText()).isEqualTo("2026-03-11T23:59:59-04:00");

@@ -29,11 +29,12 @@ import java.util.UUID;
  * Open work under a new rule set version. Activating a version changes no open task: each keeps
  * the due date and queue it has, and the version that set them. A re-evaluation decides every open
  * task with the active version; a preview only counts what would change (with examples), applying
- * stores it, in pages of {@link #PAGE} tasks, one transaction per page, resumable ({@link ReEvaluationRuns}), each change a recorded decision (asked by RE_EVALUATION), and hands moved tasks
+ * stores it in pages of {@link #PAGE} tasks, one transaction per page, resumable ({@link ReEvaluationRuns},
+ * {@link ReEvaluationResumer}), each change a recorded decision (asked by RE_EVALUATION), and hands moved tasks
  * to their new queues. Both are audited.
  *
  * <p>The preview is the open-task part of an impact analysis of the active version ({@link OpenTaskImpact}): the same
- * evaluation and the same counts, answered at once and returned whole in {@code openTasks}; its own counts are read
+ * evaluation and the same counts, answered at once and returned whole in {@code report}; its own counts are read
  * from it. There is one what-if tool, not two.
  */
 @Service

@@ -22,7 +22,8 @@ class ImpactAnalyses {
 
     private static final String COLUMNS = """
             select id, rule_set_version, sample_kind, sample_size, sample_until, status, requested_by, started_at,
-                   finished_at, cancelled_by, processed, total, failure, report::text as report
+                   finished_at, cancelled_by, processed, total, open_tasks_processed, open_tasks_total, failure,
+                   report::text as report
             from impact_analysis
             """;
 
@@ -66,6 +67,18 @@ class ImpactAnalyses {
     boolean progress(UUID id, long processed, long total) {
         return jdbc.sql("""
                 update impact_analysis set processed = :processed, total = :total, heartbeat_at = now()
+                where id = :id and status = 'RUNNING'
+                """)
+                .param("id", id)
+                .param("processed", processed)
+                .param("total", total)
+                .update() == 1;
+    }
+
+    /** As {@link #progress}, through the open tasks (after the recorded decisions). */
+    boolean openProgress(UUID id, long processed, long total) {
+        return jdbc.sql("""
+                update impact_analysis set open_tasks_processed = :processed, open_tasks_total = :total, heartbeat_at = now()
                 where id = :id and status = 'RUNNING'
                 """)
                 .param("id", id)
@@ -135,11 +148,14 @@ class ImpactAnalyses {
     private static ImpactAnalysis row(ResultSet rs, int row) throws SQLException {
         long total = rs.getLong("total");
         Long totalOrNull = rs.wasNull() ? null : total;
+        long openTotal = rs.getLong("open_tasks_total");
+        Long openTotalOrNull = rs.wasNull() ? null : openTotal;
         String sampleKey = "LAST_DAYS".equals(rs.getString("sample_kind")) ? "lastDays" : "lastDecisions";
         return new ImpactAnalysis(rs.getObject("id", UUID.class), rs.getInt("rule_set_version"),
                 Map.of(sampleKey, rs.getInt("sample_size")), rs.getObject("sample_until", OffsetDateTime.class),
                 rs.getString("status"), rs.getString("requested_by"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getString("cancelled_by"),
-                ImpactAnalysis.Progress.of(rs.getLong("processed"), totalOrNull), rs.getString("failure"), rs.getString("report"));
+                ImpactAnalysis.Progress.of(rs.getLong("processed"), totalOrNull,
+                        rs.getLong("open_tasks_processed"), openTotalOrNull), rs.getString("failure"), rs.getString("report"));
     }
 }

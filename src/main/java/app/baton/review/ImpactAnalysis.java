@@ -19,11 +19,22 @@ public record ImpactAnalysis(UUID id, @JsonFormat(shape = JsonFormat.Shape.STRIN
 
     static final String RUNNING = "RUNNING";
 
-    public record Progress(long processed, Long total, Integer percent) {
+    /**
+     * {@code processed} and {@code total} count recorded decisions; {@code openTasksProcessed} and {@code openTasksTotal}
+     * the open tasks evaluated after them ({@code openTasksTotal} null until that part starts). {@code percent} covers
+     * both once the open tasks are counted.
+     */
+    public record Progress(long processed, Long total, Integer percent, long openTasksProcessed, Long openTasksTotal) {
 
         static Progress of(long processed, Long total) {
-            Integer percent = total == null ? null : total == 0 ? 100 : (int) Math.min(100, processed * 100 / total);
-            return new Progress(processed, total, percent);
+            return of(processed, total, 0, null);
+        }
+
+        static Progress of(long processed, Long total, long openProcessed, Long openTotal) {
+            long done = processed + (openTotal == null ? 0 : openProcessed);
+            Long all = total == null ? null : total + (openTotal == null ? 0 : openTotal);
+            Integer percent = all == null ? null : all == 0 ? 100 : (int) Math.min(100, done * 100 / all);
+            return new Progress(processed, total, percent, openProcessed, openTotal);
         }
     }
 

@@ -8,13 +8,14 @@ import java.util.Map;
  * decisions; one decision can count under several kinds (a new queue and a new due date). Examples
  * name the decision and task only, never the patient.
  *
- * @param partial true when the analysis was cancelled and the figures cover the decisions replayed until then
+ * @param partial   true when the analysis was cancelled and the figures cover the decisions replayed until then
+ * @param openTasks the open tasks as they stood when evaluated, against the candidate; null until that part ran
  */
 public record ImpactReport(int candidateVersion, boolean partial, long decisions, long replayed, long unchanged, long changed,
                     long notReplayable, long failed, Map<String, Long> changedByKind, List<Move> routingMoves,
                     DueDates dueDates, Items missingInfo, Items prompts, Items escalations,
                     Map<String, Long> notReplayableFields, Map<String, Long> failures,
-                    Map<String, List<Example>> examples) {
+                    Map<String, List<Example>> examples, OpenTasks openTasks) {
 
     public record Move(String from, String to, long count) {
     }
@@ -32,5 +33,17 @@ public record ImpactReport(int candidateVersion, boolean partial, long decisions
     }
 
     public record Example(String decisionId, String taskId, String before, String after) {
+    }
+
+    /**
+     * The open tasks evaluated against the candidate, as they stand now (stored queue, due date, missing fields and
+     * prompt), not replayed: counts are of tasks. An escalation step is "added" when the candidate raises it now and
+     * the active version does not. Examples name the task and the decision that set what it shows now.
+     *
+     * @param queueOrDueChanged the changed tasks whose queue or due date would change: what a re-evaluation moves
+     */
+    public record OpenTasks(long evaluated, long unchanged, long changed, long queueOrDueChanged, long failed, Map<String, Long> changedByKind,
+                            List<Move> routingMoves, DueDates dueDates, Items missingInfo, Items prompts, Items escalations,
+                            Map<String, Long> failures, Map<String, List<Example>> examples) {
     }
 }

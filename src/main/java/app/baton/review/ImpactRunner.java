@@ -3,6 +3,7 @@ package app.baton.review;
 import app.baton.calendar.PracticeCalendars;
 import app.baton.decision.RecordedDecisions;
 import app.baton.decision.ReplayRecord;
+import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
 import app.baton.ruleset.RuleSets;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs impact analyses in the background on a small pool of its own (never on a request thread),
  * reading the sample a page at a time and writing progress every {@code progressEvery}. A progress
  * write that finds the analysis no longer RUNNING means it was cancelled: the runner stops and keeps
- * the partial report.
+ * the partial report. After the recorded decisions it evaluates the open tasks as they stand now
+ * ({@link OpenWork}, {@link OpenTaskEvaluator}), with the same paging, progress and cancel.
  */
 @Component
 class ImpactRunner {
@@ -46,10 +48,14 @@ class ImpactRunner {
     private final PracticeCalendars calendars;
     private final ObjectMapper json;
     private final ImpactProperties properties;
+    private final OpenWork openWork;
+    private final TaskDecisions taskDecisions;
     private final ExecutorService pool;
 
     ImpactRunner(ImpactAnalyses analyses, RecordedDecisions decisions, RuleSets ruleSets, PracticeCalendars calendars,
-                 ObjectMapper json, ImpactProperties properties) {
+                 ObjectMapper json, ImpactProperties properties, OpenWork openWork, TaskDecisions taskDecisions) {
+        this.openWork = openWork;
+        this.taskDecisions = taskDecisions;
         this.analyses = analyses;
         this.decisions = decisions;
         this.ruleSets = ruleSets;
@@ -95,15 +101,21 @@ class ImpactRunner {
                 analyses.partialReport(id, -processed - 1, write(tally.report(true)));
                 return;
             }
+            ImpactTally openTally = new ImpactTally(version);
+            long open = evaluateOpen(id, candidate, openTally);
+            if (open < 0) {
+                analyses.partialReport(id, processed, write(tally.report(true, openTally.openTasks())));
+                return;
+            }
             if (Thread.currentThread().isInterrupted()) {
                 analyses.fail(id, "interrupted: Baton shut down while the analysis ran. Start a new analysis.");
                 return;
             }
-            if (!analyses.complete(id, processed, write(tally.report(false)))) {
-                analyses.partialReport(id, processed, write(tally.report(true)));
+            if (!analyses.complete(id, processed, write(tally.report(false, openTally.openTasks())))) {
+                analyses.partialReport(id, processed, write(tally.report(true, openTally.openTasks())));
                 return;
             }
-            log.info("impact analysis {} of rule set version {} completed: {} decisions", id, version, processed);
+            log.info("impact analysis {} of rule set version {} completed: {} decisions, {} open tasks", id, version, processed, open);
         } catch (RuntimeException e) {
             log.error("impact analysis {} of rule set version {} failed", id, version, e);
             analyses.fail(id, "failed: " + e.getClass().getSimpleName() + "; quote analysis id " + id + " when you report this");
@@ -132,6 +144,38 @@ class ImpactRunner {
                 lastWrite = System.nanoTime();
             }
         }
+        return processed;
+    }
+
+    /**
+     * Evaluates every open task, a page at a time, as of one instant; returns the count evaluated, or -(count + 1)
+     * when the analysis was cancelled.
+     */
+    private long evaluateOpen(UUID id, CompiledRules candidate, ImpactTally openTally) {
+        long total = openWork.count(null);
+        if (!analyses.openProgress(id, 0, total)) {
+            return -1;
+        }
+        OpenTaskEvaluator evaluator = new OpenTaskEvaluator(candidate, taskDecisions.current(), taskDecisions, taskDecisions.now(), openTally);
+        UUID after = new UUID(0, 0);
+        long processed = 0;
+        long lastWrite = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            List<OpenWork.OpenTask> page = openWork.page(after, properties.pageSize(), null);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(evaluator::evaluate);
+            processed += page.size();
+            after = page.get(page.size() - 1).id();
+            if (System.nanoTime() - lastWrite >= properties.progressEvery().toNanos()) {
+                if (!analyses.openProgress(id, processed, Math.max(total, processed))) {
+                    return -processed - 1;
+                }
+                lastWrite = System.nanoTime();
+            }
+        }
+        analyses.openProgress(id, processed, Math.max(total, processed));
         return processed;
     }
 

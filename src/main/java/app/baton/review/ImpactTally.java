@@ -30,6 +30,7 @@ final class ImpactTally {
     private long changed;
     private long notReplayable;
     private long failed;
+    private long queueOrDueChanged;
     private final Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
     private final Map<List<String>, Long> moves = new LinkedHashMap<>();
     private final Map<Long, Long> shiftsInMinutes = new TreeMap<>();
@@ -67,7 +68,9 @@ final class ImpactTally {
             moves.merge(List.of(label(before.queue()), label(after.queue())), 1L, Long::sum);
             any |= count(Kind.ROUTING_MOVED, decisionId, taskId, label(before.queue()), label(after.queue()));
         }
-        any |= dueDate(decisionId, taskId, before.dueAt(), after.dueAt());
+        boolean dueMoves = dueDate(decisionId, taskId, before.dueAt(), after.dueAt());
+        queueOrDueChanged += any || dueMoves ? 1 : 0;
+        any |= dueMoves;
         any |= items(Kind.MISSING_INFO_ADDED, Kind.MISSING_INFO_REMOVED, missingAdded, missingRemoved, decisionId, taskId, before.missingInfo(), after.missingInfo());
         any |= items(Kind.PROMPT_ADDED, Kind.PROMPT_REMOVED, promptsAdded, promptsRemoved, decisionId, taskId, before.prompts(), after.prompts());
         any |= items(Kind.ESCALATION_ADDED, Kind.ESCALATION_REMOVED, escalationsAdded, escalationsRemoved, decisionId, taskId, before.escalations(), after.escalations());
@@ -121,6 +124,11 @@ final class ImpactTally {
     }
 
     ImpactReport report(boolean partial) {
+        return report(partial, null);
+    }
+
+    /** The report, with the open tasks' part when it ran ({@code openTasks} null: it did not). */
+    ImpactReport report(boolean partial, ImpactReport.OpenTasks openTasks) {
         Map<String, Long> kinds = new LinkedHashMap<>();
         byKind.forEach((k, n) -> kinds.put(k.name(), n));
         Map<String, List<Example>> shown = new LinkedHashMap<>();
@@ -138,7 +146,14 @@ final class ImpactTally {
                 new ImpactReport.DueDates(n(Kind.DUE_EARLIER), n(Kind.DUE_LATER), n(Kind.DUE_ADDED), n(Kind.DUE_REMOVED),
                         earliest == null ? null : shift(earliest), latest == null ? null : shift(latest), shifts),
                 new ImpactReport.Items(missingAdded, missingRemoved), new ImpactReport.Items(promptsAdded, promptsRemoved),
-                new ImpactReport.Items(escalationsAdded, escalationsRemoved), notReplayableFields, failures, shown);
+                new ImpactReport.Items(escalationsAdded, escalationsRemoved), notReplayableFields, failures, shown, openTasks);
+    }
+
+    /** This tally read as the open tasks' part of a report: the same counts and examples, of tasks. */
+    ImpactReport.OpenTasks openTasks() {
+        ImpactReport all = report(false);
+        return new ImpactReport.OpenTasks(replayed + failed, unchanged, changed, queueOrDueChanged, failed, all.changedByKind(), all.routingMoves(),
+                all.dueDates(), all.missingInfo(), all.prompts(), all.escalations(), all.failures(), all.examples());
     }
 
     private long n(Kind kind) {

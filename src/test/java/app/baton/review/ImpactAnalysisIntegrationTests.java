@@ -1,6 +1,7 @@
 package app.baton.review;
 
 import app.baton.HttpJson;
+import app.baton.PhiValues;
 import app.baton.Requests;
 import app.baton.WebIntegrationTest;
 import app.baton.ruleset.RuleSets;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,63 @@ class ImpactAnalysisIntegrationTests extends WebIntegrationTest {
         assertThat(examples.get(0).path("before").asText()).isEqualTo("CARE_COORDINATION");
         assertThat(examples.get(0).path("after").asText()).isEqualTo("NURSING");
         assertThat(report.toString()).doesNotContain("pt-1001").doesNotContain("1EG4-TE5-MK72");
+    }
+
+    /**
+     * The rule-authoring example (row 28 sends TCM interactive contacts to NURSING instead of CARE_COORDINATION): the
+     * report counts the recorded decisions that would have gone elsewhere and, beside them, the open tasks that would move.
+     */
+    @Test
+    void routingChangeCountsTheOpenTasksThatWouldMoveBesideTheDecisions() {
+        int candidate = new TestVersions(jdbc, ruleSets).withRoutingCell("G28", "NURSING");
+        String sourceId = UUID.randomUUID().toString();
+        HttpJson.Response intake = http.post("/api/v1/intake/discharges", """
+                {"sourceSystem": "EHR-ADT", "sourceId": "%s",
+                 "patient": {"id": "pt-%s", "payer": "MEDICARE", "memberId": "%s", "language": "en", "location": "MAIN_CLINIC",
+                             "consentOnFile": true},
+                 "program": "TCM", "complexity": "HIGH", "dischargeAt": "2026-03-09T08:00:00-04:00"}
+                """.formatted(sourceId, sourceId, PhiValues.MEMBER_ID));
+        assertThat(intake.status()).as(intake.text()).isIn(200, 201);
+        String planId = intake.json().path("planId").asText();
+        Map<String, Object> contact = jdbc.sql("""
+                select id, queue, routing_rule from task where plan_id = cast(:plan as uuid) and task_type = 'TCM_INTERACTIVE_CONTACT'
+                """).param("plan", planId).query().singleRow();
+        assertThat(contact.get("queue")).isEqualTo("CARE_COORDINATION");
+        List<Seeded> moved = decide(2, "TCM_INTERACTIVE_CONTACT");
+
+        HttpJson.Response started = clinlead().post(analyses(candidate), "{\"lastDecisions\": 2}");
+        JsonNode analysis = awaitFinished(started.header("Location"));
+
+        assertThat(analysis.path("status").asText()).as(analysis.toString()).isEqualTo("COMPLETED");
+        JsonNode report = analysis.path("report");
+        assertThat(report.path("changedByKind").path("ROUTING_MOVED").asInt()).as("the decisions' part is as before").isEqualTo(2);
+        assertThat(report.path("examples").path("ROUTING_MOVED")).extracting(e -> e.path("decisionId").asText())
+                .containsExactlyInAnyOrderElementsOf(moved.stream().map(Seeded::decisionId).toList());
+        JsonNode open = report.path("openTasks");
+        long openNow = jdbc.sql("select count(*) from task where status not in ('DONE', 'CANCELLED')").query(Long.class).single();
+        long onRow28 = jdbc.sql("""
+                select count(*) from task where status not in ('DONE', 'CANCELLED') and queue = 'CARE_COORDINATION'
+                and routing_rule = :rule
+                """).param("rule", contact.get("routing_rule")).query(Long.class).single();
+        assertThat(open.path("evaluated").asLong()).as(open.toString()).isEqualTo(openNow);
+        assertThat(analysis.path("progress").path("openTasksTotal").asLong()).isEqualTo(openNow);
+        assertThat(analysis.path("progress").path("openTasksProcessed").asLong()).isEqualTo(openNow);
+        assertThat(open.path("failed").asInt()).isZero();
+        assertThat(open.path("changedByKind").path("ROUTING_MOVED").asLong()).as(open.toString()).isEqualTo(onRow28).isPositive();
+        assertThat(open.path("routingMoves")).hasSize(1);
+        assertThat(open.path("routingMoves").get(0).path("from").asText()).isEqualTo("CARE_COORDINATION");
+        assertThat(open.path("routingMoves").get(0).path("to").asText()).isEqualTo("NURSING");
+        JsonNode examples = open.path("examples").path("ROUTING_MOVED");
+        assertThat(examples).hasSizeBetween(1, 5);
+        examples.forEach(e -> {
+            assertThat(e.path("before").asText()).isEqualTo("CARE_COORDINATION");
+            assertThat(e.path("after").asText()).isEqualTo("NURSING");
+            assertThat(jdbc.sql("select queue from task where id = cast(:id as uuid)").param("id", e.path("taskId").asText())
+                    .query(String.class).single()).as("an example is a real open task, left as it was").isEqualTo("CARE_COORDINATION");
+        });
+        assertThat(jdbc.sql("select queue from task where id = :id").param("id", contact.get("id")).query(String.class).single())
+                .isEqualTo("CARE_COORDINATION");
+        assertThat(open.toString()).doesNotContain("pt-" + sourceId).doesNotContain(PhiValues.MEMBER_ID);
     }
 
     @Test

@@ -178,7 +178,7 @@ class DashboardIntegrationTests extends WebIntegrationTest {
 
     private String line(UUID task, String program, String stage, String status, String queue, String due, String reason) {
         String plan = jdbc.sql("select plan_id from task where id = :id").param("id", task).query(String.class).single();
-        String type = program.equals("TCM") ? "TCM_INTERACTIVE_CONTACT" : "CCM_MONTHLY_CHECK_IN";
+        String type = program.equals("TCM") ? "TCM_INTERACTIVE_CONTACT" : "CCM_MONTHLY_REVIEW";
         return String.join(",", task.toString(), plan, program, type, stage, status, queue, location, due, reason);
     }
 
@@ -232,7 +232,7 @@ class DashboardIntegrationTests extends WebIntegrationTest {
                 values (:id, :plan, 'PLAN', 1, 'pt-dash', :location, :program, :type, :status, :stage, 'ROUTINE', 3, :queue, 'CARE_COORDINATOR',
                         :due, 1, :at, :at)""")
                 .param("id", id).param("plan", plan).param("location", location).param("program", program)
-                .param("type", program.equals("TCM") ? "TCM_INTERACTIVE_CONTACT" : "CCM_MONTHLY_CHECK_IN")
+                .param("type", program.equals("TCM") ? "TCM_INTERACTIVE_CONTACT" : "CCM_MONTHLY_REVIEW")
                 .param("status", status).param("stage", stage).param("queue", queue)
                 .param("due", due == null ? null : OffsetDateTime.parse(due)).param("at", at).update();
         return id;

@@ -43,6 +43,10 @@ final class OpenTaskEvaluator {
         String taskId = task.id().toString();
         TaskDecision after;
         List<String> activeSteps;
+        if (task.input() == null) {
+            tally.failed(decisionId, taskId, "the task's stored plan facts cannot be read");
+            return null;
+        }
         try {
             after = decisions.evaluate(candidate, task.input(), asOf, AskedBy.RE_EVALUATION);
             activeSteps = Objects.equals(active.version(), candidate.version()) ? steps(after)

@@ -23,6 +23,7 @@ public interface OpenWork {
      * One open task: what it shows now (queue, due date, missing fields, prompt code), the decision that set that,
      * and the input the rules are asked about it (its kept facts and the task itself). Ids and codes only.
      */
+    /** One open task as it stands; {@code input} is null when its stored facts cannot be read (tallied as a failure, not fatal). */
     record OpenTask(UUID id, UUID decisionId, String queue, OffsetDateTime dueAt, List<String> missingInfo, String prompt,
                     CaseInput input) {
     }

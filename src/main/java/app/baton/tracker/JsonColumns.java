@@ -2,10 +2,15 @@ package app.baton.tracker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
-/** JSON text for the tracker's jsonb columns, with the application's object mapper. */
+/**
+ * JSON text for the tracker's jsonb columns, with the application's object mapper. Reading is lenient where requests
+ * are strict: a row written before a field existed (a flag added by a later release reads as false) or by the next
+ * release during a rolling upgrade (a field this one does not know) still reads.
+ */
 @Component
 class JsonColumns {
 
@@ -31,7 +36,9 @@ class JsonColumns {
             return null;
         }
         try {
-            return json.readValue(text, type);
+            return json.readerFor(json.getTypeFactory().constructType(type.getType()))
+                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored " + type.getType().getTypeName() + " cannot be read", e);
         }

@@ -1,6 +1,7 @@
 package app.baton.tracker;
 
 import app.baton.decision.DecisionResponse;
+import app.baton.engine.model.CaseInput;
 import app.baton.review.OpenWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,15 @@ class TrackerOpenWork implements OpenWork {
         List<String> missing = task.missingInfo() == null ? List.of()
                 : task.missingInfo().stream().map(DecisionResponse.MissingInfo::field).toList();
         return new OpenTask(task.id(), task.decisionId(), task.queue(), task.dueAt(), missing,
-                task.nextAction() == null ? null : task.nextAction().code(), TaskDecider.input(decider.facts(task), task));
+                task.nextAction() == null ? null : task.nextAction().code(), input(task));
+    }
+
+    /** The task's input as the rules see it, or null when its plan's stored facts cannot be read: one bad row fails one task, not the analysis. */
+    private CaseInput input(TaskRow task) {
+        try {
+            return TaskDecider.input(decider.facts(task), task);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 }

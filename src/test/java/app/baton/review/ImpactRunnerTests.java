@@ -146,7 +146,9 @@ class ImpactRunnerTests {
     }
 
     private static OpenWork.OpenTask open(UUID id, String queue) {
-        return new OpenWork.OpenTask(id, UUID.randomUUID(), queue, null, List.of(), null, null);
+        // The rules are mocked: any input stands in for the task's facts (null would mean "its facts cannot be read").
+        return new OpenWork.OpenTask(id, UUID.randomUUID(), queue, null, List.of(), null,
+                new app.baton.engine.model.CaseInput(null, null, null, null));
     }
 
     private static List<ReplayRecord> page() throws Exception {

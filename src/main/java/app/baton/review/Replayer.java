@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  */
 final class Replayer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Replayer.class);
+
+
     private final CompiledRules candidate;
     private final PracticeCalendars calendars;
     private final IntFunction<Set<String>> inputsReadBy;
@@ -69,6 +72,8 @@ final class Replayer {
         try {
             evaluation = candidate.evaluate(input, record.asOf().atZoneSameInstant(calendar.zone()), calendar);
         } catch (RuntimeException e) {
+            // The decision's id and the failure's stack for the operator; the inputs stay out of the log (PHI).
+            log.warn("replaying decision {} against version {} failed", id, candidate.version(), e);
             tally.failed(id, record.taskId(), "a rule of the candidate failed (" + e.getClass().getSimpleName() + ")");
             return;
         }

@@ -66,7 +66,7 @@ class PermissionMatrixIntegrationTests {
         HttpJson admin = http.asUser("admin");
         for (Role role : Role.values()) {
             HttpJson.Response created = admin.post("/api/v1/api-keys", """
-                    {"name": "matrix test %s", "roles": ["%s"]}""".formatted(role, role));
+                    {"name": "matrix test %s", "roles": ["%s"]}""".formatted(role.name().toLowerCase().replace('_', '-'), role));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             asRole.put(role, http.withApiKey(created.json().path("key").asText()));
         }

@@ -71,8 +71,7 @@ class FhirIntake {
         IntakeRequest request = new IntakeRequest(sourceSystem(referral.getIdentifier(), "ServiceRequest"), sourceId(referral.getIdentifier()),
                 patient(parts, referral.getSubject(), referral.getLocationReference().isEmpty() ? null : referral.getLocationReferenceFirstRep()),
                 program == null ? Program.REFERRAL : program, null, priority, null, null, reason, provider, null, null, null,
-                diagnosisCode(referral.getReasonCode()), referral.hasPriority() && priority != Priority.ROUTINE ? ReferralUrgency.URGENT
-                        : referral.hasPriority() ? ReferralUrgency.ROUTINE : null, specialty(referral.getPerformerType()));
+                diagnosisCode(referral.getReasonCode()), urgency(priority), specialty(referral.getPerformerType()));
         return receiver.referral(checked(request, "ServiceRequest"));
     }
 
@@ -186,6 +185,11 @@ class FhirIntake {
             }
         }
         return null;
+    }
+
+    /** The referral's urgency from its priority: routine stays ROUTINE, anything sooner is URGENT; none given, none. */
+    private static ReferralUrgency urgency(Priority priority) {
+        return priority == null ? null : priority == Priority.ROUTINE ? ReferralUrgency.ROUTINE : ReferralUrgency.URGENT;
     }
 
     /** The receiving specialty: a performerType coding of Baton's specialty system. */

@@ -94,8 +94,8 @@ public class EscalationSweep {
         CompiledRules compiled = rules.current();
         ZonedDateTime asOf = rules.now();
         int version = Integer.parseInt(compiled.version());
-        OffsetDateTime horizon = asOf.toOffsetDateTime().plus(settings.reminderBefore().compareTo(settings.earlyStepsWithin()) > 0
-                ? settings.reminderBefore() : settings.earlyStepsWithin());
+        OffsetDateTime horizon = asOf.toOffsetDateTime().plus(java.util.Collections.max(
+                List.of(settings.reminderBefore(), settings.earlyStepsWithin())));
         boolean escalating = !settings.businessHoursOnly() || rules.calendar().nextBusinessHour(asOf).isEqual(asOf);
         long started = System.nanoTime();
         Tally tally = new Tally(new AtomicInteger(), new AtomicInteger(), new AtomicLong(), new AtomicLong());

@@ -45,6 +45,7 @@ class FhirExceptionHandler {
         String type = String.valueOf(problem.getType());
         OperationOutcome.IssueType code = type.endsWith("not-found") ? OperationOutcome.IssueType.NOTFOUND
                 : exception.status().value() == 409 || type.endsWith("idempotency-key-reused") ? OperationOutcome.IssueType.CONFLICT
+                : type.endsWith("not-eligible") ? OperationOutcome.IssueType.BUSINESSRULE
                 : exception.status().is5xxServerError() ? OperationOutcome.IssueType.EXCEPTION : OperationOutcome.IssueType.INVALID;
         OperationOutcome outcome = FhirProblem.outcome(exception.status().is5xxServerError() ? OperationOutcome.IssueSeverity.FATAL
                 : OperationOutcome.IssueSeverity.ERROR, code, null, problem.getDetail());
@@ -68,8 +69,9 @@ class FhirExceptionHandler {
     ResponseEntity<String> unexpected(Exception exception) {
         if (exception instanceof org.springframework.web.ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             // Spring MVC's own refusals (a missing parameter, a wrong method) keep their status
-            return responses.status(spring.getStatusCode().value(), FhirProblem.outcome(OperationOutcome.IssueSeverity.ERROR,
-                    OperationOutcome.IssueType.INVALID, null, spring.getBody().getDetail()));
+            int status = spring.getStatusCode().value();
+            return responses.status(status, FhirProblem.outcome(OperationOutcome.IssueSeverity.ERROR,
+                    FhirRefusals.code(status, "http-" + status), null, spring.getBody().getDetail()));
         }
         log.error("a FHIR request failed", exception);
         return responses.status(500, FhirProblem.outcome(OperationOutcome.IssueSeverity.FATAL, OperationOutcome.IssueType.EXCEPTION,

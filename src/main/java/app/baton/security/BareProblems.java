@@ -18,20 +18,36 @@ import java.util.Map;
 final class BareProblems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The formats of the running application (the valves are made by the container, not by Spring). */
+    private static volatile RefusalFormats formats;
 
     private BareProblems() {
     }
 
-    /** Without an {@code instance}: the refused address may be the attack itself. */
-    static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.BASE + type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        byte[] body = JSON.writeValueAsBytes(problem);
+    static void use(RefusalFormats current) {
+        formats = current;
+    }
+
+    /**
+     * Without an {@code instance}: the refused address may be the attack itself. {@code path} (without the context
+     * path; null when unknown) chooses the format: a problem, or the format of the module that owns the path.
+     */
+    static void write(String path, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        RefusalFormat format = path == null || formats == null ? null : formats.covering(path).orElse(null);
+        byte[] body;
+        if (format != null) {
+            body = format.body(new RefusalFormat.Refusal(status.value(), type, detail));
+        } else {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", Problems.BASE + type);
+            problem.put("title", title);
+            problem.put("status", status.value());
+            problem.put("detail", detail);
+            body = JSON.writeValueAsBytes(problem);
+        }
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentType(format != null ? format.contentType() : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

@@ -159,7 +159,7 @@ final class ClientGate extends ValveBase {
             servletResponse.setHeader("Retry-After", "1");
         }
         try {
-            BareProblems.write(servletResponse, status, type, title, detail);
+            BareProblems.write(request.getRequestURI(), servletResponse, status, type, title, detail);
         } catch (IOException e) {
             // the client has gone: there is no one to tell
         }

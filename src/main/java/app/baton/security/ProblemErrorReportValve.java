@@ -22,10 +22,13 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         try {
             response.resetBuffer();
+            String uri = request.getRequestURI();
+            String context = request.getContextPath();
+            String path = uri == null ? null : context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
             if (status == HttpStatus.BAD_REQUEST.value()) {
-                RejectedRequests.write(response.getResponse());
+                RejectedRequests.write(path, response.getResponse());
             } else {
-                BareProblems.write(response.getResponse(), known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
+                BareProblems.write(path, response.getResponse(), known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
                         "http-" + status, known == null ? "Error" : known.getReasonPhrase(), "the request could not be served");
             }
         } catch (IOException | IllegalStateException e) {

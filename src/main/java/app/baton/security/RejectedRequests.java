@@ -24,11 +24,11 @@ class RejectedRequests implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) throws IOException {
         log.info("refused a {} request whose address the firewall does not accept", request.getMethod());
-        write(response);
+        write(request.getRequestURI().substring(request.getContextPath().length()), response);
     }
 
-    static void write(HttpServletResponse response) throws IOException {
-        BareProblems.write(response, HttpStatus.BAD_REQUEST, "rejected-url", "The address is not accepted",
+    static void write(String path, HttpServletResponse response) throws IOException {
+        BareProblems.write(path, response, HttpStatus.BAD_REQUEST, "rejected-url", "The address is not accepted",
                 "the address holds characters or segments Baton does not accept: path parameters (;), doubled or encoded "
                         + "slashes, dot segments or control characters");
     }

@@ -38,11 +38,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     private final ObjectMapper json;
     private final RateLimits rateLimits;
     private final ApplicationEventPublisher events;
+    private final RefusalFormats formats;
 
-    SecurityProblems(ObjectMapper json, RateLimits rateLimits, ApplicationEventPublisher events) {
+    SecurityProblems(ObjectMapper json, RateLimits rateLimits, ApplicationEventPublisher events, RefusalFormats formats) {
         this.json = json;
         this.rateLimits = rateLimits;
         this.events = events;
+        this.formats = formats;
     }
 
     @Override
@@ -108,15 +110,30 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        RefusalFormat format = formats.covering(path(request)).orElse(null);
+        if (format != null) {
+            String type = String.valueOf(problem.getType());
+            response.setStatus(problem.getStatus());
+            response.setContentType(format.contentType());
+            response.getOutputStream().write(format.body(new RefusalFormat.Refusal(problem.getStatus(),
+                    type.startsWith(Problems.BASE) ? type.substring(Problems.BASE.length()) : type, problem.getDetail())));
+            return;
+        }
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    private static boolean wantsPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+    /** A person in a browser: never on the API's paths, nor on a path whose module answers refusals in its own format. */
+    private boolean wantsPage(HttpServletRequest request) {
+        String path = path(request);
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return !path.startsWith("/api/") && !path.startsWith("/actuator/") && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        return !path.startsWith("/api/") && !path.startsWith("/actuator/") && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && formats.covering(path).isEmpty();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

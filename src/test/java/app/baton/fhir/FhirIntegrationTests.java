@@ -333,6 +333,8 @@ class FhirIntegrationTests extends WebIntegrationTest {
                 "Content-Type", FHIR);
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.text()).containsIgnoringCase("emergency");
+        assertThat(context.newJsonParser().parseResource(OperationOutcome.class, refused.text()).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
         assertThat(jdbc.sql("select count(*) from intake where source_id = :id").param("id", id).query(Long.class).single()).isZero();
     }
 

@@ -25,7 +25,7 @@ class RateLimitFilterTests {
             new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
             new SecuritySettings.RateLimit(4, 2, 1, 1), null, null), (client, configuration, exact) -> Bucket.builder()
             .addLimit(configuration.getBandwidths()[0]).build());
-    private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { });
+    private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { }, new RefusalFormats(java.util.stream.Stream::empty));
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
     private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems);
 

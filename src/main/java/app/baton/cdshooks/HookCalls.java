@@ -46,9 +46,9 @@ class HookCalls {
         Services.Service service = Services.find(serviceId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such CDS service"));
         checked(service, request);
-        Map<String, JsonNode> resources = prefetch.resolve(service, request);
-        FhirFacts fhir = FhirFacts.of(resources);
         Identity ehr = CurrentIdentity.find().orElseThrow(() -> new IllegalStateException("a hook call without its EHR"));
+        Map<String, JsonNode> resources = prefetch.resolve(service, request, ehrName(ehr));
+        FhirFacts fhir = FhirFacts.of(resources);
         if (!decisions.ready()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready", "no rule set is loaded yet; try again shortly");
         }
@@ -108,6 +108,11 @@ class HookCalls {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
                     "the hook call breaks " + errors.size() + " rule(s) of CDS Hooks 2.0", errors);
         }
+    }
+
+    /** The EHR's name as configured: its identity is {@code ehr:<name>}. */
+    static String ehrName(Identity ehr) {
+        return ehr.name().startsWith("ehr:") ? ehr.name().substring(4) : ehr.name();
     }
 
     private static boolean absoluteHttp(String url) {

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
 /**
  * The resources a hook reads: from the call's prefetch when the EHR sent the key (a JSON {@code null} there means
  * "looked, none exists"), else read from {@code fhirServer} (with the lent access token when given), else the call
- * cannot be answered: 412, naming the missing key, as the spec asks.
+ * cannot be answered: 412, naming the missing key, as the spec asks. Baton reads only from a FHIR server on the calling
+ * EHR's list ({@code baton.cds-hooks.ehrs[].fhir-servers}): a call cannot make Baton send requests, and the EHR's access
+ * token, to an address of its choosing. Any other {@code fhirServer} is a 412 naming {@code fhirServer}, since Baton
+ * cannot get the data it needs; redirects are not followed.
  */
 @Component
 class Prefetch {
@@ -34,14 +37,19 @@ class Prefetch {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final ObjectMapper json;
+    private final CdsHooksSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
-    Prefetch(ObjectMapper json) {
+    Prefetch(ObjectMapper json, CdsHooksSettings settings) {
         this.json = json;
+        this.settings = settings;
     }
 
-    /** Every prefetch key of {@code service} resolved; a resource that does not exist is a {@link NullNode}. */
-    Map<String, JsonNode> resolve(Services.Service service, HookRequest request) {
+    /**
+     * Every prefetch key of {@code service} resolved for the EHR named {@code ehrName}; a resource that does not exist is
+     * a {@link NullNode}.
+     */
+    Map<String, JsonNode> resolve(Services.Service service, HookRequest request, String ehrName) {
         Map<String, JsonNode> resolved = new HashMap<>();
         for (Map.Entry<String, String> template : service.prefetch().entrySet()) {
             String key = template.getKey();
@@ -49,6 +57,12 @@ class Prefetch {
                 JsonNode given = request.prefetch().get(key);
                 resolved.put(key, given == null ? NullNode.instance : given);
             } else if (request.fhirServer() != null) {
+                if (!settings.allowsFhirServer(ehrName, request.fhirServer())) {
+                    throw new ApiException(HttpStatus.PRECONDITION_FAILED, "fhir-server-not-allowed", "FHIR server not allowed",
+                            "prefetch." + key + " was not sent, and Baton reads only from the FHIR servers configured for " + ehrName
+                                    + "; the fhirServer of this call is not one of them",
+                            List.of(new Problems.FieldError("fhirServer", "not on the FHIR server list of " + ehrName)));
+                }
                 resolved.put(key, fetch(request, key, query(template.getValue(), request)));
             } else {
                 throw new ApiException(HttpStatus.PRECONDITION_FAILED, "prefetch-missing", "Prefetch missing",

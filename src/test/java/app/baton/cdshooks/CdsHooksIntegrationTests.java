@@ -4,13 +4,10 @@ import app.baton.HttpJson;
 import app.baton.WebIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CDS Hooks service over HTTP with the demo EHR's tokens: discovery, patient-view on a patient with an open TCM
- * plan, encounter-discharge, prefetch rules (412, reading from fhirServer, fhirAuthorization only with fhirServer) and
+ * plan, encounter-discharge, prefetch rules (412, fhirAuthorization only with fhirServer; reading from a fhirServer:
+ * {@link CdsHooksFhirServerIntegrationTests}) and
  * feedback (accepted needs acceptedSuggestions), each card keeping the CDS Hooks contract.
  */
 class CdsHooksIntegrationTests extends WebIntegrationTest {
@@ -204,38 +202,6 @@ class CdsHooksIntegrationTests extends WebIntegrationTest {
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(400);
         assertThat(list(answer.json().path("errors"))).extracting(e -> e.path("field").asText()).containsExactly("fhirAuthorization");
-    }
-
-    @Test
-    void missingPrefetchIsReadFromTheFhirServerWithTheLentToken() throws Exception {
-        String patient = patientWithOpenTcmPlan();
-        List<String> asked = new ArrayList<>();
-        HttpServer fhir = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fhir.createContext("/fhir", exchange -> {
-            asked.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-            String path = exchange.getRequestURI().getPath();
-            byte[] body = (path.contains("/Patient/") ? CdsHooks.PATIENT.formatted(patient) : CdsHooks.COVERAGE.formatted(patient))
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        fhir.start();
-        try {
-            HttpJson.Response answer = hook("patient-view", """
-                    {"hook": "patient-view", "hookInstance": "%s", "context": {"patientId": "%s"},
-                     "fhirServer": "http://127.0.0.1:%d/fhir",
-                     "fhirAuthorization": {"access_token": "lent-token", "token_type": "Bearer", "expires_in": 300,
-                                           "scope": "patient/Patient.read patient/Coverage.read", "subject": "baton"}}
-                    """.formatted(UUID.randomUUID(), patient, fhir.getAddress().getPort()));
-
-            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-            assertThat(answer.json().path("cards").isEmpty()).isFalse();
-            assertThat(asked).containsExactlyInAnyOrder("/fhir/Patient/" + patient + " Bearer lent-token",
-                    "/fhir/Coverage?patient=" + patient + "&status=active Bearer lent-token");
-        } finally {
-            fhir.stop(0);
-        }
     }
 
     @Test

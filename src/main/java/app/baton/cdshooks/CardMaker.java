@@ -39,8 +39,15 @@ class CardMaker {
         this.json = json;
     }
 
-    /** A card made from a decision, and the row it counts against. */
-    record Made(Card card, TaskDecision decision, String row, String taskId) {
+    /**
+     * A card made from a decision, and the row it counts against. {@code decision} is null only for a plan template's
+     * refusal, which the template gives without a task to decide (no plan, no decision: as at intake).
+     */
+    record Made(Card card, TaskDecision decision, int ruleSetVersion, String row, String taskId) {
+
+        Made(Card card, TaskDecision decision, String row, String taskId) {
+            this(card, decision, decision.ruleSetVersion(), row, taskId);
+        }
     }
 
     /** What a hook answers: every decision it made (all recorded) and the cards made from them. */

@@ -7,6 +7,7 @@ import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.PlanEvaluation;
 import app.baton.engine.model.CaseInput;
+import app.baton.engine.model.DischargeEncounter;
 import app.baton.engine.model.PlanStep;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.Program;
@@ -24,10 +25,15 @@ import java.util.Set;
 
 /**
  * {@code encounter-discharge}: what Baton will do for this discharge, decided now and changing nothing in the
- * tracker (the discharge still arrives by intake). The TCM plan template of the active rule set gives the tasks;
- * each is decided (queue, due date, missing information) and recorded. One card shows the plan, counted against its
- * template row, with a suggestion that creates the plan's tasks as FHIR Tasks in the EHR; one card names each piece
- * of missing information, counted against the row that asks for it.
+ * tracker (the discharge still arrives by intake). The program, the setting discharged from and the destination are
+ * read from the Encounter as the FHIR intake reads them (a program coding in {@code type}, else TCM; {@code class};
+ * {@code hospitalization.dischargeDisposition}), and the plan template of the active rule set is evaluated with them
+ * as the intake evaluates it. When the template makes a plan, each of its tasks is decided (queue, due date, missing
+ * information) and recorded; one card shows the plan, counted against its template row, with a suggestion that creates
+ * the plan's tasks as FHIR Tasks in the EHR, and one card names each piece of missing information, counted against the
+ * row that asks for it. When the template refuses (an emergency department visit is no TCM or FUH discharge), one card
+ * says so with the template's reason, counted against the refusing row; no task is decided, so no decision is recorded,
+ * as the intake records none when it answers 422.
  */
 @Component
 class EncounterDischarge {
@@ -43,7 +49,11 @@ class EncounterDischarge {
     CardMaker.Answer answer(String patientId, String encounterId, String hookInstance, FhirFacts fhir, Identity ehr) {
         CompiledRules rules = decisions.current();
         ZonedDateTime now = decisions.now();
-        PlanEvaluation plan = decisions.plan(rules, Program.TCM, null, now);
+        Program program = fhir.program() != null ? fhir.program() : DischargeEncounter.DEFAULT_PROGRAM;
+        PlanEvaluation plan = decisions.plan(rules, program, null, fhir.dischargeSetting(), fhir.dischargeDestination(), now);
+        if (plan.notEligible() != null) {
+            return notEligible(rules, program, plan);
+        }
         if (plan.steps().isEmpty()) {
             return CardMaker.Answer.NONE;
         }
@@ -53,8 +63,8 @@ class EncounterDischarge {
         CaseInput.Patient patient = new CaseInput.Patient(patientId, fhir.payer(), fhir.memberIdOnFile() ? "on file" : null,
                 fhir.language(), location, null, null, null);
         OffsetDateTime dischargeAt = fhir.dischargeAt();
-        CaseInput.CarePlan carePlan = new CaseInput.CarePlan(planId, Program.TCM, Stage.COORDINATION, null, dischargeAt, null, null, null,
-                null, null, null);
+        CaseInput.CarePlan carePlan = new CaseInput.CarePlan(planId, program, Stage.COORDINATION, null, dischargeAt, null, null, null,
+                null, null, null, fhir.dischargeSetting(), fhir.dischargeDestination(), null, null, null);
         List<TaskDecision> decided = new ArrayList<>();
         List<Card.Action> creates = new ArrayList<>();
         StringBuilder detail = new StringBuilder("| task | queue | due |\n|---|---|---|\n");
@@ -74,7 +84,7 @@ class EncounterDischarge {
         }
         TaskDecision first = decided.get(0);
         String templateRow = CardMaker.row(decisions.source(rules, plan.steps().get(0).rule()), plan.steps().get(0).rule());
-        String summary = "Baton starts a TCM plan of " + plan.steps().size() + " tasks; " + cards.taskType(plan.steps().get(0).taskType())
+        String summary = "Baton starts a " + program + " plan of " + plan.steps().size() + " tasks; " + cards.taskType(plan.steps().get(0).taskType())
                 + " due " + CardMaker.day(first.dueAt());
         List<CardMaker.Made> made = new ArrayList<>();
         made.add(new CardMaker.Made(cards.card(summary, detail.toString(), "info", first.ruleSetVersion(), templateRow,
@@ -84,12 +94,21 @@ class EncounterDischarge {
             for (DecisionResponse.MissingInfo missing : decision.missingInfo()) {
                 if (named.add(missing.field())) {
                     String row = CardMaker.row(missing.source(), missing.rule());
-                    made.add(new CardMaker.Made(cards.card("Missing before the TCM plan can run: " + missing.field(), missing.reason(),
+                    made.add(new CardMaker.Made(cards.card("Missing before the " + program + " plan can run: " + missing.field(), missing.reason(),
                             "warning", decision.ruleSetVersion(), row, List.of(), null), decision, row, null));
                 }
             }
         }
         return new CardMaker.Answer(decided, made);
+    }
+
+    /** The template's refusal as one card, counted against the row that refused: nothing to create, nothing decided. */
+    private CardMaker.Answer notEligible(CompiledRules rules, Program program, PlanEvaluation plan) {
+        int version = Integer.parseInt(rules.version());
+        String row = CardMaker.row(decisions.source(rules, plan.notEligibleRule()), plan.notEligibleRule());
+        Card card = cards.card("Not eligible for " + program + ": Baton starts no plan for this discharge", plan.notEligible(), "info",
+                version, row, List.of(), null);
+        return new CardMaker.Answer(List.of(), List.of(new CardMaker.Made(card, null, version, row, null)));
     }
 
     /** Ids from the EHR are cut so that a task id stays within the decision record's 64 characters. */

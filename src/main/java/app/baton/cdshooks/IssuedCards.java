@@ -35,8 +35,8 @@ class IssuedCards {
                             insert into cds_card (id, service, decision_id, rule_set_version, rule_source, task_id, suggestion_ids, issued_at)
                             values (:id, :service, :decisionId, :version, :row, :taskId, cast(:suggestions as jsonb), :at)
                             """)
-                    .param("id", m.card().uuid()).param("service", service).param("decisionId", m.decision().id())
-                    .param("version", m.decision().ruleSetVersion()).param("row", m.row()).param("taskId", m.taskId())
+                    .param("id", m.card().uuid()).param("service", service).param("decisionId", m.decision() == null ? null : m.decision().id())
+                    .param("version", m.ruleSetVersion()).param("row", m.row()).param("taskId", m.taskId())
                     .param("suggestions", write(suggestions)).param("at", at).update();
         }
     }

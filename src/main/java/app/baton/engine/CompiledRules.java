@@ -110,7 +110,7 @@ public final class CompiledRules implements AutoCloseable {
             data.getPlans().add(plan);
             instance.fire();
         }
-        return new PlanEvaluation(plan.steps(), plan.checklist(), listener.fired(), plan.notEligibleReason());
+        return new PlanEvaluation(plan.steps(), plan.checklist(), listener.fired(), plan.notEligibleReason(), plan.notEligibleRule());
     }
 
     @Override

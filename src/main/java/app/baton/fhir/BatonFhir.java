@@ -17,7 +17,7 @@ final class BatonFhir {
     static final String DECISION_SOURCE = BASE + "/StructureDefinition/decision-source";
     static final String TASK_STATUS = BASE + "/CodeSystem/task-status";
     static final String TASK_TYPE = BASE + "/CodeSystem/task-type";
-    static final String PROGRAM = BASE + "/CodeSystem/program";
+    static final String PROGRAM = app.baton.engine.model.DischargeEncounter.PROGRAM_SYSTEM;
     /** The receiving specialty of a referral (ServiceRequest.performerType), codes as the JSON intake's receivingSpecialty. */
     static final String SPECIALTY = BASE + "/CodeSystem/specialty";
     static final String QUEUE = BASE + "/CodeSystem/queue";

@@ -2,6 +2,7 @@ package app.baton.fhir;
 
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.DischargeDestination;
+import app.baton.engine.model.DischargeEncounter;
 import app.baton.engine.model.DischargeSetting;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.ReferralUrgency;
@@ -50,7 +51,7 @@ class FhirIntake {
         Program program = program(encounter.getType().stream().toList(), "Encounter.type");
         IntakeRequest request = new IntakeRequest(sourceSystem(encounter.getIdentifier(), "Encounter"), sourceId(encounter.getIdentifier()),
                 patient(parts, encounter.getSubject(), encounter.getLocation().isEmpty() ? null : encounter.getLocationFirstRep().getLocation()),
-                program == null ? Program.TCM : program, null, null,
+                program == null ? DischargeEncounter.DEFAULT_PROGRAM : program, null, null,
                 encounter.getPeriod().hasEnd() ? encounter.getPeriod().getEnd().toInstant().atOffset(ZoneOffset.UTC) : null,
                 null, null, null, null, setting(encounter), destination(encounter), null, null, null);
         return receiver.discharge(checked(request, "Encounter"));
@@ -143,33 +144,19 @@ class FhirIntake {
         return null;
     }
 
-    /** The setting discharged from, by the Encounter's class (v3 ActCode): only the codes that name one setting. */
+    /** The setting discharged from, by the Encounter's class (read as every FHIR discharge is: {@link DischargeEncounter}). */
     private static DischargeSetting setting(Encounter encounter) {
-        if (!encounter.hasClass_()) {
-            return null;
-        }
-        return switch (String.valueOf(encounter.getClass_().getCode())) {
-            case "EMER" -> DischargeSetting.EMERGENCY_DEPARTMENT;
-            case "IMP", "ACUTE" -> DischargeSetting.INPATIENT_ACUTE;
-            case "OBSENC" -> DischargeSetting.OBSERVATION;
-            default -> null;
-        };
+        return encounter.hasClass_() ? DischargeEncounter.setting(encounter.getClass_().getCode()) : null;
     }
 
-    /** Where the patient went, by hospitalization.dischargeDisposition (HL7 discharge-disposition): the codes that name one destination. */
+    /** Where the patient went, by hospitalization.dischargeDisposition: the first coding that names a destination. */
     private static DischargeDestination destination(Encounter encounter) {
         if (!encounter.hasHospitalization() || !encounter.getHospitalization().hasDischargeDisposition()) {
             return null;
         }
         for (var coding : encounter.getHospitalization().getDischargeDisposition().getCoding()) {
-            if (DISCHARGE_DISPOSITION.equals(coding.getSystem())) {
-                return switch (String.valueOf(coding.getCode())) {
-                    case "home", "alt-home" -> DischargeDestination.HOME;
-                    case "snf" -> DischargeDestination.SKILLED_NURSING_FACILITY;
-                    case "long" -> DischargeDestination.NURSING_FACILITY;
-                    case "hosp", "psy", "rehab" -> DischargeDestination.HOSPITAL;
-                    default -> null;
-                };
+            if (DischargeEncounter.DISCHARGE_DISPOSITION_SYSTEM.equals(coding.getSystem())) {
+                return DischargeEncounter.destination(coding.getSystem(), coding.getCode());
             }
         }
         return null;
@@ -207,7 +194,6 @@ class FhirIntake {
         return null;
     }
 
-    private static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
     private static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 
     private static String text(CodeableConcept concept) {

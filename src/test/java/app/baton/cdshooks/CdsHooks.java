@@ -34,10 +34,20 @@ final class CdsHooks {
     }
 
     static String encounterDischarge(String patientId, String encounterEnd) {
+        return encounterDischarge(patientId, encounterEnd, "IMP", "", "home");
+    }
+
+    /**
+     * A discharge's Encounter: its class (v3 ActCode), its program codings ({@code type}: "" for none, else the JSON of
+     * the array's items) and its HL7 discharge disposition code.
+     */
+    static String encounterDischarge(String patientId, String encounterEnd, String classCode, String types, String disposition) {
         String encounter = """
-                {"resourceType": "Encounter", "id": "enc-1", "status": "finished", "class": {"code": "IMP"},
+                {"resourceType": "Encounter", "id": "enc-1", "status": "finished", "class": {"code": "%s"}, "type": [%s],
                  "subject": {"reference": "Patient/%s"}, "period": {"start": "2026-03-05T10:00:00-05:00", "end": "%s"},
-                 "hospitalization": {"dischargeDisposition": {"coding": [{"code": "home"}]}}}""".formatted(patientId, encounterEnd);
+                 "hospitalization": {"dischargeDisposition": {"coding": [
+                   {"system": "http://terminology.hl7.org/CodeSystem/discharge-disposition", "code": "%s"}]}}}"""
+                .formatted(classCode, types, patientId, encounterEnd, disposition);
         return """
                 {"hook": "encounter-discharge", "hookInstance": "%s",
                  "context": {"userId": "Practitioner/1", "patientId": "%s", "encounterId": "enc-1"},

@@ -16,6 +16,7 @@ public final class PlanCase {
     private final DischargeSetting dischargeSetting;
     private final DischargeDestination dischargeDestination;
     private String notEligible;
+    private String notEligibleRule;
     private final ZonedDateTime asOf;
     private String firingRule;
     private final List<PlanStep> steps = new ArrayList<>();
@@ -56,6 +57,7 @@ public final class PlanCase {
     public void notEligible(String reason) {
         if (notEligible == null) {
             notEligible = reason.trim();
+            notEligibleRule = firingRule;
             steps.clear();
         }
     }
@@ -94,5 +96,7 @@ public final class PlanCase {
     public List<PlanStep> steps() { return List.copyOf(steps); }
     /** Why the plan must not be made, or null: the reason the plan template gave. */
     public String notEligibleReason() { return notEligible; }
+    /** The rule (plan template row) that said the plan must not be made, or null. */
+    public String notEligibleRule() { return notEligibleRule; }
     public List<ClosureItem> checklist() { return List.copyOf(checklist); }
 }

@@ -10,8 +10,13 @@
  * read-only, as the dashboards do. Resources arrive as FHIR R4 JSON and are read with Jackson: this module needs no
  * FHIR library.
  *
+ * <p>Missing prefetch is read only from a FHIR server on the calling EHR's list ({@code baton.cds-hooks.ehrs[].fhir-servers}),
+ * never from any address a call names.
+ *
  * <p>Its API is the past-tense events {@link app.baton.cdshooks.HookCalled} and
  * {@link app.baton.cdshooks.CardFeedbackReceived} (ids, codes and counts), published in the transaction of each call,
- * for the audit trail.
+ * for the audit trail, and one query, {@link app.baton.cdshooks.RowFigures#byRow(int)}: per table row of a version, the
+ * cards shown, accepted and overridden and the override reasons (the console's pages and the impact analysis read it;
+ * no other module reads this module's tables).
  */
 package app.baton.cdshooks;

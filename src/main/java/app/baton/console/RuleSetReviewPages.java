@@ -70,7 +70,9 @@ class RuleSetReviewPages {
     @GetMapping("/console/rules/{version}/impact-analyses/{id}")
     String analysis(@PathVariable int version, @PathVariable String id, Model model) {
         model.addAttribute("v", ruleSets.get(version));
-        load(version, id, model);
+        ImpactAnalysis analysis = analyses.get(version, id);
+        model.addAttribute("analysis", analysis);
+        model.addAttribute("report", read(analysis.report()));
         return "console/impact";
     }
 
@@ -82,7 +84,7 @@ class RuleSetReviewPages {
     }
 
     private void load(int version, String id, Model model) {
-        ImpactAnalysis analysis = analyses.get(version, id);
+        ImpactAnalysis analysis = analyses.find(version, id);
         model.addAttribute("analysis", analysis);
         model.addAttribute("report", read(analysis.report()));
     }

@@ -156,6 +156,6 @@ class ImpactAnalyses {
                 rs.getString("status"), rs.getString("requested_by"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getString("cancelled_by"),
                 ImpactAnalysis.Progress.of(rs.getLong("processed"), totalOrNull,
-                        rs.getLong("open_tasks_processed"), openTotalOrNull), rs.getString("failure"), rs.getString("report"));
+                        rs.getLong("open_tasks_processed"), openTotalOrNull), rs.getString("failure"), rs.getString("report"), null);
     }
 }

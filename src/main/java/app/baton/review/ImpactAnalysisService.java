@@ -36,10 +36,12 @@ public class ImpactAnalysisService {
     private final Clock clock;
     private final Semaphore slots;
     private final int maxRunning;
+    private final ChangedRows changedRows;
 
     ImpactAnalysisService(ImpactAnalyses analyses, ImpactRunner runner, RuleSets ruleSets, AuditActor actors,
                           ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-                          ImpactProperties properties) {
+                          ImpactProperties properties, ChangedRows changedRows) {
+        this.changedRows = changedRows;
         this.analyses = analyses;
         this.runner = runner;
         this.ruleSets = ruleSets;
@@ -80,7 +82,13 @@ public class ImpactAnalysisService {
         }
     }
 
+    /** One analysis, with the rows the version changes and their CDS Hooks feedback figures as they stand now. */
     public ImpactAnalysis get(int version, String id) {
+        return find(version, id).withChangedRows(changedRows.of(version));
+    }
+
+    /** One analysis as stored, without the changed rows (what a progress poll reads, once a second). */
+    public ImpactAnalysis find(int version, String id) {
         ruleSets.get(version);
         return PathValues.id(id).flatMap(uuid -> analyses.find(version, uuid)).orElseThrow(ImpactAnalysisProblems::notFound);
     }
@@ -92,7 +100,7 @@ public class ImpactAnalysisService {
 
     /** Marks the analysis CANCELLED; its runner, on this or another instance, stops at its next progress write. */
     public ImpactAnalysis cancel(int version, String id) {
-        ImpactAnalysis analysis = get(version, id);
+        ImpactAnalysis analysis = find(version, id);
         return tx.execute(status -> {
             if (!analyses.cancel(analysis.id(), actors.current().name())) {
                 throw ImpactAnalysisProblems.notRunning(analyses.find(version, analysis.id()).map(ImpactAnalysis::status).orElse("gone"));

@@ -28,13 +28,27 @@ final class BareProblems {
         formats = current;
     }
 
+    /** The format of the module that owns the path; none (a problem document) when none does or it cannot be asked. */
+    private static RefusalFormat format(String path) {
+        RefusalFormats current = formats;
+        if (path == null || current == null) {
+            return null;
+        }
+        try {
+            return current.covering(path).orElse(null);
+        } catch (RuntimeException e) {
+            // the application that declared the formats is closing: a problem document is still an answer
+            return null;
+        }
+    }
+
     /**
      * Without an {@code instance}: the refused address may be the attack itself. {@code path} (without the context
      * path; null when unknown) chooses the format: a problem, or the format of the module that owns the path.
      */
     static void write(String path, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
-        RefusalFormat format = path == null || formats == null ? null : formats.covering(path).orElse(null);
+        RefusalFormat format = format(path);
         byte[] body;
         if (format != null) {
             body = format.body(new RefusalFormat.Refusal(status.value(), type, detail));

@@ -124,8 +124,12 @@ class PermissionMatrixIntegrationTests {
         for (Endpoint endpoint : endpoints()) {
             boolean open = endpoint.permission().orElseThrow().access() == PermissionMatrix.Access.PUBLIC;
             HttpJson.Response response = call(http.anonymous(), endpoint);
-            boolean unauthenticated = response.status() == 401 && response.contentType().startsWith("application/problem+json")
-                    && response.json().path("type").asText().equals("urn:baton:problem:unauthenticated");
+            // the FHIR paths answer every refusal as a FHIR OperationOutcome (issue code login), the others as a problem
+            boolean unauthenticated = response.status() == 401 && (endpoint.pattern().startsWith("/fhir/r4/")
+                    ? response.contentType().startsWith("application/fhir+json")
+                    && response.json().path("issue").path(0).path("code").asText().equals("login")
+                    : response.contentType().startsWith("application/problem+json")
+                    && response.json().path("type").asText().equals("urn:baton:problem:unauthenticated"));
             if (open == unauthenticated) {
                 wrong.add(endpoint + " without credentials: " + response.status() + (open ? ", but it is public" : ", expected a 401 problem"));
             }

@@ -6,7 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,18 +29,31 @@ class IssuedCards {
     record Issued(UUID id, String service, UUID decisionId, int ruleSetVersion, String row, Set<UUID> suggestionIds) {
     }
 
+    /** Every card of one answer in one statement (a hook call answers with a card or more per open task). */
     void insertAll(String service, List<CardMaker.Made> made, OffsetDateTime at) {
-        for (CardMaker.Made m : made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into cds_card (id, service, decision_id, rule_set_version, rule_source, task_id, suggestion_ids, issued_at)
+                values """);
+        Map<String, Object> params = new HashMap<>();
+        params.put("service", service);
+        params.put("at", at);
+        for (int i = 0; i < made.size(); i++) {
+            CardMaker.Made m = made.get(i);
             List<String> suggestions = m.card().suggestions() == null ? List.of()
                     : m.card().suggestions().stream().map(s -> s.uuid().toString()).toList();
-            jdbc.sql("""
-                            insert into cds_card (id, service, decision_id, rule_set_version, rule_source, task_id, suggestion_ids, issued_at)
-                            values (:id, :service, :decisionId, :version, :row, :taskId, cast(:suggestions as jsonb), :at)
-                            """)
-                    .param("id", m.card().uuid()).param("service", service).param("decisionId", m.decision() == null ? null : m.decision().id())
-                    .param("version", m.ruleSetVersion()).param("row", m.row()).param("taskId", m.taskId())
-                    .param("suggestions", write(suggestions)).param("at", at).update();
+            sql.append(i == 0 ? "" : ", ").append("(:id%1$d, :service, :decision%1$d, :version%1$d, :row%1$d, :task%1$d, cast(:suggestions%1$d as jsonb), :at)"
+                    .formatted(i));
+            params.put("id" + i, m.card().uuid());
+            params.put("decision" + i, m.decision() == null ? null : m.decision().id());
+            params.put("version" + i, m.ruleSetVersion());
+            params.put("row" + i, m.row());
+            params.put("task" + i, m.taskId());
+            params.put("suggestions" + i, write(suggestions));
         }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     Optional<Issued> find(UUID id) {

@@ -145,9 +145,11 @@ public class AuditChainVerifier {
             long expected = lastSequence + 1;
             if (n != expected) {
                 if (n - 1 > exportedUpTo) {
-                    return expected == n - 1
-                            ? "entry " + expected + " is missing"
-                            : "entries " + expected + " to " + (n - 1) + " are missing";
+                    // Numbers up to the highest exported one may have left with an export; the ones after it are missing.
+                    long firstMissing = Math.max(expected, exportedUpTo + 1);
+                    return firstMissing == n - 1
+                            ? "entry " + firstMissing + " is missing"
+                            : "entries " + firstMissing + " to " + (n - 1) + " are missing";
                 }
                 // The entries before it left with an exported partition: its link is checked where the export recorded it.
                 String exportedPrevious = exportedLast.get(n - 1);

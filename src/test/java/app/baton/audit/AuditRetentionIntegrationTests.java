@@ -119,6 +119,9 @@ class AuditRetentionIntegrationTests {
         assertThat(full.intact()).as(full.describe()).isTrue();
         assertThat(full.entries()).isEqualTo(6);
         assertThat(full.lastSequenceNumber()).isEqualTo(now.get(2).sequenceNumber());
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForList(Files.readString(Path.of("docs/sql/verify-audit-chain.sql"))))
+                .as("the reviewers' SQL check, without Baton, links the first kept entry to the export").isEmpty();
         assertThat(verifier.verifyFromCheckpoint()).satisfies(fromCheckpoint -> {
             assertThat(fromCheckpoint.intact()).isTrue();
             assertThat(fromCheckpoint.fromSequenceNumber()).isEqualTo(now.get(2).sequenceNumber());

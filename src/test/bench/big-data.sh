@@ -4,6 +4,7 @@
 #   big-data.sh fill [DECISIONS]       a fresh database $BIG_DB (default baton_big) with Baton's schema (every
 #                                      migration) and DECISIONS decisions (default 1,000,000), twice as many audit
 #                                      entries (a real hash chain), DECISIONS/10 tasks (a tenth open) over 24 months
+#   big-data.sh tasks TASKS            replaces the tasks of $BIG_DB with TASKS tasks (a tenth open)
 #   big-data.sh measure                p99 of a queue page, a decision by id, an audit search by patient over a month
 #                                      (pgbench, custom scripts), and the newest month's and the full chain verification
 #   big-data.sh migration [DECISIONS]  a fresh database $MIG_DB (default baton_migration) migrated up to just before
@@ -44,10 +45,20 @@ fill)
     migrate "$BIG_DB"
     start=$(seconds)
     psql -X -v ON_ERROR_STOP=1 -v decisions="$n" -d "$BIG_DB" -f "$HERE/generate.sql"
+    psql -X -v ON_ERROR_STOP=1 -v decisions="$n" -v tasks=$((n / 10)) -d "$BIG_DB" -f "$HERE/generate-tasks.sql"
     echo "filled $BIG_DB with $n decisions in $(echo "$(seconds) - $start" | bc) s"
     psql -X -d "$BIG_DB" -c "select (select count(*) from decision) decisions, (select count(*) from audit_event) audit_entries,
         (select count(*) from task) tasks, (select count(*) from task where status = 'OPEN') open_tasks,
         pg_size_pretty(pg_database_size(current_database())) size"
+    ;;
+tasks)
+    t="${2:?how many tasks}"
+    n=$(psql -X -At -d "$BIG_DB" -c "select count(*) from decision")
+    psql -X -q -v ON_ERROR_STOP=1 -d "$BIG_DB" -c "truncate task, care_plan, intake cascade"
+    start=$(seconds)
+    psql -X -v ON_ERROR_STOP=1 -v decisions="$n" -v tasks="$t" -d "$BIG_DB" -f "$HERE/generate-tasks.sql"
+    echo "$t tasks in $(echo "$(seconds) - $start" | bc) s"
+    psql -X -d "$BIG_DB" -c "select count(*) tasks, count(*) filter (where status = 'OPEN') open_tasks from task"
     ;;
 measure)
     for q in queue-page decision-by-id audit-by-patient; do
@@ -65,18 +76,19 @@ measure)
 migration)
     n="${2:-1000000}"
     fresh "$MIG_DB"
-    migrate "$MIG_DB" 192
+    migrate "$MIG_DB" 191
     psql -X -q -v ON_ERROR_STOP=1 -v decisions="$n" -d "$MIG_DB" -f "$HERE/generate.sql" >/dev/null
+    psql -X -q -v ON_ERROR_STOP=1 -v decisions="$n" -v tasks=$((n / 10)) -d "$MIG_DB" -f "$HERE/generate-tasks.sql" >/dev/null
     psql -X -d "$MIG_DB" -c "select (select count(*) from decision) decisions, (select count(*) from audit_event) audit_entries,
         pg_size_pretty(pg_database_size(current_database())) size"
-    for f in $(migrations | awk -F__ '{ v = substr($1, 2) } v >= 192 && v <= 193'); do
+    for f in $(migrations | awk -F__ '{ v = substr($1, 2) } v >= 191 && v <= 193'); do
         start=$(seconds)
         psql -q -X -v ON_ERROR_STOP=1 -d "$MIG_DB" -f "$MIGRATIONS/$f" >/dev/null
         echo "$f: $(echo "$(seconds) - $start" | bc) s"
     done
     ;;
 *)
-    sed -n '2,14p' "$0"
+    sed -n '2,15p' "$0"
     exit 2
     ;;
 esac

@@ -170,6 +170,41 @@ class AuditRetentionIntegrationTests {
         assertThat(result.firstBroken().reason()).startsWith("it is not the entry the checkpoint of");
     }
 
+    @Test
+    void anOldMonthOfDecisionsIsExportedAndDroppedWithItsIdempotencyKeys() throws Exception {
+        jdbc.sql("select baton_month_partition('decision', date '2019-01-01')").query(String.class).single();
+        jdbc.sql("""
+                insert into rule_set_version (version, sha256, status, author, change_note)
+                values (1, repeat('a', 64), 'ACTIVE', 'tester', 'retention test')
+                """).update();
+        for (String at : List.of("2019-01-20T08:00:00Z", "2019-03-20T08:00:00Z")) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, recorded_at, task_id,
+                                          program, task_type, inputs, response, evaluation_micros)
+                    values (:id, :key, repeat('c', 64), 1, cast(:at as timestamptz), cast(:at as timestamptz), 't-1', 'P', 'T',
+                            '{}', '{}', 10)
+                    """).param("id", id).param("key", "req-" + at).param("at", at).update();
+            jdbc.sql("insert into decision_request_key values (:key, :id, cast(:at as timestamptz))")
+                    .param("key", "req-" + at).param("id", id).param("at", at).update();
+        }
+
+        maintenance.run();
+
+        assertThat(jdbc.sql("select to_regclass('decision_y2019m01') is null").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select idempotency_key from decision_request_key").query(String.class).list())
+                .containsExactly("req-2019-03-20T08:00:00Z");
+        assertThat(jdbc.sql("select count(*) from decision").query(Long.class).single())
+                .as("March 2019 has no month partition here: the default kept it, and retention leaves the default alone")
+                .isEqualTo(1);
+        assertThat(Files.readAllLines(exportDir.resolve("decision_y2019m01.csv"))).hasSize(2)
+                .last().asString().contains("req-2019-01-20T08:00:00Z");
+        assertThat(Files.readString(exportDir.resolve("decision_y2019m01.manifest"))).contains("rows=1\n")
+                .doesNotContain("last_hash");
+        assertThat(jdbc.sql("select row_count from partition_export where partition_name = 'decision_y2019m01'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private List<AuditEvent> stage(Instant at, int count) {
         List<AuditEvent> staged = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -2,10 +2,17 @@
 -- "Audit trail"). Returns the first entry that does not fit, or no row when the chain is intact.
 -- Run it as any role that can read audit_event:  psql -f docs/sql/verify-audit-chain.sql
 -- Only linked entries are checked; staged ones (no hash yet, see the guide) are not part of the chain yet.
-with linked as (
+-- When retention has exported and dropped old months (partition_export), the first entry kept links to the last
+-- entry of the newest export, as recorded there (and in that export's manifest).
+with exported as (
+    select last_sequence, last_hash from partition_export
+    where table_name = 'audit_event' and last_sequence is not null
+    order by last_sequence desc
+    limit 1
+), linked as (
     select e.sequence_number, e.id, e.hash, e.previous_hash,
-           lag(e.sequence_number) over w as sequence_before,
-           lag(e.hash) over w as hash_before,
+           coalesce(lag(e.sequence_number) over w, (select last_sequence from exported)) as sequence_before,
+           coalesce(lag(e.hash) over w, (select last_hash from exported)) as hash_before,
            (select string_agg(f.name || '=' || coalesce(octet_length(convert_to(f.value, 'UTF8')) || ':' || f.value, '-')
                               || E'\n', '' order by f.ord)
             from (values (1, 'sequence_number', e.sequence_number::text),

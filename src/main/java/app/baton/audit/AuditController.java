@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -48,8 +49,9 @@ class AuditController {
 
     @GetMapping(path = "/verify", produces = "application/json")
     @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's hash in order; names the first "
-            + "broken entry (sequence number, id, reason) or reports the chain intact with its length.")
-    ChainVerification verify() {
-        return review.verify();
+            + "broken entry (sequence number, id, reason) or reports the chain intact with its length. from=start (the default) "
+            + "walks the whole chain kept in the database, from=checkpoint only the entries after the newest checkpoint.")
+    ChainVerification verify(@RequestParam(name = "from", required = false) String from) {
+        return review.verify(from);
     }
 }

@@ -55,7 +55,7 @@ class AuditEvents {
 
     private static final String LINK = """
             update audit_event set sequence_number = :sequenceNumber, previous_hash = :previousHash, hash = :hash
-            where id = :id and hash is null
+            where id = :id and occurred_at = :occurredAt and hash is null
             """;
 
     /**
@@ -171,8 +171,26 @@ class AuditEvents {
 
     /** Every linked entry in chain order; must run inside a transaction for the cursor to stream. */
     void forEachInOrder(Consumer<AuditEvent> visitor) {
-        streaming.sql("select " + COLUMNS + " from audit_event where sequence_number is not null order by sequence_number")
+        forEachInOrderAfter(0, visitor);
+    }
+
+    /**
+     * The linked entries after sequence number {@code after}, in chain order; must run inside a transaction for the
+     * cursor to stream. Each month's partition answers from its sequence number index, so entries before
+     * {@code after} are not read.
+     */
+    void forEachInOrderAfter(long after, Consumer<AuditEvent> visitor) {
+        streaming.sql("select " + COLUMNS + " from audit_event where sequence_number > :after order by sequence_number")
+                .param("after", after)
                 .query((RowCallbackHandler) rs -> visitor.accept(ROW.mapRow(rs, 0)));
+    }
+
+    /** The linked entries with this sequence number (one, unless the chain was tampered with). */
+    List<AuditEvent> atSequence(long sequenceNumber) {
+        return jdbc.sql("select " + COLUMNS + " from audit_event where sequence_number = :n")
+                .param("n", sequenceNumber)
+                .query(ROW)
+                .list();
     }
 
     /** The newest entry of the chain and its hash. */

@@ -2,11 +2,15 @@ package app.baton.audit;
 
 import app.baton.security.CurrentIdentity;
 import app.baton.security.Identity;
+import app.baton.system.ApiException;
+import app.baton.system.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,8 +65,17 @@ public class AuditReview {
         void writeTo(Writer writer) throws IOException;
     }
 
-    public ChainVerification verify() {
-        ChainVerification result = verifier.verify();
+    /** {@code from}: {@code start} (or absent) walks the whole kept chain, {@code checkpoint} the entries after the newest checkpoint. */
+    public ChainVerification verify(String from) {
+        ChainVerification result;
+        if (from == null || from.isBlank() || from.equals("start")) {
+            result = verifier.verify();
+        } else if (from.equals("checkpoint")) {
+            result = verifier.verifyFromCheckpoint();
+        } else {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", "1 parameter(s) are not valid",
+                    List.of(new Problems.FieldError("from", "must be start or checkpoint")));
+        }
         trail.record(AuditEntry.of(AuditAction.VERIFY, AuditCategory.AUDIT, "audit_event", null)
                 .withDetails(Map.of("intact", String.valueOf(result.intact()), "entries", String.valueOf(result.entries()))));
         return result;

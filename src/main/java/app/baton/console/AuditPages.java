@@ -101,7 +101,7 @@ class AuditPages {
     /** Recomputes the chain (itself audited); htmx asks for the result panel alone. */
     @GetMapping("/console/audit/verification")
     String verification(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("verification", review.verify());
+        model.addAttribute("verification", review.verify(null));
         return htmx != null ? "console/audit :: chain" : "console/verification";
     }
 

@@ -15,13 +15,23 @@ import java.util.UUID;
 @Repository
 class Decisions {
 
-    /** The first decision under an idempotency key wins; a retry inserts nothing (count 0). */
+    /**
+     * The first decision under an idempotency key wins; a retry inserts nothing (count 0). The key's uniqueness is
+     * decision_request_key's primary key (decision is partitioned by month, and a unique index there would have to
+     * contain recorded_at): the decision is inserted only when its key row was, in the same statement.
+     */
     private static final String INSERT = """
+            with claimed as (
+                insert into decision_request_key (idempotency_key, decision_id, recorded_at)
+                select cast(:key as text), :id, now() where cast(:key as text) is not null
+                on conflict (idempotency_key) do nothing
+                returning decision_id
+            )
             insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
                                   task_type, inputs, response, evaluation_micros, asked_by, actor)
-            values (:id, :key, :sha, :version, :asOf, :taskId, :program, :taskType, cast(:inputs as jsonb),
-                    cast(:response as jsonb), :micros, :askedBy, :actor)
-            on conflict (idempotency_key) where idempotency_key is not null do nothing
+            select :id, :key, :sha, :version, :asOf, :taskId, :program, :taskType, cast(:inputs as jsonb),
+                   cast(:response as jsonb), :micros, :askedBy, :actor
+            where cast(:key as text) is null or exists (select 1 from claimed)
             """;
 
     private final JdbcClient jdbc;
@@ -80,14 +90,23 @@ class Decisions {
             actors[i] = row.caller() == null ? null : row.caller().actor().name();
         }
         return new java.util.HashSet<>(jdbc.sql("""
+                with d as (
+                    select cast(id as uuid) as id, k, sha, v, cast(a as timestamptz) as a, t, p, ty, i, r, m, ab, ac
+                    from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:shas as text[]), cast(:versions as integer[]),
+                                cast(:asOfs as text[]), cast(:taskIds as text[]), cast(:programs as text[]), cast(:types as text[]),
+                                cast(:inputs as text[]), cast(:responses as text[]), cast(:micros as integer[]), cast(:askedBy as text[]),
+                                cast(:actors as text[])) as u(id, k, sha, v, a, t, p, ty, i, r, m, ab, ac)
+                ), claimed as (
+                    insert into decision_request_key (idempotency_key, decision_id, recorded_at)
+                    select k, id, now() from d where k is not null
+                    on conflict (idempotency_key) do nothing
+                    returning decision_id
+                )
                 insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
                                       task_type, inputs, response, evaluation_micros, asked_by, actor)
-                select cast(id as uuid), k, sha, v, cast(a as timestamptz), t, p, ty, cast(i as jsonb), cast(r as jsonb), m, ab, ac
-                from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:shas as text[]), cast(:versions as integer[]),
-                            cast(:asOfs as text[]), cast(:taskIds as text[]), cast(:programs as text[]), cast(:types as text[]),
-                            cast(:inputs as text[]), cast(:responses as text[]), cast(:micros as integer[]), cast(:askedBy as text[]),
-                            cast(:actors as text[])) as d(id, k, sha, v, a, t, p, ty, i, r, m, ab, ac)
-                on conflict (idempotency_key) where idempotency_key is not null do nothing
+                select id, k, sha, v, a, t, p, ty, cast(i as jsonb), cast(r as jsonb), m, ab, ac
+                from d
+                where k is null or id in (select decision_id from claimed)
                 returning id
                 """)
                 .param("ids", ids).param("keys", keys).param("shas", shas).param("versions", versions).param("asOfs", asOfs)
@@ -98,9 +117,10 @@ class Decisions {
 
     Optional<Stored> findByKey(String key) {
         return jdbc.sql("""
-                select id, request_sha256, response::text as response
-                from decision
-                where idempotency_key = :key
+                select d.id, d.request_sha256, d.response::text as response
+                from decision_request_key k
+                join decision d on d.id = k.decision_id and d.recorded_at = k.recorded_at
+                where k.idempotency_key = :key
                 """)
                 .param("key", key)
                 .query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getString("request_sha256"), rs.getString("response")))

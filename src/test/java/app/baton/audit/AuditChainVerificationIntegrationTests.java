@@ -172,4 +172,30 @@ class AuditChainVerificationIntegrationTests {
         assertThat(again.json().path("entries").asLong()).isEqualTo(again.json().path("lastSequenceNumber").asLong());
         assertThat(again.json().path("lastHash").asText()).hasSize(64);
     }
+
+    @Test
+    void verifyFromTheCheckpointReadsOnlyTheEntriesAfterIt() {
+        HttpJson http = new HttpJson(port).asUser("compliance");
+        HttpJson.Response full = http.get("/api/v1/audit/verify");
+        assertThat(full.json().path("intact").asBoolean()).isTrue();
+        long checkpoint = full.json().path("lastSequenceNumber").asLong();
+        List<AuditEvent> appended = threeEntries();
+
+        HttpJson.Response fromCheckpoint = http.get("/api/v1/audit/verify?from=checkpoint");
+
+        assertThat(fromCheckpoint.status()).isEqualTo(200);
+        assertThat(fromCheckpoint.json().path("intact").asBoolean()).isTrue();
+        assertThat(fromCheckpoint.json().path("fromSequenceNumber").asLong()).isGreaterThanOrEqualTo(checkpoint);
+        assertThat(fromCheckpoint.json().path("lastSequenceNumber").asLong()).isGreaterThanOrEqualTo(appended.get(2).sequenceNumber());
+        assertThat(fromCheckpoint.json().path("entries").asLong())
+                .isEqualTo(fromCheckpoint.json().path("lastSequenceNumber").asLong() - fromCheckpoint.json().path("fromSequenceNumber").asLong());
+    }
+
+    @Test
+    void anUnknownStartingPointIsABadRequestNamingTheParameter() {
+        HttpJson.Response response = new HttpJson(port).asUser("compliance").get("/api/v1/audit/verify?from=yesterday");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("from");
+    }
 }

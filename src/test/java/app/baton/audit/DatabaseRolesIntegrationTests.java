@@ -66,9 +66,17 @@ class DatabaseRolesIntegrationTests {
                 assertThat(chain.entries()).isPositive();
             });
 
+            // Partition maintenance creates months as the owner (Flyway's credentials), which the application role cannot.
+            assertThat(baton.getBean(PartitionMaintenance.class).createAhead("audit_event",
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(400)))).isEmpty();
+
             try (Connection app = DriverManager.getConnection(batonUrl, "baton_app", "change-me-app");
                  Statement sql = app.createStatement()) {
                 assertThat(count(sql, "select count(*) from audit_event")).isPositive();
+                assertThat(text(sql, "select string_agg(distinct tableowner, ',') from pg_tables where tablename like 'audit_event_y%'"))
+                        .isEqualTo("baton_owner");
+                assertThatThrownBy(() -> sql.execute("select baton_month_partition('audit_event', date '2031-01-01')"))
+                        .hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> sql.executeUpdate("update audit_event set hash = repeat('0', 64) where hash is not null"))
                         .as("a linked entry is never linked again").hasMessageContaining("the audit trail is append-only");
                 assertThat(count(sql, "select count(*) from flyway_schema_history where installed_by = 'baton_owner'"))

@@ -1,0 +1,44 @@
+-- The dashboards' rollups, kept current with dashboard_task in the same transaction (rebuilt from it on demand).
+-- queue '' stands for a task without a queue (a key column cannot be null).
+
+-- Tasks by location, program, queue, stage and status: "counts by stage and status" and the open part of a queue.
+create table dashboard_count (
+    location text   not null,
+    program  text   not null,
+    queue    text   not null,
+    stage    text   not null,
+    status   text   not null,
+    tasks    bigint not null,
+    primary key (location, program, queue, stage, status)
+);
+
+-- Done tasks by the month of their due date in the practice's time zone, and how many were done by it: the closed
+-- part of SLA attainment (open tasks past due count as missed, read live from dashboard_task).
+create table dashboard_sla_month (
+    location text   not null,
+    program  text   not null,
+    queue    text   not null,
+    stage    text   not null,
+    month    text   not null,
+    done     bigint not null,
+    met      bigint not null,
+    primary key (location, program, queue, stage, month)
+);
+
+-- Each task's time in each stage while it was not done or cancelled: the hours of finished stretches, and when its
+-- current stretch began if it is in that stage now and still open ("time in stage").
+create table dashboard_stage_stay (
+    task_id        uuid             not null,
+    stage          text             not null,
+    closed_seconds double precision not null,
+    open_since     timestamptz,
+    primary key (task_id, stage)
+);
+
+-- One row: the time zone the SLA months were built in, and when the rollups were last built from dashboard_task.
+create table dashboard_projection (
+    id       integer primary key check (id = 1),
+    zone     text,
+    built_at timestamptz
+);
+insert into dashboard_projection (id) values (1);

@@ -6,8 +6,8 @@ insert into dashboard_task (task_id, plan_id, location, program, task_type, queu
                             created_at, status_since, entered_at, version)
 select t.id, t.plan_id, t.location, t.program, t.task_type, t.queue, t.stage, t.status, t.priority_rank, t.due_at,
        t.created_at, t.status_since,
-       coalesce((select e.entered_at from dashboard_stage_entry e where e.task_id = t.id order by e.id desc limit 1), t.status_since),
-       t.version
-from task t;
+       coalesce(l.entered_at, t.status_since), t.version
+from task t
+left join (select distinct on (task_id) task_id, entered_at from dashboard_stage_entry order by task_id, id desc) l on l.task_id = t.id;
 
 insert into dashboard_reopened_plan (plan_id) select id from care_plan where reopen_reason is not null;

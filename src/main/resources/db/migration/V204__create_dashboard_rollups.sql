@@ -12,8 +12,10 @@ create table dashboard_count (
     primary key (location, program, queue, stage, status)
 );
 
--- Done tasks by the month of their due date in the practice's time zone, and how many were done by it: the closed
--- part of SLA attainment (open tasks past due count as missed, read live from dashboard_task).
+-- Tasks with a due date by the month of that date in the practice's time zone: done, done by the due date, and
+-- still open. SLA attainment and "overdue by queue" take whole past months from here; only the current month's
+-- open tasks are counted live from dashboard_task (what is overdue moves with the clock). Cancelled tasks count
+-- in neither.
 create table dashboard_sla_month (
     location text   not null,
     program  text   not null,
@@ -22,6 +24,7 @@ create table dashboard_sla_month (
     month    text   not null,
     done     bigint not null,
     met      bigint not null,
+    open     bigint not null,
     primary key (location, program, queue, stage, month)
 );
 

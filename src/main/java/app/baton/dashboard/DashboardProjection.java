@@ -178,11 +178,15 @@ class DashboardProjection {
                  OffsetDateTime statusSince, int sign) {
             String q = queue == null ? "" : queue;
             counts.merge(List.of(location, program, q, stage, status), (long) sign, Long::sum);
-            if ("DONE".equals(status) && due != null) {
+            if (due != null && !"CANCELLED".equals(status)) {
                 String month = YearMonth.from(due.atZoneSameInstant(zone)).toString();
-                long[] d = sla.computeIfAbsent(List.of(location, program, q, stage, month), k -> new long[2]);
-                d[0] += sign;
-                d[1] += statusSince.isAfter(due) ? 0 : sign;
+                long[] d = sla.computeIfAbsent(List.of(location, program, q, stage, month), k -> new long[3]);
+                if ("DONE".equals(status)) {
+                    d[0] += sign;
+                    d[1] += statusSince.isAfter(due) ? 0 : sign;
+                } else {
+                    d[2] += sign;
+                }
             }
         }
 
@@ -199,14 +203,16 @@ class DashboardProjection {
                 }
             });
             sla.forEach((k, d) -> {
-                if (d[0] != 0 || d[1] != 0) {
+                if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
                     jdbc.sql("""
-                                    insert into dashboard_sla_month (location, program, queue, stage, month, done, met)
-                                    values (:location, :program, :queue, :stage, :month, :done, :met)
+                                    insert into dashboard_sla_month (location, program, queue, stage, month, done, met, open)
+                                    values (:location, :program, :queue, :stage, :month, :done, :met, :open)
                                     on conflict (location, program, queue, stage, month)
-                                    do update set done = dashboard_sla_month.done + excluded.done, met = dashboard_sla_month.met + excluded.met""")
+                                    do update set done = dashboard_sla_month.done + excluded.done, met = dashboard_sla_month.met + excluded.met,
+                                                  open = dashboard_sla_month.open + excluded.open""")
                             .param("location", k.get(0)).param("program", k.get(1)).param("queue", k.get(2))
-                            .param("stage", k.get(3)).param("month", k.get(4)).param("done", d[0]).param("met", d[1]).update();
+                            .param("stage", k.get(3)).param("month", k.get(4)).param("done", d[0]).param("met", d[1]).param("open", d[2])
+                            .update();
                 }
             });
             counts.clear();

@@ -92,39 +92,73 @@ class DashboardQueries {
                 .query((rs, n) -> new Figures.StageStatusCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    /** Open work by queue and how much of it is past due now: from the projection's open task rows (what is overdue moves with the clock). */
-    List<Figures.QueueOverdue> overdueByQueue(DashboardFilter f, OffsetDateTime now) {
+    /** The first instant of the month {@code now} is in, in the practice's zone. */
+    private static OffsetDateTime monthStart(OffsetDateTime now, ZoneId zone) {
+        return YearMonth.from(now.atZoneSameInstant(zone)).atDay(1).atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    /**
+     * Open work by queue and how much of it is past due now: open tasks from the count rollup; overdue ones from the
+     * monthly rollup for the months before this one (all of their open tasks are past due), and counted live from
+     * the open task rows for this month up to now (what is overdue moves with the clock).
+     */
+    List<Figures.QueueOverdue> overdueByQueue(DashboardFilter f, OffsetDateTime now, ZoneId zone) {
+        Map<String, long[]> queues = new TreeMap<>();
+        Where r = Where.of(f, "r");
+        jdbc.sql("select r.queue, sum(r.tasks) from dashboard_count r where r.status not in ('DONE', 'CANCELLED') and" + r.sql()
+                        + " group by r.queue")
+                .params(r.params())
+                .query(rs -> {
+                    queues.computeIfAbsent(rs.getString(1), k -> new long[2])[0] += rs.getLong(2);
+                });
+        OffsetDateTime month = monthStart(now, zone);
+        jdbc.sql("select r.queue, sum(r.open) from dashboard_sla_month r where r.month < :month and" + r.sql() + " group by r.queue")
+                .params(r.with("month", YearMonth.from(now.atZoneSameInstant(zone)).toString()))
+                .query(rs -> {
+                    queues.computeIfAbsent(rs.getString(1), k -> new long[2])[1] += rs.getLong(2);
+                });
         Where w = Where.of(f);
-        return jdbc.sql("select coalesce(t.queue, '(none)'), count(*), count(*) filter (where t.due_at < :now) from dashboard_task t where "
-                        + OPEN + " and" + w.sql() + " group by t.queue order by 3 desc, 1")
-                .params(w.with("now", now))
-                .query((rs, n) -> new Figures.QueueOverdue(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        jdbc.sql("select coalesce(t.queue, ''), count(*) from dashboard_task t where " + OPEN
+                        + " and t.due_at >= :month and t.due_at < :now and" + w.sql() + " group by 1")
+                .params(w.with("month", month, "now", now))
+                .query(rs -> {
+                    queues.computeIfAbsent(rs.getString(1), k -> new long[2])[1] += rs.getLong(2);
+                });
+        List<Figures.QueueOverdue> rows = new ArrayList<>();
+        queues.forEach((queue, n) -> {
+            if (n[0] > 0) {
+                rows.add(new Figures.QueueOverdue(queue.isEmpty() ? "(none)" : queue, n[0], n[1]));
+            }
+        });
+        rows.sort(java.util.Comparator.comparingLong(Figures.QueueOverdue::overdue).reversed().thenComparing(Figures.QueueOverdue::queue));
+        return rows;
     }
 
     /**
      * Tasks by the month of their due date, in the practice's zone, from the first day of the month
-     * {@code months - 1} before this one: due by now (or already done), cancelled ones left out. Done tasks come from
-     * the monthly rollup (kept in the practice's zone); open tasks already past due (missed) from the open task rows.
+     * {@code months - 1} before this one: due by now (or already done), cancelled ones left out. From the monthly
+     * rollup: done tasks of every month from the first, and open ones (missed) of the months before this one; this
+     * month's open tasks already past due are counted live from the open task rows.
      */
     List<Figures.SlaMonth> slaAttainment(DashboardFilter f, OffsetDateTime now, ZoneId zone) {
-        YearMonth first = YearMonth.from(now.atZoneSameInstant(zone)).minusMonths(f.months() - 1L);
-        OffsetDateTime since = first.atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        YearMonth current = YearMonth.from(now.atZoneSameInstant(zone));
+        YearMonth first = current.minusMonths(f.months() - 1L);
         Map<String, long[]> months = new TreeMap<>();
         Where r = Where.of(f, "r");
-        jdbc.sql("select r.program, r.month, sum(r.done), sum(r.met) from dashboard_sla_month r where r.month >= :first and" + r.sql()
-                        + " group by 1, 2")
-                .params(r.with("first", first.toString()))
+        jdbc.sql("select r.program, r.month, sum(r.done), sum(r.met), sum(r.open) filter (where r.month < :current)"
+                        + " from dashboard_sla_month r where r.month >= :first and" + r.sql() + " group by 1, 2")
+                .params(r.with("first", first.toString(), "current", current.toString()))
                 .query(rs -> {
                     long[] m = months.computeIfAbsent(rs.getString(1) + " " + rs.getString(2), k -> new long[2]);
-                    m[0] += rs.getLong(3);
+                    m[0] += rs.getLong(3) + rs.getLong(5);
                     m[1] += rs.getLong(4);
                 });
         Where w = Where.of(f);
-        jdbc.sql("select t.program, to_char(date_trunc('month', t.due_at at time zone :zone), 'YYYY-MM'), count(*) from dashboard_task t"
-                        + " where " + OPEN + " and t.due_at >= :since and t.due_at < :now and" + w.sql() + " group by 1, 2")
-                .params(w.with("zone", zone.getId(), "since", since, "now", now))
+        jdbc.sql("select t.program, count(*) from dashboard_task t where " + OPEN + " and t.due_at >= :month and t.due_at < :now and"
+                        + w.sql() + " group by 1")
+                .params(w.with("month", monthStart(now, zone), "now", now))
                 .query(rs -> {
-                    months.computeIfAbsent(rs.getString(1) + " " + rs.getString(2), k -> new long[2])[0] += rs.getLong(3);
+                    months.computeIfAbsent(rs.getString(1) + " " + current, k -> new long[2])[0] += rs.getLong(2);
                 });
         List<Figures.SlaMonth> sla = new ArrayList<>();
         months.forEach((key, m) -> {
@@ -139,15 +173,14 @@ class DashboardQueries {
     /**
      * Each task's time in each stage while it was not done or cancelled (its kept stays: the finished stretches'
      * hours, plus the current stretch up to now for a task still open in that stage), over tasks created in the
-     * window; then the median and 90th percentile per stage.
+     * window; then the median and 90th percentile per stage (one sort for both).
      */
     List<Figures.StageTime> timeInStage(DashboardFilter f, OffsetDateTime now) {
         Where w = Where.of(f);
         OffsetDateTime since = now.minusMonths(f.months());
         return jdbc.sql("""
                         select s.stage as stage, count(*) as tasks,
-                               percentile_cont(0.5) within group (order by s.hours) as median,
-                               percentile_cont(0.9) within group (order by s.hours) as p90
+                               percentile_cont(array[0.5, 0.9]) within group (order by s.hours) as percentiles
                         from (select st.stage,
                                      (st.closed_seconds
                                       + coalesce(extract(epoch from cast(:now as timestamptz) - st.open_since), 0)) / 3600.0 as hours
@@ -156,7 +189,10 @@ class DashboardQueries {
                         ) s group by s.stage
                         order by array_position(""" + STAGES + ", s.stage)")
                 .params(w.with("now", now, "since", since))
-                .query((rs, n) -> new Figures.StageTime(rs.getString(1), rs.getLong(2), round(rs.getDouble(3)), round(rs.getDouble(4))))
+                .query((rs, n) -> {
+                    Double[] p = (Double[]) rs.getArray(3).getArray();
+                    return new Figures.StageTime(rs.getString(1), rs.getLong(2), round(p[0]), round(p[1]));
+                })
                 .list();
     }
 

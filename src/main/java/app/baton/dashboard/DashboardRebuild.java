@@ -153,31 +153,39 @@ class DashboardRebuild implements ApplicationRunner {
     }
 
     /**
-     * Journal entries for what the projection missed (a task it never saw: its creation, as the first upgrade did, and
-     * its current status; a task whose stage or status it has wrong: the current one), then the task rows themselves,
+     * Journal entries for what the journal missed (a task it never saw: its creation, as the first upgrade did, and
+     * its current status; a task whose newest entry is not its stage and status now: the current one), then the task rows themselves,
      * each with its newest journal entry as the start of its current stretch. Returns the entries added.
      */
     private long syncTasks() {
+        jdbc.sql("analyze dashboard_snapshot").update();
+        jdbc.sql("""
+                create temporary table dashboard_newest on commit drop as
+                select distinct on (task_id) task_id, stage, status from dashboard_stage_entry order by task_id, id desc""").update();
+        jdbc.sql("create unique index on dashboard_newest (task_id)").update();
+        jdbc.sql("analyze dashboard_newest").update();
         long added = jdbc.sql("""
                 insert into dashboard_stage_entry (task_id, stage, status, entered_at)
                 select s.task_id, s.stage, 'UNRECORDED', s.created_at from dashboard_snapshot s
-                where s.status_since > s.created_at
-                  and not exists (select 1 from dashboard_stage_entry e where e.task_id = s.task_id)""").update();
+                where s.status_since > s.created_at and not exists (select 1 from dashboard_newest n where n.task_id = s.task_id)
+                order by s.task_id""").update();
         added += jdbc.sql("""
                 insert into dashboard_stage_entry (task_id, stage, status, entered_at)
-                select s.task_id, s.stage, s.status, case when d.status = s.status then now() else s.status_since end
-                from dashboard_snapshot s left join dashboard_task d on d.task_id = s.task_id
-                where d.task_id is null or d.status <> s.status or d.stage <> s.stage""").update();
+                select s.task_id, s.stage, s.status, case when n.status = s.status then now() else s.status_since end
+                from dashboard_snapshot s left join dashboard_newest n on n.task_id = s.task_id
+                where n.task_id is null or n.status <> s.status or n.stage <> s.stage
+                order by s.task_id""").update();
         jdbc.sql("delete from dashboard_task d where not exists (select 1 from dashboard_snapshot s where s.task_id = d.task_id)").update();
+        // each task's newest entry in one pass over the journal (a per-task "order by id desc limit 1" can be planned as a
+        // backward walk of the whole journal for every task)
         jdbc.sql("""
                 insert into dashboard_task (task_id, plan_id, location, program, task_type, queue, stage, status, priority_rank, due_at,
                                             created_at, status_since, entered_at, version)
                 select s.task_id, s.plan_id, s.location, s.program, s.task_type, s.queue, s.stage, s.status, s.priority_rank, s.due_at,
-                       s.created_at, s.status_since,
-                       (select e.entered_at from dashboard_stage_entry e where e.task_id = s.task_id
-                        order by e.id desc limit 1),
-                       s.version
+                       s.created_at, s.status_since, coalesce(l.entered_at, s.status_since), s.version
                 from dashboard_snapshot s
+                left join (select distinct on (task_id) task_id, entered_at from dashboard_stage_entry order by task_id, id desc) l
+                       on l.task_id = s.task_id
                 on conflict (task_id) do update set plan_id = excluded.plan_id, location = excluded.location, program = excluded.program,
                     task_type = excluded.task_type, queue = excluded.queue, stage = excluded.stage, status = excluded.status,
                     priority_rank = excluded.priority_rank, due_at = excluded.due_at, created_at = excluded.created_at,
@@ -196,10 +204,11 @@ class DashboardRebuild implements ApplicationRunner {
                 select location, program, coalesce(queue, ''), stage, status, count(*) from dashboard_task group by 1, 2, 3, 4, 5""").update();
         jdbc.sql("delete from dashboard_sla_month").update();
         jdbc.sql("""
-                insert into dashboard_sla_month (location, program, queue, stage, month, done, met)
+                insert into dashboard_sla_month (location, program, queue, stage, month, done, met, open)
                 select location, program, coalesce(queue, ''), stage, to_char(due_at at time zone :zone, 'YYYY-MM'),
-                       count(*), count(*) filter (where status_since <= due_at)
-                from dashboard_task where status = 'DONE' and due_at is not null group by 1, 2, 3, 4, 5""")
+                       count(*) filter (where status = 'DONE'), count(*) filter (where status = 'DONE' and status_since <= due_at),
+                       count(*) filter (where status <> 'DONE')
+                from dashboard_task where status <> 'CANCELLED' and due_at is not null group by 1, 2, 3, 4, 5""")
                 .param("zone", zone.getId()).update();
         jdbc.sql("delete from dashboard_stage_stay").update();
         jdbc.sql("""

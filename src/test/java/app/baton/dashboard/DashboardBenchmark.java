@@ -42,7 +42,7 @@ class DashboardBenchmark extends WebIntegrationTest {
         DashboardFilter all = DashboardFilter.none();
         DashboardFilter main = new DashboardFilter(null, null, null, null, 6, null, java.util.Set.of("MAIN_CLINIC"));
         time("counts by stage and status (all locations)", () -> queries.byStageAndStatus(all).size());
-        time("overdue by queue (all locations)", () -> queries.overdueByQueue(all, now).size());
+        time("overdue by queue (all locations)", () -> queries.overdueByQueue(all, now, zone).size());
         time("SLA attainment by program and month, 6 months", () -> queries.slaAttainment(all, now, zone).size());
         time("time in stage, median and p90, 6 months", () -> queries.timeInStage(all, now).size());
         time("time in stage, MAIN_CLINIC only", () -> queries.timeInStage(main, now).size());

@@ -4,7 +4,6 @@ import app.baton.HttpJson;
 import app.baton.TestClock;
 import app.baton.WebIntegrationTest;
 import app.baton.tracker.PlanReopened;
-import app.baton.tracker.TaskChanged;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every dashboard figure and the exception report checked number by number on seven tasks seeded in
  * their own location (so other tests' tasks never count). Each task row is written straight to the
  * tracker's table and, in the same transaction, announced as the tracker announces every stored task
- * ({@link TaskChanged}; a reopened plan with {@link PlanReopened}), so the dashboards' projection and its
+ * ({@code TaskChanged}; a reopened plan with {@link PlanReopened}), so the dashboards' projection and its
  * stage journal record them as they would the tracker's own changes; the clock is fixed at Friday
  * 20 March 2026, noon in New York.
  */
@@ -263,16 +262,7 @@ class DashboardIntegrationTests extends WebIntegrationTest {
         });
     }
 
-    /** What the tracker publishes when it stores a task: the row's codes and times as they now are. */
     private void announce(UUID task) {
-        events.publishEvent(jdbc.sql("""
-                        select id, plan_id, location, program, task_type, queue, stage, status, priority, due_at, created_at, status_since,
-                               version
-                        from task where id = :id""").param("id", task)
-                .query((rs, n) -> new TaskChanged(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
-                        rs.getObject(12, OffsetDateTime.class), rs.getInt(13)))
-                .single());
+        TrackerAnnouncements.taskChanged(jdbc, events, task);
     }
 }

@@ -152,8 +152,8 @@ class DashboardProjectionIntegrationTests extends WebIntegrationTest {
                 select concat_ws(' ', 'count', location, program, queue, stage, status, tasks) from dashboard_count where tasks <> 0
                 order by 1""").query(String.class).list());
         rows.addAll(jdbc.sql("""
-                select concat_ws(' ', 'sla', location, program, queue, stage, month, done, met) from dashboard_sla_month
-                where done <> 0 or met <> 0 order by 1""").query(String.class).list());
+                select concat_ws(' ', 'sla', location, program, queue, stage, month, done, met, open) from dashboard_sla_month
+                where done <> 0 or met <> 0 or open <> 0 order by 1""").query(String.class).list());
         rows.addAll(jdbc.sql("""
                 select concat_ws(' ', 'stay', task_id, stage, round(closed_seconds), open_since) from dashboard_stage_stay order by 1""")
                 .query(String.class).list());
@@ -170,10 +170,11 @@ class DashboardProjectionIntegrationTests extends WebIntegrationTest {
                 select concat_ws(' ', 'count', location, program, coalesce(queue, ''), stage, status, count(*)) from dashboard_task
                 group by location, program, coalesce(queue, ''), stage, status order by 1""").query(String.class).list());
         rows.addAll(jdbc.sql("""
-                select concat_ws(' ', 'sla', location, program, queue, stage, month, count(*), sum(case when in_time then 1 else 0 end))
+                select concat_ws(' ', 'sla', location, program, queue, stage, month, sum(done), sum(in_time), sum(1 - done))
                 from (select location, program, coalesce(queue, '') as queue, stage, to_char(due_at at time zone :zone, 'YYYY-MM') as month,
-                             status_since <= due_at as in_time
-                      from dashboard_task where status = 'DONE' and due_at is not null) done
+                             case when status = 'DONE' then 1 else 0 end as done,
+                             case when status = 'DONE' and status_since <= due_at then 1 else 0 end as in_time
+                      from dashboard_task where status <> 'CANCELLED' and due_at is not null) due
                 group by location, program, queue, stage, month order by 1""")
                 .param("zone", zone).query(String.class).list());
         // each task's journal in the order it was written: a stretch lasts until the next entry, and counts while open

@@ -29,10 +29,12 @@ create table dashboard_sla_month (
 );
 
 -- Each task's time in each stage while it was not done or cancelled: the hours of finished stretches, and when its
--- current stretch began if it is in that stage now and still open ("time in stage").
+-- current stretch began if it is in that stage now and still open ("time in stage"). The task's creation time is
+-- kept here too (it never changes), so the unfiltered figure reads this table alone.
 create table dashboard_stage_stay (
     task_id        uuid             not null,
     stage          text             not null,
+    created_at     timestamptz      not null,
     closed_seconds double precision not null,
     open_since     timestamptz,
     primary key (task_id, stage)

@@ -119,16 +119,20 @@ class DashboardProjection {
         if (before != null && before.open()) {
             double seconds = Duration.between(before.enteredAt(), entered).toNanos() / 1e9;
             jdbc.sql("""
-                            insert into dashboard_stage_stay (task_id, stage, closed_seconds, open_since) values (:id, :stage, :seconds, null)
+                            insert into dashboard_stage_stay (task_id, stage, created_at, closed_seconds, open_since)
+                            values (:id, :stage, :created, :seconds, null)
                             on conflict (task_id, stage) do update
                             set closed_seconds = dashboard_stage_stay.closed_seconds + excluded.closed_seconds, open_since = null""")
-                    .param("id", event.taskId()).param("stage", before.stage()).param("seconds", seconds).update();
+                    .param("id", event.taskId()).param("stage", before.stage()).param("created", event.createdAt()).param("seconds", seconds)
+                    .update();
         }
         if (isOpen(event.status())) {
             jdbc.sql("""
-                            insert into dashboard_stage_stay (task_id, stage, closed_seconds, open_since) values (:id, :stage, 0, :at)
+                            insert into dashboard_stage_stay (task_id, stage, created_at, closed_seconds, open_since)
+                            values (:id, :stage, :created, 0, :at)
                             on conflict (task_id, stage) do update set open_since = excluded.open_since""")
-                    .param("id", event.taskId()).param("stage", event.stage()).param("at", entered).update();
+                    .param("id", event.taskId()).param("stage", event.stage()).param("created", event.createdAt()).param("at", entered)
+                    .update();
         }
         return entered;
     }

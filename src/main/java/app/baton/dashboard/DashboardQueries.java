@@ -184,8 +184,8 @@ class DashboardQueries {
                         from (select st.stage,
                                      (st.closed_seconds
                                       + coalesce(extract(epoch from cast(:now as timestamptz) - st.open_since), 0)) / 3600.0 as hours
-                              from dashboard_stage_stay st join dashboard_task t on t.task_id = st.task_id
-                              where t.created_at >= :since and""" + w.sql() + """
+                              from dashboard_stage_stay st""" + (w.params().isEmpty() ? "" : " join dashboard_task t on t.task_id = st.task_id")
+                        + " where st.created_at >= :since and" + w.sql() + """
                         ) s group by s.stage
                         order by array_position(""" + STAGES + ", s.stage)")
                 .params(w.with("now", now, "since", since))

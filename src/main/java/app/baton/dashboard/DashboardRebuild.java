@@ -212,14 +212,16 @@ class DashboardRebuild implements ApplicationRunner {
                 .param("zone", zone.getId()).update();
         jdbc.sql("delete from dashboard_stage_stay").update();
         jdbc.sql("""
-                insert into dashboard_stage_stay (task_id, stage, closed_seconds, open_since)
-                select task_id, stage, coalesce(extract(epoch from sum(left_at - entered_at)), 0),
-                       max(entered_at) filter (where left_at is null)
-                from (select e.task_id, e.stage, e.status, e.entered_at,
-                             lead(e.entered_at) over (partition by e.task_id order by e.id) as left_at
-                      from dashboard_stage_entry e) stretches
-                where status not in ('DONE', 'CANCELLED')
-                group by task_id, stage""").update();
+                insert into dashboard_stage_stay (task_id, stage, created_at, closed_seconds, open_since)
+                select s.task_id, s.stage, t.created_at, s.closed_seconds, s.open_since
+                from (select task_id, stage, coalesce(extract(epoch from sum(left_at - entered_at)), 0) as closed_seconds,
+                             max(entered_at) filter (where left_at is null) as open_since
+                      from (select e.task_id, e.stage, e.status, e.entered_at,
+                                   lead(e.entered_at) over (partition by e.task_id order by e.id) as left_at
+                            from dashboard_stage_entry e) stretches
+                      where status not in ('DONE', 'CANCELLED')
+                      group by task_id, stage) s
+                join dashboard_task t on t.task_id = s.task_id""").update();
         jdbc.sql("update dashboard_projection set zone = :zone, built_at = now() where id = 1").param("zone", zone.getId()).update();
     }
 }

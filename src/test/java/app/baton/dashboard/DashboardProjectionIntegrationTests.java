@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboards' projection after a mix of real changes made through the tracker's HTTP API (discharges and a
- * referral taken in, call attempts, an assignment, status changes to in progress, waiting, done and cancelled, a
- * held intake's task, a plan closed and reopened): every task's row equals the tracker's, and every rollup equals
+ * referral taken in, a referral held for a missing field (its intake task), a failed call, an assignment, status
+ * changes to in progress, waiting, done and cancelled at moving clock times): every task's row equals the tracker's, and
+ * every rollup (over the whole database, so other tests' changes count too) equals
  * the same numbers computed here from scratch. Then the two rebuilds: a counter someone broke is put right, and a
  * task written past the tracker (a bulk load) is taken in.
  */

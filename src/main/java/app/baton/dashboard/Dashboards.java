@@ -49,7 +49,7 @@ public class Dashboards {
     public Figures.Dashboard figures(DashboardFilter filter) {
         DashboardFilter f = scoped(filter);
         OffsetDateTime now = now();
-        return new Figures.Dashboard(f, now, queries.byStageAndStatus(f), queries.overdueByQueue(f, now),
+        return new Figures.Dashboard(f, now, queries.byStageAndStatus(f), queries.overdueByQueue(f, now, zone),
                 queries.slaAttainment(f, now, zone), queries.timeInStage(f, now));
     }
 

@@ -3,10 +3,11 @@
  * status, overdue by queue, SLA attainment by program and month, time in stage) and the exception
  * report, with their CSV exports (audited).
  *
- * <p>It reads the tracker's tables ({@code task}, {@code care_plan}) directly, read-only, with one
- * PostgreSQL aggregate per figure, and owns {@code task_stage_history}, which a trigger on
- * {@code task} fills. A Java read API in the tracker would have had to carry the same SQL across the
- * boundary; docs/architecture.md says why the tables are read here instead. Numbers only: no patient
- * data leaves this module, and the exception report names tasks by id and codes.
+ * <p>It reads only its own projection of the tracker's work, never the tracker's tables: {@code dashboard_task}
+ * (each task's codes and times), the journal {@code dashboard_stage_entry}, the reopened plans and three rollups
+ * ({@code dashboard_count}, {@code dashboard_sla_month}, {@code dashboard_stage_stay}). {@link app.baton.dashboard.DashboardProjection}
+ * keeps them from the tracker's events ({@code TaskChanged}, {@code PlanReopened}) in the transaction of each change;
+ * {@link app.baton.dashboard.DashboardRebuild} builds them again from the tracker's {@code TaskSnapshots}. Numbers only:
+ * no patient data leaves this module, and the exception report names tasks by id and codes.
  */
 package app.baton.dashboard;

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * Asks the rules about a task through the decision module ({@link TaskDecisions}) and stores the answer: on
  * creation, and after every change of its status, owner or history. Each answer is a recorded decision, stored in
- * the transaction that stores the task, and the task points at it. A task that lands in another queue is handed off
- * (TaskHandedOff), in that same transaction.
+ * the transaction that stores the task, and the task points at it. Every stored task is announced (TaskChanged), and
+ * one that lands in another queue is handed off (TaskHandedOff), in that same transaction.
  */
 @Component
 class TaskDecider {
@@ -53,6 +53,7 @@ class TaskDecider {
         TaskDecision d = rules.decide(compiled, input(facts, draft), asOf, AskedBy.INTAKE);
         TaskRow task = draft.decided(d, missing == null ? d.missingInfo() : missing, true);
         tasks.insert(task, position);
+        events.publishEvent(TaskChanged.of(task));
         handedOff(null, task);
         return task;
     }
@@ -76,6 +77,7 @@ class TaskDecider {
         }
         rules.record(List.of(d));
         TaskRow stored = withVersion(next, next.version() + 1);
+        events.publishEvent(TaskChanged.of(stored));
         if (!Objects.equals(before.queue(), stored.queue())) {
             handedOff(before.queue(), stored);
         }

@@ -3,12 +3,15 @@ package app.baton.console;
 import app.baton.HttpJson;
 import app.baton.TestClock;
 import app.baton.WebIntegrationTest;
+import app.baton.dashboard.TrackerAnnouncements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -26,6 +29,10 @@ class DashboardsBrowserTests extends WebIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
     Browser browser;
     String location;
     UUID overdue;
@@ -40,8 +47,12 @@ class DashboardsBrowserTests extends WebIntegrationTest {
         UUID ccm = plan("CCM");
         for (int day = 1; day <= 5; day++) {
             UUID done = task(tcm, "TCM", "CARE_COORDINATION", "COORDINATION", "READY", "2026-03-1" + day + "T16:00:00Z", "2026-03-0" + day + "T16:00:00Z");
-            jdbc.sql("update task set status = 'DONE', status_since = :at where id = :id")
-                    .param("at", OffsetDateTime.parse("2026-03-1" + (day + (day % 2)) + "T12:00:00Z")).param("id", done).update();
+            OffsetDateTime at = OffsetDateTime.parse("2026-03-1" + (day + (day % 2)) + "T12:00:00Z");
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("update task set status = 'DONE', status_since = :at, version = version + 1 where id = :id")
+                        .param("at", at).param("id", done).update();
+                TrackerAnnouncements.taskChanged(jdbc, events, done); // as the tracker announces every task it stores
+            });
         }
         overdue = task(tcm, "TCM", "CARE_COORDINATION", "COORDINATION", "READY", "2026-03-16T16:00:00Z", "2026-03-09T16:00:00Z");
         task(ccm, "CCM", "NURSING", "FOLLOW_UP", "IN_PROGRESS", "2026-03-27T16:00:00Z", "2026-03-12T16:00:00Z");
@@ -150,6 +161,7 @@ class DashboardsBrowserTests extends WebIntegrationTest {
                 .param("id", id).param("plan", plan).param("location", location).param("program", program)
                 .param("status", status).param("stage", stage).param("queue", queue)
                 .param("due", due == null ? null : OffsetDateTime.parse(due)).param("at", at).update();
+        TrackerAnnouncements.taskChanged(jdbc, events, id); // as the tracker announces every task it stores
         return id;
     }
 }

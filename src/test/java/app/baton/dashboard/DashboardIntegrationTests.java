@@ -3,12 +3,15 @@ package app.baton.dashboard;
 import app.baton.HttpJson;
 import app.baton.TestClock;
 import app.baton.WebIntegrationTest;
+import app.baton.tracker.PlanReopened;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every dashboard figure and the exception report checked number by number on seven tasks seeded in
- * their own location (so other tests' tasks never count), with their status changes made as updates
- * so that the stage history trigger records them; the clock is fixed at Friday 20 March 2026, noon
- * in New York.
+ * their own location (so other tests' tasks never count). Each task row is written straight to the
+ * tracker's table and, in the same transaction, announced as the tracker announces every stored task
+ * ({@code TaskChanged}; a reopened plan with {@link PlanReopened}), so the dashboards' projection and its
+ * stage journal record them as they would the tracker's own changes; the clock is fixed at Friday
+ * 20 March 2026, noon in New York.
  */
 class DashboardIntegrationTests extends WebIntegrationTest {
 
@@ -31,6 +36,10 @@ class DashboardIntegrationTests extends WebIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
 
     String location;
     UUID t1, t2, t3, t4, t5, t6, t7;
@@ -160,11 +169,11 @@ class DashboardIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
-    void theStageHistoryRecordsEveryStatusChangeAndIsAppendOnly() {
-        assertThat(jdbc.sql("select status || ' ' || to_char(entered_at at time zone 'UTC', 'MM-DD') from task_stage_history "
+    void theStageJournalRecordsEveryStatusChangeAndIsAppendOnly() {
+        assertThat(jdbc.sql("select status || ' ' || to_char(entered_at at time zone 'UTC', 'MM-DD') from dashboard_stage_entry "
                 + "where task_id = :id order by id").param("id", t1).query(String.class).list())
                 .containsExactly("READY 03-01", "IN_PROGRESS 03-02", "DONE 03-05");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from task_stage_history where task_id = :id")
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from dashboard_stage_entry where task_id = :id")
                 .param("id", t1).update()).hasMessageContaining("append-only");
     }
 
@@ -220,26 +229,40 @@ class DashboardIntegrationTests extends WebIntegrationTest {
                 values (:id, :intake, 'pt-dash', :location, :program, '{}'::jsonb, 'OPEN', 1, '[]'::jsonb, :at, :reason)""")
                 .param("id", plan).param("intake", intake).param("location", location).param("program", program).param("at", at)
                 .param("reason", reopenReason).update();
+        if (reopenReason != null) {
+            tx.executeWithoutResult(status -> events.publishEvent(new PlanReopened(plan, "pt-dash", program, reopenReason)));
+        }
         return plan;
     }
 
     private UUID task(UUID plan, String program, String queue, String stage, String status, String due, String created) {
         UUID id = UUID.randomUUID();
         OffsetDateTime at = OffsetDateTime.parse(created);
-        jdbc.sql("""
-                insert into task (id, plan_id, purpose, position, patient_id, location, program, task_type, status, stage, priority,
-                                  priority_rank, queue, role, due_at, rule_set_version, created_at, status_since)
-                values (:id, :plan, 'PLAN', 1, 'pt-dash', :location, :program, :type, :status, :stage, 'ROUTINE', 3, :queue, 'CARE_COORDINATOR',
-                        :due, 1, :at, :at)""")
-                .param("id", id).param("plan", plan).param("location", location).param("program", program)
-                .param("type", program.equals("TCM") ? "TCM_INTERACTIVE_CONTACT" : "CCM_MONTHLY_REVIEW")
-                .param("status", status).param("stage", stage).param("queue", queue)
-                .param("due", due == null ? null : OffsetDateTime.parse(due)).param("at", at).update();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    insert into task (id, plan_id, purpose, position, patient_id, location, program, task_type, status, stage, priority,
+                                      priority_rank, queue, role, due_at, rule_set_version, created_at, status_since)
+                    values (:id, :plan, 'PLAN', 1, 'pt-dash', :location, :program, :type, :status, :stage, 'ROUTINE', 3, :queue, 'CARE_COORDINATOR',
+                            :due, 1, :at, :at)""")
+                    .param("id", id).param("plan", plan).param("location", location).param("program", program)
+                    .param("type", program.equals("TCM") ? "TCM_INTERACTIVE_CONTACT" : "CCM_MONTHLY_REVIEW")
+                    .param("status", status).param("stage", stage).param("queue", queue)
+                    .param("due", due == null ? null : OffsetDateTime.parse(due)).param("at", at).update();
+            announce(id);
+        });
         return id;
     }
 
     private void move(UUID task, String status, String at) {
-        jdbc.sql("update task set status = :status, status_since = :at, version = version + 1 where id = :id")
-                .param("status", status).param("at", OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC)).param("id", task).update();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update task set status = :status, status_since = :at, version = version + 1 where id = :id")
+                    .param("status", status).param("at", OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC)).param("id", task)
+                    .update();
+            announce(task);
+        });
+    }
+
+    private void announce(UUID task) {
+        TrackerAnnouncements.taskChanged(jdbc, events, task);
     }
 }

@@ -59,7 +59,7 @@ class RuleClosuresIntegrationTests extends WebIntegrationTest {
             assertThat(task.path("nextAction").path("closesTaskAs").asText()).isEqualTo("DONE");
             List<String> closing = new ArrayList<>();
             for (JsonNode decision : leader.get("/api/v1/decisions?taskId=" + id).json().path("decisions")) {
-                decision.path("response").path("nextBestActions").forEach(a -> closing.add(a.path("closesTaskAs").asText()));
+                decision.path("decision").path("nextBestActions").forEach(a -> closing.add(a.path("closesTaskAs").asText()));
             }
             assertThat(closing).as("the decision that closed the task is recorded").contains("DONE");
             assertThat(jdbc.sql("""

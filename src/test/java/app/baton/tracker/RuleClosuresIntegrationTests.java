@@ -67,7 +67,7 @@ class RuleClosuresIntegrationTests extends WebIntegrationTest {
                        and details ->> 'to' = 'DONE'""").param("id", id).query(Long.class).single())
                     .as("the closure is audited as a status change").isEqualTo(1L);
         }
-        HttpJson.Response closed = leader.post("/api/v1/plans/" + planId + "/closure", null);
+        HttpJson.Response closed = http.asUser("coordinator").post("/api/v1/plans/" + planId + "/closure", null);
         assertThat(closed.status()).as("the 30-day follow-up is met, nothing is left open: " + closed.text()).isEqualTo(200);
     }
 

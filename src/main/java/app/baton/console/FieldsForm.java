@@ -37,7 +37,9 @@ final class FieldsForm {
                 yesNo(form, "ccmConsentOnFile"), code(ItemKind.class, form, "itemKind"),
                 code(DischargeSetting.class, form, "dischargeSetting"), code(DischargeDestination.class, form, "dischargeDestination"),
                 diagnosisCode(form), code(ReferralUrgency.class, form, "referralUrgency"),
-                code(Specialty.class, form, "receivingSpecialty"));
+                code(Specialty.class, form, "receivingSpecialty"), date(form, "birthDate"), time(form, "deceasedAt", zone),
+                yesNo(form, "inHospice"), time(form, "ccmConsentRevokedAt", zone), time(form, "readmittedAt", zone),
+                time(form, "visitDoneAt", zone), number(form, "chronicConditions"));
     }
 
     /** An ICD-10-CM code in its written shape (E11.9); anything else is named, never repeated. */

@@ -28,7 +28,12 @@ public record DecisionResponse(String decisionId, String ruleSetVersion, OffsetD
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NextBestAction(String code, String prompt, String rule, String source) {
+    /** {@code closesTaskAs}: the status this row closes the task with (DONE or CANCELLED), the prompt being why; else absent. */
+    public record NextBestAction(String code, String prompt, String rule, String source, String closesTaskAs) {
+
+        public NextBestAction(String code, String prompt, String rule, String source) {
+            this(code, prompt, rule, source, null);
+        }
     }
 
     /** {@code notify} on the wire; a record component cannot be named after Object.notify(). */

@@ -44,7 +44,15 @@ record InputView(JsonNode inputs, List<String> withheld) {
             Map.entry("carePlan.referralReasonPresent", CLINICAL),
             Map.entry("carePlan.referringProviderPresent", CLINICAL),
             Map.entry("carePlan.periodStart", SERVICE_TIME),
-            Map.entry("carePlan.minutesThisPeriod", SERVICE_TIME));
+            Map.entry("carePlan.minutesThisPeriod", SERVICE_TIME),
+            Map.entry("patient.birthDate", DEMOGRAPHIC),
+            Map.entry("patient.deceasedAt", CLINICAL),
+            Map.entry("patient.inHospice", CLINICAL),
+            Map.entry("patient.ccmConsentRevokedAt", CONSENT),
+            Map.entry("carePlan.readmittedAt", CLINICAL),
+            Map.entry("carePlan.visitDoneAt", APPOINTMENT),
+            Map.entry("carePlan.chronicConditions", CLINICAL),
+            Map.entry("carePlan.previousTcmDischargeAt", CLINICAL));
 
     static InputView of(JsonNode stored, Set<PatientDataCategory> visible) {
         JsonNode copy = stored.deepCopy();

@@ -47,6 +47,10 @@ final class MinimizedInputs {
             keep(patient, "patient.consentOnFile", "consentOnFile", p.consentOnFile());
             keep(patient, "patient.lineOfBusiness", "lineOfBusiness", p.lineOfBusiness());
             keep(patient, "patient.ccmConsentOnFile", "ccmConsentOnFile", p.ccmConsentOnFile());
+            keep(patient, "patient.birthDate", "birthDate", p.birthDate());
+            keep(patient, "patient.deceasedAt", "deceasedAt", p.deceasedAt());
+            keep(patient, "patient.inHospice", "inHospice", p.inHospice());
+            keep(patient, "patient.ccmConsentRevokedAt", "ccmConsentRevokedAt", p.ccmConsentRevokedAt());
         }
         CaseInput.CarePlan c = input.carePlan();
         Map<String, Object> plan = section("carePlan");
@@ -66,6 +70,10 @@ final class MinimizedInputs {
         presence(plan, "carePlan.diagnosisCode", "diagnosisCodePresent", c.diagnosisCode());
         keep(plan, "carePlan.referralUrgency", "referralUrgency", c.referralUrgency());
         keep(plan, "carePlan.receivingSpecialty", "receivingSpecialty", c.receivingSpecialty());
+        keep(plan, "carePlan.readmittedAt", "readmittedAt", c.readmittedAt());
+        keep(plan, "carePlan.visitDoneAt", "visitDoneAt", c.visitDoneAt());
+        keep(plan, "carePlan.chronicConditions", "chronicConditions", c.chronicConditions());
+        keep(plan, "carePlan.previousTcmDischargeAt", "previousTcmDischargeAt", c.previousTcmDischargeAt());
         CaseInput.Task t = input.task();
         Map<String, Object> task = section("task");
         always(task, "id", t.id());

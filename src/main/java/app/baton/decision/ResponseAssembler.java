@@ -23,7 +23,8 @@ final class ResponseAssembler {
                 : new DecisionResponse.Sla(offset(e.dueAt()), e.slaBasis(), e.slaRule(), source(rules, e.slaRule()));
         return new DecisionResponse(id.toString(), rules.version(), asOf.toOffsetDateTime(), routing, sla,
                 e.missingInfo().stream().map(m -> new DecisionResponse.MissingInfo(m.field(), m.reason(), m.rule(), source(rules, m.rule()))).toList(),
-                e.nextActions().stream().map(a -> new DecisionResponse.NextBestAction(a.code(), a.prompt(), a.rule(), source(rules, a.rule()))).toList(),
+                e.nextActions().stream().map(a -> new DecisionResponse.NextBestAction(a.code(), a.prompt(), a.rule(), source(rules, a.rule()),
+                        a.closeAs() == null ? null : a.closeAs().name())).toList(),
                 e.escalations().stream().map(s -> new DecisionResponse.Escalation(s.level(), s.recipient(), s.key(), s.rule(), source(rules, s.rule()))).toList(),
                 trace(rules, e.firedRules()));
     }

@@ -97,6 +97,11 @@ public class TaskDecisions {
         return rules.plan(program, complexity, setting, destination, asOf);
     }
 
+    /** The plan template and closure checklist for an intake, with every plan-level fact it gives (age, conditions, ...). */
+    public PlanEvaluation plan(CompiledRules rules, CaseInput.Patient patient, CaseInput.CarePlan carePlan, ZonedDateTime asOf) {
+        return rules.plan(patient, carePlan, asOf);
+    }
+
     /** Where a rule is written ({@code file#Sheet!row N} or {@code file#line N}), as every decision names it. */
     public String source(CompiledRules rules, String rule) {
         return ResponseAssembler.source(rules, rule);

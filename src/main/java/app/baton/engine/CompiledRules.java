@@ -101,7 +101,15 @@ public final class CompiledRules implements AutoCloseable {
     /** As {@link #plan(Program, Complexity, ZonedDateTime)}, for a discharge from this setting to this destination. */
     public PlanEvaluation plan(Program program, Complexity complexity, DischargeSetting setting, DischargeDestination destination,
                                ZonedDateTime asOf) {
-        PlanCase plan = new PlanCase(program, complexity, setting, destination, asOf);
+        return plan(new PlanCase(program, complexity, setting, destination, asOf));
+    }
+
+    /** As {@link #plan(Program, Complexity, ZonedDateTime)}, with every plan-level fact of the intake (age, conditions, ...). */
+    public PlanEvaluation plan(CaseInput.Patient patient, CaseInput.CarePlan carePlan, ZonedDateTime asOf) {
+        return plan(new PlanCase(patient, carePlan, asOf));
+    }
+
+    private PlanEvaluation plan(PlanCase plan) {
         TaskDecisionUnit data = new TaskDecisionUnit();
         FiringListener listener = new FiringListener(plan::firing);
         RuleConfig config = RuleUnitProvider.get().newRuleConfig();

@@ -117,7 +117,29 @@ class FhirIntake {
                 : coverage.getPayorFirstRep().hasDisplay() ? coverage.getPayorFirstRep().getDisplay() : coverage.getPayorFirstRep().getIdentifier().getValue();
         String where = location == null ? null
                 : location.hasIdentifier() ? location.getIdentifier().getValue() : location.getReferenceElement().getIdPart();
-        return new IntakeRequest.Patient(id, payer, coverage == null ? null : coverage.getSubscriberId(), language, where, null, null, null);
+        return new IntakeRequest.Patient(id, payer, coverage == null ? null : coverage.getSubscriberId(), language, where, null, null, null,
+                birthDate(patient), deceasedAt(patient), null);
+    }
+
+    /** Patient.birthDate when it names a whole day (a year or a month alone gives no age on the discharge date). */
+    private static java.time.LocalDate birthDate(Patient patient) {
+        if (patient == null || !patient.hasBirthDateElement()
+                || patient.getBirthDateElement().getPrecision() != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+            return null;
+        }
+        return java.time.LocalDate.parse(patient.getBirthDateElement().getValueAsString());
+    }
+
+    /** Patient.deceasedDateTime when it carries a time and an offset; deceasedBoolean alone says no when. */
+    private static java.time.OffsetDateTime deceasedAt(Patient patient) {
+        if (patient == null || !patient.hasDeceasedDateTimeType()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(patient.getDeceasedDateTimeType().getValueAsString());
+        } catch (java.time.format.DateTimeParseException partial) {
+            return null;
+        }
     }
 
     private static String sourceSystem(java.util.List<Identifier> identifiers, String type) {

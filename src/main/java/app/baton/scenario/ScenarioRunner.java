@@ -63,8 +63,7 @@ public final class ScenarioRunner {
                     practice == null ? null : practice.calendar(), practice == null ? null : practice.closures());
             result = rules.evaluate(scenario.given(), scenario.asOf().atZoneSameInstant(calendar.zone()), calendar);
             if (scenario.expect().checksPlan()) {
-                plan = rules.plan(scenario.given().carePlan().program(), scenario.given().carePlan().complexity(),
-                        scenario.given().carePlan().dischargeSetting(), scenario.given().carePlan().dischargeDestination(),
+                plan = rules.plan(scenario.given().patient(), scenario.given().carePlan(),
                         scenario.asOf().atZoneSameInstant(calendar.zone()));
             }
         } catch (RuntimeException e) {
@@ -85,6 +84,11 @@ public final class ScenarioRunner {
                 sorted(result.missingInfo().stream().map(MissingInfo::field).toList()), expect.missingInfo() != null);
         check(failures, "nextBestActions", expect.nextBestActions(),
                 result.nextActions().stream().map(NextAction::code).toList(), expect.nextBestActions() != null);
+        if (expect.closesTaskAs() != null) {
+            String closes = result.nextActions().stream().map(NextAction::closeAs).filter(Objects::nonNull).map(Enum::name)
+                    .findFirst().orElse(Scenario.Expect.STAYS_OPEN);
+            check(failures, "closesTaskAs", expect.closesTaskAs(), closes);
+        }
         check(failures, "escalations", expect.escalations(),
                 result.escalations().stream().map(ScenarioRunner::describe).toList(), expect.escalations() != null);
         List<String> fired = new ArrayList<>(result.firedRules());
@@ -99,9 +103,10 @@ public final class ScenarioRunner {
         return new ScenarioResult(scenario.file(), scenario.index(), scenario.description(), failures, fired);
     }
 
-    /** A plan step as a scenario writes it: {@code TCM_FACE_TO_FACE after TCM_INTERACTIVE_CONTACT}. */
+    /** A plan step as a scenario writes it: {@code TCM_FACE_TO_FACE after TCM_INTERACTIVE_CONTACT}, {@code CCM_MONTHLY_REVIEW after CCM_CONSENT every month}. */
     private static String describe(PlanStep step) {
-        return step.after() == null ? step.taskType().name() : step.taskType() + " after " + step.after();
+        String described = step.after() == null ? step.taskType().name() : step.taskType() + " after " + step.after();
+        return step.monthly() ? described + " every month" : described;
     }
 
     private static String describe(EscalationStep step) {

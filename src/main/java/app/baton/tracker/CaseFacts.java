@@ -17,7 +17,8 @@ import java.time.OffsetDateTime;
 /**
  * What the tracker keeps about a patient and plan for the rules, minimized: member ID, referral
  * reason and referring provider only as "on file" (the rules test their presence, nothing more).
- * The diagnosis code is kept the same way: the intake checked its ICD-10-CM shape. Stored as JSON on the intake and the plan.
+ * The diagnosis code is kept the same way: the intake checked its ICD-10-CM shape. The birth date is kept as sent
+ * (the plan template reads the age on the discharge date). Stored as JSON on the intake and the plan.
  */
 record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String language, String location,
                  Boolean consentOnFile, Program program, Complexity complexity, Priority priority,
@@ -25,7 +26,41 @@ record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String 
                  boolean referralReasonOnFile, boolean referringProviderOnFile, LineOfBusiness lineOfBusiness,
                  Boolean ccmConsentOnFile, ItemKind itemKind, DischargeSetting dischargeSetting,
                  DischargeDestination dischargeDestination, boolean diagnosisCodeOnFile, ReferralUrgency referralUrgency,
-                 Specialty receivingSpecialty) {
+                 Specialty receivingSpecialty, LocalDate birthDate, OffsetDateTime deceasedAt, Boolean inHospice,
+                 OffsetDateTime ccmConsentRevokedAt, OffsetDateTime readmittedAt, OffsetDateTime visitDoneAt,
+                 Integer chronicConditions, OffsetDateTime previousTcmDischargeAt) {
+
+    /** Facts as the second edition kept them (no birth date, death, hospice, revocation, readmission, visit done, conditions). */
+    CaseFacts(String patientId, String payer, boolean memberIdOnFile, String language, String location,
+              Boolean consentOnFile, Program program, Complexity complexity, Priority priority,
+              OffsetDateTime dischargeAt, LocalDate periodStart, Integer minutesThisPeriod, OffsetDateTime faceToFaceAt,
+              boolean referralReasonOnFile, boolean referringProviderOnFile, LineOfBusiness lineOfBusiness,
+              Boolean ccmConsentOnFile, ItemKind itemKind, DischargeSetting dischargeSetting,
+              DischargeDestination dischargeDestination, boolean diagnosisCodeOnFile, ReferralUrgency referralUrgency,
+              Specialty receivingSpecialty) {
+        this(patientId, payer, memberIdOnFile, language, location, consentOnFile, program, complexity, priority, dischargeAt,
+                periodStart, minutesThisPeriod, faceToFaceAt, referralReasonOnFile, referringProviderOnFile, lineOfBusiness,
+                ccmConsentOnFile, itemKind, dischargeSetting, dischargeDestination, diagnosisCodeOnFile, referralUrgency,
+                receivingSpecialty, null, null, null, null, null, null, null, null);
+    }
+
+    /** These facts for a new service month (CCM): the period starts on {@code start}, with no minutes logged yet. */
+    CaseFacts forMonth(LocalDate start) {
+        return new CaseFacts(patientId, payer, memberIdOnFile, language, location, consentOnFile, program, complexity, priority,
+                dischargeAt, start, 0, faceToFaceAt, referralReasonOnFile, referringProviderOnFile,
+                lineOfBusiness, ccmConsentOnFile, itemKind, dischargeSetting, dischargeDestination, diagnosisCodeOnFile,
+                referralUrgency, receivingSpecialty, birthDate, deceasedAt, inHospice, ccmConsentRevokedAt, readmittedAt,
+                visitDoneAt, chronicConditions, previousTcmDischargeAt);
+    }
+
+    /** These facts with the discharge date of the patient's previous TCM service period (the tracker's own plans). */
+    CaseFacts withPreviousTcmDischargeAt(OffsetDateTime at) {
+        return new CaseFacts(patientId, payer, memberIdOnFile, language, location, consentOnFile, program, complexity, priority,
+                dischargeAt, periodStart, minutesThisPeriod, faceToFaceAt, referralReasonOnFile, referringProviderOnFile,
+                lineOfBusiness, ccmConsentOnFile, itemKind, dischargeSetting, dischargeDestination, diagnosisCodeOnFile,
+                referralUrgency, receivingSpecialty, birthDate, deceasedAt, inHospice, ccmConsentRevokedAt, readmittedAt,
+                visitDoneAt, chronicConditions, at);
+    }
 
     /** Stands in for a value the rules only test for presence. */
     private static final String ON_FILE = "on file";
@@ -38,13 +73,14 @@ record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String 
 
     CaseInput.Patient patient() {
         return new CaseInput.Patient(patientId, payer, memberIdOnFile ? ON_FILE : null, language, location, consentOnFile,
-                lineOfBusiness, ccmConsentOnFile);
+                lineOfBusiness, ccmConsentOnFile, birthDate, deceasedAt, inHospice, ccmConsentRevokedAt);
     }
 
     CaseInput.CarePlan carePlan(String planId, app.baton.engine.model.Stage stage) {
         return new CaseInput.CarePlan(planId, program, stage, complexity, dischargeAt, periodStart, minutesThisPeriod, faceToFaceAt,
                 referralReasonOnFile ? ON_FILE : null, referringProviderOnFile ? ON_FILE : null, itemKind, dischargeSetting,
-                dischargeDestination, diagnosisCodeOnFile ? DIAGNOSIS_ON_FILE : null, referralUrgency, receivingSpecialty);
+                dischargeDestination, diagnosisCodeOnFile ? DIAGNOSIS_ON_FILE : null, referralUrgency, receivingSpecialty,
+                readmittedAt, visitDoneAt, chronicConditions, previousTcmDischargeAt);
     }
 
     /** These facts with the non-null values of {@code more} laid over them. */
@@ -58,7 +94,10 @@ record CaseFacts(String patientId, String payer, boolean memberIdOnFile, String 
                 or(more.ccmConsentOnFile(), ccmConsentOnFile), or(more.itemKind(), itemKind),
                 or(more.dischargeSetting(), dischargeSetting), or(more.dischargeDestination(), dischargeDestination),
                 diagnosisCodeOnFile || present(more.diagnosisCode()), or(more.referralUrgency(), referralUrgency),
-                or(more.receivingSpecialty(), receivingSpecialty));
+                or(more.receivingSpecialty(), receivingSpecialty), or(more.birthDate(), birthDate),
+                or(more.deceasedAt(), deceasedAt), or(more.inHospice(), inHospice),
+                or(more.ccmConsentRevokedAt(), ccmConsentRevokedAt), or(more.readmittedAt(), readmittedAt),
+                or(more.visitDoneAt(), visitDoneAt), or(more.chronicConditions(), chronicConditions), previousTcmDischargeAt);
     }
 
     static boolean present(String value) {

@@ -43,7 +43,25 @@ public record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotB
                      @Schema(description = "referrals: ROUTINE or URGENT, as the referring clinician asks")
                      ReferralUrgency referralUrgency,
                      @Schema(description = "referrals: the specialty the patient is referred to, e.g. CARDIOLOGY")
-                     Specialty receivingSpecialty) {
+                     Specialty receivingSpecialty,
+                     @Schema(description = "discharges: when the patient was admitted again (acute or non-acute inpatient)")
+                     OffsetDateTime readmittedAt,
+                     @Schema(description = "CCM: chronic conditions expected to last at least 12 months (fewer than 2: no CCM plan)")
+                     @jakarta.validation.constraints.PositiveOrZero @jakarta.validation.constraints.Max(99) Integer chronicConditions,
+                     @Schema(description = "TCM: the discharge date of the patient's previous TCM service period, if another practice "
+                             + "reported it; Baton also looks at its own TCM plans")
+                     OffsetDateTime previousTcmDischargeAt) {
+
+    /** An intake as the second edition's referral details left it (no readmission, conditions or earlier TCM). */
+    public IntakeRequest(String sourceSystem, String sourceId, Patient patient, Program program, Complexity complexity,
+                  Priority priority, OffsetDateTime dischargeAt, LocalDate periodStart, String referralReason,
+                  String referringProvider, ItemKind itemKind, DischargeSetting dischargeSetting,
+                  DischargeDestination dischargeDestination, String diagnosisCode, ReferralUrgency referralUrgency,
+                  Specialty receivingSpecialty) {
+        this(sourceSystem, sourceId, patient, program, complexity, priority, dischargeAt, periodStart, referralReason,
+                referringProvider, itemKind, dischargeSetting, dischargeDestination, diagnosisCode, referralUrgency,
+                receivingSpecialty, null, null, null);
+    }
 
     /** An intake as the second edition described one (no discharge setting or destination, no referral details). */
     IntakeRequest(String sourceSystem, String sourceId, Patient patient, Program program, Complexity complexity,
@@ -59,7 +77,19 @@ public record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotB
                    @Schema(description = "the payer's line of business, e.g. MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY")
                    LineOfBusiness lineOfBusiness,
                    @Schema(description = "CCM consent (cost sharing, one practitioner a month, the right to stop) documented")
-                   Boolean ccmConsentOnFile) {
+                   Boolean ccmConsentOnFile,
+                   @Schema(description = "date of birth (HEDIS FUH counts members 6 and older on the discharge date)")
+                   LocalDate birthDate,
+                   @Schema(description = "when the patient died, if known")
+                   OffsetDateTime deceasedAt,
+                   @Schema(description = "in hospice or using hospice services (excluded from HEDIS FUH)")
+                   Boolean inHospice) {
+
+        /** A patient as the second edition described one (no birth date, death or hospice). */
+        public Patient(String id, String payer, String memberId, String language, String location, Boolean consentOnFile,
+                       LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile) {
+            this(id, payer, memberId, language, location, consentOnFile, lineOfBusiness, ccmConsentOnFile, null, null, null);
+        }
     }
 
     CaseFacts facts(Program resolved) {
@@ -67,6 +97,7 @@ public record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotB
                 patient.location(), patient.consentOnFile(), resolved, complexity, priority, dischargeAt, periodStart, null, null,
                 CaseFacts.present(referralReason), CaseFacts.present(referringProvider), patient.lineOfBusiness(),
                 patient.ccmConsentOnFile(), itemKind, dischargeSetting, dischargeDestination, CaseFacts.present(diagnosisCode),
-                referralUrgency, receivingSpecialty);
+                referralUrgency, receivingSpecialty, patient.birthDate(), patient.deceasedAt(), patient.inHospice(), null,
+                readmittedAt, null, chronicConditions, previousTcmDischargeAt);
     }
 }

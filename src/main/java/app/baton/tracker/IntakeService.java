@@ -70,7 +70,7 @@ class IntakeService {
     @Transactional
     public Outcome receive(Intakes.Kind kind, IntakeRequest request, String requestSha256) {
         Program program = program(kind, request.program());
-        CaseFacts facts = request.facts(program);
+        CaseFacts facts = builder.withEarlierTcm(request.facts(program));
         ZonedDateTime now = rules.now();
         Intakes.IntakeRow row = new Intakes.IntakeRow(UUID.randomUUID(), request.sourceSystem(), request.sourceId(), kind,
                 requestSha256, Intakes.Status.HELD, facts.patientId(), facts.location(), facts, null, null, now.toOffsetDateTime(), null);
@@ -103,7 +103,8 @@ class IntakeService {
             throw new ApiException(HttpStatus.CONFLICT, "intake-released", "The intake is released already",
                     "its care plan exists (planId " + intake.planId() + "); change the plan's facts with PATCH /api/v1/plans/{id}");
         }
-        CaseFacts facts = intake.facts().with(fields);
+        // A released intake's own plan is the patient's latest TCM plan: only a held one looks for an earlier period.
+        CaseFacts facts = intake.planId() == null ? builder.withEarlierTcm(intake.facts().with(fields)) : intake.facts().with(fields);
         intakes.updateFacts(id, facts);
         if (intake.planId() != null) {
             plans.completeFacts(intake.planId(), fields);

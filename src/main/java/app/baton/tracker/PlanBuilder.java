@@ -31,21 +31,34 @@ import java.util.stream.Collectors;
 class PlanBuilder {
 
     private final Plans plans;
+    private final Tasks tasks;
     private final TaskDecisions decisions;
     private final TaskDecider decider;
     private final ApplicationEventPublisher events;
 
-    PlanBuilder(Plans plans, TaskDecisions decisions, TaskDecider decider, ApplicationEventPublisher events) {
+    PlanBuilder(Plans plans, Tasks tasks, TaskDecisions decisions, TaskDecider decider, ApplicationEventPublisher events) {
         this.plans = plans;
+        this.tasks = tasks;
         this.decisions = decisions;
         this.decider = decider;
         this.events = events;
     }
 
+    /**
+     * These facts with the discharge date of the patient's previous TCM plan in Baton, when a TCM discharge did not name
+     * an earlier one itself: the plan template decides whether this discharge may start a second TCM period.
+     */
+    CaseFacts withEarlierTcm(CaseFacts facts) {
+        if (facts.program() != app.baton.engine.model.Program.TCM || facts.dischargeAt() == null || facts.patientId() == null
+                || facts.previousTcmDischargeAt() != null) {
+            return facts;
+        }
+        return plans.latestTcmDischarge(facts.patientId(), facts.dischargeAt()).map(facts::withPreviousTcmDischargeAt).orElse(facts);
+    }
+
     /** The template's steps for these facts; a version without a template row for the program cannot take the intake. */
     static PlanEvaluation template(TaskDecisions rules, CompiledRules compiled, CaseFacts facts, ZonedDateTime asOf) {
-        PlanEvaluation plan = rules.plan(compiled, facts.program(), facts.complexity(), facts.dischargeSetting(),
-                facts.dischargeDestination(), asOf);
+        PlanEvaluation plan = rules.plan(compiled, facts.patient(), facts.carePlan(null, null), asOf);
         if (plan.notEligible() != null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not-eligible", "Not eligible for this program",
                     "rule set version " + compiled.version() + " makes no " + facts.program() + " plan for this intake: "
@@ -87,6 +100,46 @@ class PlanBuilder {
         events.publishEvent(new PlanCreated(planId, intake.id(), intake.patientId(), facts.program().name(),
                 Integer.parseInt(compiled.version()), List.copyOf(created)));
         return planId;
+    }
+
+    /**
+     * A task the plan template marks "Repeats MONTHLY" (CCM's monthly review) was closed by a person: the plan moves to
+     * the next calendar month (its period starts on the first of the month after the current one, with no minutes
+     * logged; audited as a change of the plan's facts), its open tasks are decided again, and the next month's task is
+     * made, decided and recorded like any plan task. In the transaction that closed the task, under its plan's lock.
+     * A task the rules closed (consent revoked, death) does not come back.
+     */
+    void nextMonth(TaskRow closed) {
+        if (closed.planId() == null || closed.status().isOpen()) {
+            return;
+        }
+        Plans.PlanRow plan = plans.find(closed.planId()).orElseThrow(() -> new IllegalStateException("task without its plan"));
+        if (plan.status() != Plans.Status.OPEN) {
+            return;
+        }
+        CompiledRules compiled = decisions.current();
+        ZonedDateTime now = decisions.now();
+        boolean monthly = decisions.plan(compiled, plan.facts().patient(), plan.facts().carePlan(null, null), now).steps().stream()
+                .anyMatch(step -> step.taskType() == closed.type() && step.monthly());
+        if (!monthly) {
+            return;
+        }
+        java.time.LocalDate current = plan.facts().periodStart() != null ? plan.facts().periodStart() : now.toLocalDate();
+        CaseFacts facts = plan.facts().forMonth(current.withDayOfMonth(1).plusMonths(1));
+        plans.updateFacts(plan.id(), facts);
+        events.publishEvent(new PlanFactsChanged(plan.id(), plan.patientId(), facts.program().name(), plan.version() + 1));
+        List<TaskRow> ofPlan = tasks.ofPlan(plan.id());
+        for (TaskRow open : ofPlan) {
+            if (open.status().isOpen()) {
+                decider.redecide(open, open, false, app.baton.decision.AskedBy.PLAN_FACTS)
+                        .orElseThrow(() -> new IllegalStateException("a task changed under its plan's lock"));
+            }
+        }
+        OffsetDateTime at = now.toOffsetDateTime();
+        TaskRow draft = new TaskRow(UUID.randomUUID(), plan.id(), null, null, TaskRow.Purpose.PLAN, plan.patientId(), plan.location(),
+                facts.program(), closed.type(), TaskStatus.READY, facts.priorityOrRoutine(), null, null, null, null, null, null, null, null,
+                null, List.of(), List.of(), Integer.parseInt(compiled.version()), 0, null, at, at, 0, null, null);
+        decider.create(draft, ofPlan.size(), facts, compiled, now, null);
     }
 
     private static UUID prerequisite(PlanStep step, Map<TaskType, UUID> ids) {

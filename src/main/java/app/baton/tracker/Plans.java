@@ -45,6 +45,18 @@ class Plans {
                 .update();
     }
 
+    /**
+     * The latest discharge date of the patient's TCM plans at or before {@code at} (the one TCM per 30 days rule reads
+     * it); read from the plans' facts, of which a patient has few.
+     */
+    Optional<OffsetDateTime> latestTcmDischarge(String patientId, OffsetDateTime at) {
+        return jdbc.sql("select facts::text from care_plan where patient_id = :patient and program = 'TCM'")
+                .param("patient", patientId).query(String.class).list().stream()
+                .map(text -> json.read(text, CaseFacts.class).dischargeAt())
+                .filter(java.util.Objects::nonNull).filter(d -> !d.isAfter(at))
+                .max(java.util.Comparator.comparing(OffsetDateTime::toInstant));
+    }
+
     Optional<PlanRow> find(UUID id) {
         return jdbc.sql("""
                 select id, intake_id, patient_id, location, facts::text as facts, status, rule_set_version,

@@ -6,6 +6,8 @@ import app.baton.decision.TaskDecision;
 import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.model.CaseInput;
+import app.baton.engine.model.TaskStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +30,11 @@ class TaskDecider {
     private final Plans plans;
     private final Intakes intakes;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<Dependents> dependents;
 
-    TaskDecider(TaskDecisions rules, Tasks tasks, Plans plans, Intakes intakes, ApplicationEventPublisher events) {
+    TaskDecider(TaskDecisions rules, Tasks tasks, Plans plans, Intakes intakes, ApplicationEventPublisher events,
+                ObjectProvider<Dependents> dependents) {
+        this.dependents = dependents;
         this.rules = rules;
         this.tasks = tasks;
         this.plans = plans;
@@ -55,7 +60,7 @@ class TaskDecider {
         tasks.insert(task, position);
         events.publishEvent(TaskChanged.of(task));
         handedOff(null, task);
-        return task;
+        return closeIfTheRulesSay(task);
     }
 
     /**
@@ -81,7 +86,38 @@ class TaskDecider {
         if (!Objects.equals(before.queue(), stored.queue())) {
             handedOff(before.queue(), stored);
         }
-        return Optional.of(stored);
+        return Optional.of(closeIfTheRulesSay(stored));
+    }
+
+    /**
+     * A decision whose next-best action closes the task (the next-best-action table's "Close task as": the patient died,
+     * left the measure, or the visit that satisfies the task took place) is applied at once, in the caller's transaction:
+     * the task moves to that status, the rules decide the closed task again and that decision is recorded too, the
+     * change is audited as a status change, and tasks waiting for it are released. The closed task keeps the closing
+     * action as its prompt, so staff see why it closed. A task that holds an intake is never closed this way.
+     */
+    private TaskRow closeIfTheRulesSay(TaskRow task) {
+        DecisionResponse.NextBestAction closing = task.nextAction();
+        if (closing == null || closing.closesTaskAs() == null || !task.status().isOpen() || task.purpose() == TaskRow.Purpose.MISSING_INFO) {
+            return task;
+        }
+        TaskStatus to = TaskStatus.valueOf(closing.closesTaskAs());
+        TaskRow changed = task.withStatus(to, rules.now().toOffsetDateTime());
+        TaskDecision d = rules.evaluate(rules.current(), input(facts(changed), changed), rules.now(), AskedBy.STATUS_CHANGE);
+        TaskRow next = changed.decided(d, d.missingInfo(), false).withNextAction(closing);
+        if (!tasks.update(next)) {
+            throw new IllegalStateException("a task changed while the rules closed it");
+        }
+        rules.record(List.of(d));
+        TaskRow closed = withVersion(next, next.version() + 1);
+        events.publishEvent(new TaskStatusChanged(closed.id(), closed.planId(), closed.patientId(), closed.program().name(),
+                closed.type().name(), task.status().name(), to.name(), closed.version()));
+        if (to == TaskStatus.DONE) {
+            events.publishEvent(new TaskCompleted(closed.id(), closed.planId(), closed.patientId(), closed.program().name(),
+                    closed.type().name(), closed.ruleSetVersion()));
+        }
+        dependents.getObject().release(closed);
+        return closed;
     }
 
     /** What the rules would say about the task now, without storing anything. */

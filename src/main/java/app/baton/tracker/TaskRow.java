@@ -53,6 +53,13 @@ record TaskRow(UUID id, UUID planId, UUID intakeId, UUID prerequisiteId, Purpose
                 attempts, submittedAt, createdAt, since, version, decisionId, dueDecisionId);
     }
 
+    /** The task showing {@code action} as its prompt: a task the rules closed keeps the action that closed it. */
+    TaskRow withNextAction(DecisionResponse.NextBestAction action) {
+        return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
+                queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, action, missingInfo, trace, ruleSetVersion,
+                attempts, submittedAt, createdAt, statusSince, version, decisionId, dueDecisionId);
+    }
+
     TaskRow withAttempts(int newAttempts) {
         return new TaskRow(id, planId, intakeId, prerequisiteId, purpose, patientId, location, program, type, status, priority,
                 queue, role, routingRule, ownerUser, dueAt, slaBasis, dueRule, dueRuleSetVersion, nextAction, missingInfo, trace, ruleSetVersion,

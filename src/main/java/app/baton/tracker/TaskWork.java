@@ -31,9 +31,11 @@ class TaskWork {
     private final TaskDecisions rules;
     private final UserDirectory directory;
     private final ApplicationEventPublisher events;
+    private final PlanBuilder builder;
 
     TaskWork(Tasks tasks, PlanLocks locks, TaskDecider decider, Dependents dependents, TaskDecisions rules,
-             UserDirectory directory, ApplicationEventPublisher events) {
+             UserDirectory directory, ApplicationEventPublisher events, PlanBuilder builder) {
+        this.builder = builder;
         this.directory = directory;
         this.tasks = tasks;
         this.locks = locks;
@@ -67,6 +69,7 @@ class TaskWork {
         }
         if (!to.isOpen()) {
             dependents.release(changed);
+            builder.nextMonth(changed);
         }
         return changed;
     }

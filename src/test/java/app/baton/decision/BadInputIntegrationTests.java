@@ -60,6 +60,22 @@ class BadInputIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void thirdEditionFieldsAreRefusedByNameWhenMalformed() {
+        assertThat(field(problem(http.post("/api/v1/decisions",
+                Requests.workedExample().replace("\"consentOnFile\": true", "\"consentOnFile\": true, \"birthDate\": \"last spring\"")), 400)))
+                .isEqualTo("patient.birthDate");
+        assertThat(field(problem(http.post("/api/v1/decisions",
+                Requests.workedExample().replace("\"consentOnFile\": true", "\"consentOnFile\": true, \"inHospice\": \"maybe\"")), 400)))
+                .isEqualTo("patient.inHospice");
+        assertThat(field(problem(http.post("/api/v1/decisions",
+                Requests.workedExample().replace("\"program\": \"TCM\"", "\"program\": \"TCM\", \"chronicConditions\": -1")), 400)))
+                .isEqualTo("carePlan.chronicConditions");
+        assertThat(field(problem(http.post("/api/v1/decisions",
+                Requests.workedExample().replace("\"program\": \"TCM\"", "\"program\": \"TCM\", \"visitDoneAt\": \"2026-03-10T09:00\"")), 400)))
+                .isEqualTo("carePlan.visitDoneAt");
+    }
+
+    @Test
     void unknownItemKindIsRefusedNamingTheField() {
         JsonNode problem = problem(http.post("/api/v1/decisions",
                 Requests.workedExample().replace("\"program\": \"TCM\"", "\"program\": \"TCM\", \"itemKind\": \"DEVICE\"")), 400);

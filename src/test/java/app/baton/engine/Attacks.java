@@ -13,9 +13,9 @@ public final class Attacks {
     public static final String NEXT_ACTION_TABLE = "decision-tables/app/baton/engine/model/next-best-action.drl.xlsx";
     public static final String SHEET = "NextBestAction";
     /** The prompt template of the next-best-action table. */
-    public static final String PROMPT_TEMPLATE = "K9";
+    public static final String PROMPT_TEMPLATE = "R9";
     /** The prompt of the first TCM contact row (no call yet), which the worked example's scenarios fire. */
-    public static final String PROMPT_CELL = "K16";
+    public static final String PROMPT_CELL = "R26";
     public static final String DRL_PATH = "rules/app/baton/engine/model/mark.drl";
 
     private Attacks() {

@@ -79,10 +79,10 @@ class PlanTablesTests {
 
     @Test
     void anUnknownTaskTypeInTheTemplateIsNamedByCell() {
-        List<CompileProblem> problems = problems(starterWith(TEMPLATE, wb -> Workbooks.cell(wb, "E16").setCellValue("TCM_FACE2FACE")));
+        List<CompileProblem> problems = problems(starterWith(TEMPLATE, wb -> Workbooks.cell(wb, "J16").setCellValue("TCM_FACE2FACE")));
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).location()).isEqualTo(TEMPLATE + "#PlanTemplate!E16");
+        assertThat(problems.get(0).location()).isEqualTo(TEMPLATE + "#PlanTemplate!J16");
         assertThat(problems.get(0).message()).startsWith("'TCM_FACE2FACE' is not a known task type");
     }
 

@@ -58,11 +58,11 @@ class TableCodeCellTests {
     @Test
     void actionColumnBoundToAnotherObjectIsRefused() {
         List<CompileProblem> problems = problems(starterWith(NEXT_ACTION, wb -> {
-            Workbooks.cell(wb, "J8").setCellValue("java.lang.System");
-            Workbooks.cell(wb, "J9").setCellValue("exit($param)");
+            Workbooks.cell(wb, "Q8").setCellValue("java.lang.System");
+            Workbooks.cell(wb, "Q9").setCellValue("exit($param)");
         }));
 
-        assertThat(problems).extracting(CompileProblem::cell).contains("J8", "J9");
+        assertThat(problems).extracting(CompileProblem::cell).contains("Q8", "Q9");
     }
 
     @Test

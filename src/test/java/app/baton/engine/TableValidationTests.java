@@ -64,9 +64,9 @@ class TableValidationTests {
 
     @Test
     void textInANumberColumnNamesTheCell() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E17").setCellValue("one"))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E27").setCellValue("one"))));
 
-        assertThat(problem.cell()).isEqualTo("E17");
+        assertThat(problem.cell()).isEqualTo("E27");
         assertThat(problem.message()).isEqualTo("column E (Attempts at least) needs a whole number, not 'one'");
     }
 
@@ -123,9 +123,9 @@ class TableValidationTests {
 
     @Test
     void contradictoryCellsInOneRowMeanItCanNeverFire() {
-        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E17").setCellValue(3))));
+        CompileProblem problem = only(problems(starterWith(NEXT_ACTION, wb -> Workbooks.cell(wb, "E27").setCellValue(3))));
 
-        assertThat(problem.cell()).isEqualTo("row 17");
+        assertThat(problem.cell()).isEqualTo("row 27");
         assertThat(problem.message()).contains("can never fire: its cells contradict each other")
                 .contains("column E (Attempts at least) and column F (Attempts at most)");
     }

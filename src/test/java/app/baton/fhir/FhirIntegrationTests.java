@@ -338,6 +338,18 @@ class FhirIntegrationTests extends WebIntegrationTest {
         assertThat(jdbc.sql("select count(*) from intake where source_id = :id").param("id", id).query(Long.class).single()).isZero();
     }
 
+    /** The Patient's deceasedDateTime reaches the plan template: a patient who has died gets no plan, and is told why. */
+    @Test
+    void anEncounterOfAPatientWhoDiedStartsNoPlan() {
+        String id = UUID.randomUUID().toString();
+        HttpJson.Response refused = http.post("/fhir/r4/Encounter", encounter(id, "MAIN_CLINIC").replace("{\"resourceType\": \"Patient\", \"id\": \"pt-" + id + "\",",
+                "{\"resourceType\": \"Patient\", \"id\": \"pt-" + id + "\", \"birthDate\": \"1941-02-03\", \"deceasedDateTime\": \"2026-03-09T06:00:00-04:00\","),
+                "Content-Type", FHIR);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.text()).contains("has died");
+        assertThat(jdbc.sql("select count(*) from intake where source_id = :id").param("id", id).query(Long.class).single()).isZero();
+    }
+
     static String decideBody(String identifier, String status) {
         return """
                 {"resourceType": "Task", "id": "task-%s", "identifier": [{"system": "https://ehr.example/task", "value": "%s"}],

@@ -104,7 +104,7 @@ class TrackerJourneyIntegrationTests extends WebIntegrationTest {
                 "{\"kind\": \"CALL_ATTEMPT\", \"outcome\": \"NO_ANSWER\"}").json();
         assertThat(afterNoAnswer.path("attempts").asInt()).isEqualTo(1);
         assertThat(afterNoAnswer.path("nextAction").path("code").asText()).isEqualTo("CALL_PATIENT_AGAIN");
-        assertThat(afterNoAnswer.path("nextAction").path("source").asText()).endsWith("next-best-action.drl.xlsx#NextBestAction!row 17");
+        assertThat(afterNoAnswer.path("nextAction").path("source").asText()).endsWith("next-best-action.drl.xlsx#NextBestAction!row 27");
 
         // 5. Thursday morning, the contact is overdue: first in the overdue filter.
         TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));

@@ -44,7 +44,18 @@ public final class InputsRead {
             Map.entry("dischargeSetting", Set.of("carePlan.dischargeSetting")),
             Map.entry("dischargeDestination", Set.of("carePlan.dischargeDestination")),
             Map.entry("referralUrgency", Set.of("carePlan.referralUrgency")),
-            Map.entry("receivingSpecialty", Set.of("carePlan.receivingSpecialty")));
+            Map.entry("receivingSpecialty", Set.of("carePlan.receivingSpecialty")),
+            Map.entry("deceased", Set.of("patient.deceasedAt")),
+            Map.entry("inHospice", Set.of("patient.inHospice")),
+            Map.entry("ccmConsentRevoked", Set.of("patient.ccmConsentRevokedAt")),
+            Map.entry("ageAtDischarge", Set.of("patient.birthDate", "carePlan.dischargeAt")),
+            Map.entry("daysToReadmission", Set.of("carePlan.readmittedAt", "carePlan.dischargeAt")),
+            Map.entry("daysToVisit", Set.of("carePlan.visitDoneAt", "carePlan.dischargeAt")),
+            Map.entry("dayOfMonth", Set.of("carePlan.periodStart")),
+            Map.entry("visitDay", Set.of("carePlan.visitDoneAt", "carePlan.dischargeAt")),
+            Map.entry("beforeDischarge", Set.of("carePlan.dischargeAt")),
+            Map.entry("chronicConditions", Set.of("carePlan.chronicConditions")),
+            Map.entry("daysSincePreviousTcmDischarge", Set.of("carePlan.previousTcmDischargeAt", "carePlan.dischargeAt")));
 
     private static final Map<SlaTerm.Anchor, String> ANCHORS = Map.of(
             SlaTerm.Anchor.DISCHARGE, "carePlan.dischargeAt",

@@ -55,8 +55,10 @@ final class TableTemplates {
             new Kind("next-best-action", Map.of(TASKS, List.of(
                     "program == \"$param\"", "taskType == \"$param\"", "status == \"$param\"",
                     "attempts >= $param", "attempts <= $param", "businessDaysInStatus >= $param",
-                    "priority == \"$param\"", "hoursInStatus >= $param", "daysSinceDischarge >= $param")),
-                    List.of("$t.suggest(\"$param\");", "$t.prompt(\"$param\");")),
+                    "priority == \"$param\"", "hoursInStatus >= $param", "daysSinceDischarge >= $param",
+                    "deceased == $param", "inHospice == $param", "ccmConsentRevoked == $param", "daysToReadmission <= $param",
+                    "visitDay >= $param", "daysToVisit <= $param", "beforeDischarge == $param")),
+                    List.of("$t.suggest(\"$param\");", "$t.prompt(\"$param\");", "$t.closeAs(\"$param\");")),
             new Kind("escalation", Map.of(
                     TASKS, List.of("program == \"$param\"", "priority == \"$param\"", "taskType == \"$param\"",
                             "attempts <= $param", "businessDaysSinceDischarge >= $param", "daysSinceDischarge >= $param",
@@ -64,8 +66,11 @@ final class TableTemplates {
                     DUE_DATES, List.of("hoursOverdue >= $param")),
                     List.of("$t.escalationLevel($param);", "$t.escalate(\"$param\", $d);")),
             new Kind("plan-template", Map.of(PLANS, List.of("program == \"$param\"", "complexity == \"$param\"",
-                    "dischargeSetting == \"$param\"", "dischargeDestination == \"$param\"")),
-                    List.of("$p.step(\"$param\");", "$p.after(\"$param\");", "$p.notEligible(\"$param\");")),
+                    "dischargeSetting == \"$param\"", "dischargeDestination == \"$param\"", "ageAtDischarge < $param",
+                    "chronicConditions < $param", "daysSincePreviousTcmDischarge < $param", "inHospice == $param",
+                    "deceased == $param")),
+                    List.of("$p.step(\"$param\");", "$p.after(\"$param\");", "$p.notEligible(\"$param\");",
+                            "$p.repeats(\"$param\");")),
             new Kind("closure-checklist", Map.of(PLANS, List.of("program == \"$param\"")),
                     List.of("$p.requireDone(\"$param\");", "$p.because(\"$param\");")));
 

@@ -65,7 +65,9 @@ final class Vocabulary {
             "escalate", new Codes("recipient", Queue.recipients()),
             "step", names("task type", TaskType.values()),
             "after", names("task type", TaskType.values()),
-            "requireDone", names("task type", TaskType.values()));
+            "requireDone", names("task type", TaskType.values()),
+            "repeats", new Codes("repetition", new LinkedHashSet<>(java.util.List.of("MONTHLY"))),
+            "closeAs", new Codes("closing status", new LinkedHashSet<>(java.util.List.of(TaskStatus.DONE.name(), TaskStatus.CANCELLED.name()))));
 
     /** The unit's data sources ("tasks", "dueDates", ...) and the class of their facts. */
     static final Map<String, Class<?>> SOURCES = sources();

@@ -1,6 +1,7 @@
 package app.baton.engine.model;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,11 +32,18 @@ public record CaseInput(@Valid Practice practice, @Valid Patient patient,
     public record Patient(@Size(max = 64) String id, @Size(max = 64) String payer,
                           @Size(max = 64) String memberId, @Size(max = 16) String language,
                           @Size(max = 64) String location, Boolean consentOnFile,
-                          LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile) {
+                          LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile, LocalDate birthDate,
+                          OffsetDateTime deceasedAt, Boolean inHospice, OffsetDateTime ccmConsentRevokedAt) {
 
         /** A patient as the first edition of the API described one (no line of business, no CCM consent). */
         public Patient(String id, String payer, String memberId, String language, String location, Boolean consentOnFile) {
             this(id, payer, memberId, language, location, consentOnFile, null, null);
+        }
+
+        /** A patient as the second edition described one (no birth date, death, hospice or CCM revocation). */
+        public Patient(String id, String payer, String memberId, String language, String location, Boolean consentOnFile,
+                       LineOfBusiness lineOfBusiness, Boolean ccmConsentOnFile) {
+            this(id, payer, memberId, language, location, consentOnFile, lineOfBusiness, ccmConsentOnFile, null, null, null, null);
         }
     }
 
@@ -49,7 +57,20 @@ public record CaseInput(@Valid Practice practice, @Valid Patient patient,
                            ItemKind itemKind, DischargeSetting dischargeSetting, DischargeDestination dischargeDestination,
                            @Pattern(regexp = ICD10CM, message = "must be an ICD-10-CM code such as E11.9")
                            @Size(max = 8) String diagnosisCode,
-                           ReferralUrgency referralUrgency, Specialty receivingSpecialty) {
+                           ReferralUrgency referralUrgency, Specialty receivingSpecialty,
+                           OffsetDateTime readmittedAt, OffsetDateTime visitDoneAt,
+                           @PositiveOrZero @Max(99) Integer chronicConditions, OffsetDateTime previousTcmDischargeAt) {
+
+        /** A care plan as the second edition's referral details left it (no readmission, visit done, conditions or earlier TCM). */
+        public CarePlan(String id, Program program, Stage stage, Complexity complexity, OffsetDateTime dischargeAt,
+                        LocalDate periodStart, Integer minutesThisPeriod, OffsetDateTime faceToFaceAt, String referralReason,
+                        String referringProvider, ItemKind itemKind, DischargeSetting dischargeSetting,
+                        DischargeDestination dischargeDestination, String diagnosisCode, ReferralUrgency referralUrgency,
+                        Specialty receivingSpecialty) {
+            this(id, program, stage, complexity, dischargeAt, periodStart, minutesThisPeriod, faceToFaceAt, referralReason,
+                    referringProvider, itemKind, dischargeSetting, dischargeDestination, diagnosisCode, referralUrgency,
+                    receivingSpecialty, null, null, null, null);
+        }
 
         /** A care plan as the first edition of the API described one (no item kind). */
         public CarePlan(String id, Program program, Stage stage, Complexity complexity, OffsetDateTime dischargeAt,

@@ -1,5 +1,8 @@
 package app.baton.engine.model;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,12 @@ public final class PlanCase {
     private final Complexity complexity;
     private final DischargeSetting dischargeSetting;
     private final DischargeDestination dischargeDestination;
+    private final LocalDate birthDate;
+    private final OffsetDateTime dischargeAt;
+    private final Integer chronicConditions;
+    private final OffsetDateTime previousTcmDischargeAt;
+    private final boolean inHospice;
+    private final boolean deceased;
     private String notEligible;
     private String notEligibleRule;
     private final ZonedDateTime asOf;
@@ -28,10 +37,22 @@ public final class PlanCase {
 
     public PlanCase(Program program, Complexity complexity, DischargeSetting dischargeSetting,
                     DischargeDestination dischargeDestination, ZonedDateTime asOf) {
-        this.program = program;
-        this.complexity = complexity;
-        this.dischargeSetting = dischargeSetting;
-        this.dischargeDestination = dischargeDestination;
+        this(null, new CaseInput.CarePlan(null, program, null, complexity, null, null, null, null, null, null, null,
+                dischargeSetting, dischargeDestination, null, null, null), asOf);
+    }
+
+    /** The plan a patient's intake asks for, with every plan-level fact the plan template may read. */
+    public PlanCase(CaseInput.Patient patient, CaseInput.CarePlan carePlan, ZonedDateTime asOf) {
+        this.program = carePlan.program();
+        this.complexity = carePlan.complexity();
+        this.dischargeSetting = carePlan.dischargeSetting();
+        this.dischargeDestination = carePlan.dischargeDestination();
+        this.dischargeAt = carePlan.dischargeAt();
+        this.chronicConditions = carePlan.chronicConditions();
+        this.previousTcmDischargeAt = carePlan.previousTcmDischargeAt();
+        this.birthDate = patient == null ? null : patient.birthDate();
+        this.inHospice = patient != null && Boolean.TRUE.equals(patient.inHospice());
+        this.deceased = patient != null && patient.deceasedAt() != null && !patient.deceasedAt().toInstant().isAfter(asOf.toInstant());
         this.asOf = asOf;
     }
 
@@ -41,6 +62,43 @@ public final class PlanCase {
     public String getComplexity() { return complexity == null ? null : complexity.name(); }
     public String getDischargeSetting() { return dischargeSetting == null ? null : dischargeSetting.name(); }
     public String getDischargeDestination() { return dischargeDestination == null ? null : dischargeDestination.name(); }
+
+    /**
+     * Whole years of age on the discharge date (HEDIS: "as of the date of discharge"; the as-of date without a discharge),
+     * or {@link TaskCase#NEVER} without a birth date, so that "under N" never matches an unknown age.
+     */
+    public int getAgeAtDischarge() {
+        if (birthDate == null) {
+            return TaskCase.NEVER;
+        }
+        LocalDate on = dischargeAt == null ? asOf.toLocalDate() : dischargeAt.atZoneSameInstant(asOf.getZone()).toLocalDate();
+        return Period.between(birthDate, on).getYears();
+    }
+
+    /**
+     * How many chronic conditions expected to last at least 12 months (or until death) the patient has, as the
+     * practice recorded them (carePlan.chronicConditions), or {@link TaskCase#NEVER} when not given.
+     */
+    public int getChronicConditions() { return chronicConditions == null ? TaskCase.NEVER : chronicConditions; }
+
+    /**
+     * Calendar days from the discharge date of the patient's previous TCM service period (carePlan.previousTcmDischargeAt)
+     * to this discharge's date, or {@link TaskCase#NEVER} without one (or without this discharge).
+     */
+    public int getDaysSincePreviousTcmDischarge() {
+        if (previousTcmDischargeAt == null || dischargeAt == null) {
+            return TaskCase.NEVER;
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(previousTcmDischargeAt.atZoneSameInstant(asOf.getZone()).toLocalDate(),
+                dischargeAt.atZoneSameInstant(asOf.getZone()).toLocalDate());
+        return days < 0 ? TaskCase.NEVER : (int) days;
+    }
+
+    /** Whether the patient is in hospice or has used hospice services (patient.inHospice). */
+    public boolean isInHospice() { return inHospice; }
+
+    /** Whether the patient has died (patient.deceasedAt at or before the as-of instant). */
+    public boolean isDeceased() { return deceased; }
 
     /** The as-of date as ISO text, for effective-dated rows (as on a task). */
     public String getAsOfDate() { return asOf.toLocalDate().toString(); }
@@ -75,7 +133,22 @@ public final class PlanCase {
         int last = steps.size() - 1;
         if (last >= 0 && steps.get(last).rule().equals(firingRule)) {
             PlanStep step = steps.get(last);
-            steps.set(last, new PlanStep(step.taskType(), TaskType.valueOf(taskType.trim()), step.rule()));
+            steps.set(last, new PlanStep(step.taskType(), TaskType.valueOf(taskType.trim()), step.rule(), step.monthly()));
+        }
+    }
+
+    /**
+     * Plan template, "Repeats" column: {@code MONTHLY} makes the row's task come back each month (CCM's monthly review):
+     * when the month's task is closed, the tracker makes the next month's.
+     */
+    public void repeats(String every) {
+        if (!"MONTHLY".equals(every.trim())) {
+            throw new IllegalArgumentException("rule " + firingRule + ": a task repeats MONTHLY, not " + every.trim());
+        }
+        int last = steps.size() - 1;
+        if (last >= 0 && steps.get(last).rule().equals(firingRule)) {
+            PlanStep step = steps.get(last);
+            steps.set(last, new PlanStep(step.taskType(), step.after(), step.rule(), true));
         }
     }
 

@@ -98,11 +98,72 @@ public final class TaskCase {
         return discharge == null ? -1 : calendar.regulatoryBusinessDaysBetween(discharge, asOf);
     }
 
+    /** Whether the patient has died (patient.deceasedAt given, at or before the as-of instant). */
+    public boolean isDeceased() {
+        ZonedDateTime died = patient().map(p -> local(p.deceasedAt())).orElse(null);
+        return died != null && !died.isAfter(asOf);
+    }
+
+    /** Whether the patient is in hospice or has used hospice services (patient.inHospice). */
+    public boolean isInHospice() { return patient().map(p -> Boolean.TRUE.equals(p.inHospice())).orElse(false); }
+
+    /** Whether the patient revoked CCM consent (patient.ccmConsentRevokedAt given, at or before the as-of instant). */
+    public boolean isCcmConsentRevoked() {
+        ZonedDateTime revoked = patient().map(p -> local(p.ccmConsentRevokedAt())).orElse(null);
+        return revoked != null && !revoked.isAfter(asOf);
+    }
+
+    /**
+     * Calendar days from the discharge date to the readmission date (carePlan.readmittedAt; the discharge day itself = 0),
+     * or {@link #NEVER} without a readmission or a discharge, so that "at most N days" never matches then.
+     */
+    public int getDaysToReadmission() { return daysFromDischarge(input.carePlan().readmittedAt()); }
+
+    /**
+     * Calendar days from the discharge date to the date of the visit that took place (carePlan.visitDoneAt: the FUH
+     * follow-up visit, the TCM face-to-face visit), or {@link #NEVER} without one: a visit on the discharge date is 0.
+     */
+    public int getDaysToVisit() { return daysFromDischarge(input.carePlan().visitDoneAt()); }
+
+    /**
+     * The same day count for "at least" conditions: -1 without a visit (or a discharge), so that "visit on day at least
+     * N" never matches a task whose visit has not taken place.
+     */
+    public int getVisitDay() {
+        int days = getDaysToVisit();
+        return days == NEVER ? -1 : days;
+    }
+
+    /** Whether the as-of instant is before the discharge (a contact then does not count toward TCM's 2 business days). */
+    public boolean isBeforeDischarge() {
+        ZonedDateTime discharge = local(input.carePlan().dischargeAt());
+        return discharge != null && asOf.isBefore(discharge);
+    }
+
+    /** Stands in for "no such event": larger than any "at most" a table may write. */
+    public static final int NEVER = Integer.MAX_VALUE;
+
+    private int daysFromDischarge(OffsetDateTime event) {
+        ZonedDateTime discharge = local(input.carePlan().dischargeAt());
+        ZonedDateTime at = local(event);
+        if (discharge == null || at == null) {
+            return NEVER;
+        }
+        return (int) Duration.between(discharge.toLocalDate().atStartOfDay(), at.toLocalDate().atStartOfDay()).toDays();
+    }
+
     /** Whether the plan has a booked visit (carePlan.faceToFaceAt: the TCM face-to-face visit, the FUH follow-up visit). */
     public boolean isVisitBooked() { return input.carePlan().faceToFaceAt() != null; }
 
-    /** The day of the month of the as-of date on the practice's calendar (1-31). */
-    public int getDayOfMonth() { return asOf.getDayOfMonth(); }
+    /**
+     * The day of the month of the as-of date on the practice's calendar (1-31); 0 while the plan's period
+     * (carePlan.periodStart) has not begun, so that next month's CCM task, made when this month's closes, does not
+     * count this month's days.
+     */
+    public int getDayOfMonth() {
+        java.time.LocalDate start = input.carePlan().periodStart();
+        return start != null && asOf.toLocalDate().isBefore(start) ? 0 : asOf.getDayOfMonth();
+    }
 
     CaseInput input() { return input; }
     SlaCalendar calendar() { return calendar; }
@@ -160,7 +221,23 @@ public final class TaskCase {
         int last = actions.size() - 1;
         if (last >= 0 && actions.get(last).rule().equals(firingRule)) {
             NextAction action = actions.get(last);
-            actions.set(last, new NextAction(action.code(), prompt, action.rule()));
+            actions.set(last, new NextAction(action.code(), prompt, action.rule(), action.closeAs()));
+        }
+    }
+
+    /**
+     * Next-best-action table, "Close task as" column: the row's action closes the task with this status (DONE or
+     * CANCELLED), its prompt giving the reason. The tracker applies it as a recorded decision; the decision API reports it.
+     */
+    public void closeAs(String status) {
+        int last = actions.size() - 1;
+        if (last >= 0 && actions.get(last).rule().equals(firingRule)) {
+            NextAction action = actions.get(last);
+            TaskStatus closed = TaskStatus.valueOf(status.trim());
+            if (closed.isOpen()) {
+                throw new IllegalArgumentException("rule " + firingRule + ": a task is closed as DONE or CANCELLED, not " + closed);
+            }
+            actions.set(last, new NextAction(action.code(), action.prompt(), action.rule(), closed));
         }
     }
 

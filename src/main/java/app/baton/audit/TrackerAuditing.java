@@ -1,20 +1,20 @@
 package app.baton.audit;
 
-import app.baton.tracker.ActivityLogged;
-import app.baton.tracker.IntakeHeld;
-import app.baton.tracker.IntakeRefused;
-import app.baton.tracker.PlanFactsRefused;
-import app.baton.tracker.TaskListRead;
-import app.baton.tracker.TaskListRefused;
-import app.baton.tracker.IntakeReleased;
-import app.baton.tracker.PlanClosed;
-import app.baton.tracker.PlanCreated;
-import app.baton.tracker.PlanFactsChanged;
-import app.baton.tracker.PlanReopened;
-import app.baton.tracker.TaskAssigned;
-import app.baton.tracker.TaskStatusChanged;
-import app.baton.tracker.TasksReEvaluated;
-import app.baton.tracker.TrackerRead;
+import app.baton.task.ActivityLogged;
+import app.baton.intake.IntakeHeld;
+import app.baton.intake.IntakeRefused;
+import app.baton.careplan.PlanFactsRefused;
+import app.baton.queue.TaskListRead;
+import app.baton.queue.TaskListRefused;
+import app.baton.intake.IntakeReleased;
+import app.baton.careplan.PlanClosed;
+import app.baton.careplan.PlanCreated;
+import app.baton.careplan.PlanFactsChanged;
+import app.baton.careplan.PlanReopened;
+import app.baton.task.TaskAssigned;
+import app.baton.careplan.TaskStatusChanged;
+import app.baton.reevaluation.TasksReEvaluated;
+import app.baton.careplan.TrackerRead;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

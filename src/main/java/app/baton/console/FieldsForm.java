@@ -10,7 +10,7 @@ import app.baton.engine.model.ItemKind;
 import app.baton.engine.model.LineOfBusiness;
 import app.baton.engine.model.Priority;
 import app.baton.system.DateRange;
-import app.baton.tracker.FieldsUpdate;
+import app.baton.careplan.FieldsUpdate;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -4,9 +4,9 @@ import app.baton.security.CurrentIdentity;
 import app.baton.security.Identity;
 import app.baton.security.Role;
 import app.baton.system.ApiException;
-import app.baton.tracker.FieldsUpdate;
-import app.baton.tracker.IntakeView;
-import app.baton.tracker.Worklists;
+import app.baton.careplan.FieldsUpdate;
+import app.baton.intake.IntakeView;
+import app.baton.intake.IntakeDesk;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -29,17 +29,17 @@ import java.util.Set;
 @Controller
 class IntakePages {
 
-    private final Worklists worklists;
+    private final IntakeDesk desk;
     private final ZoneId zone;
 
-    IntakePages(Worklists worklists, app.baton.calendar.PracticeProperties practice) {
-        this.worklists = worklists;
+    IntakePages(IntakeDesk desk, app.baton.calendar.PracticeProperties practice) {
+        this.desk = desk;
         this.zone = practice.timeZone();
     }
 
     @GetMapping("/console/intake/{id}")
     String intake(@PathVariable String id, Model model) {
-        IntakeView intake = worklists.intake(id);
+        IntakeView intake = desk.intake(id);
         model.addAttribute("intake", intake);
         Set<Role> roles = CurrentIdentity.find().map(Identity::roles).orElse(Set.of());
         model.addAttribute("mayComplete", Navigation.allowed(roles, HttpMethod.POST, "/console/intake/" + intake.id() + "/fields"));
@@ -56,7 +56,7 @@ class IntakePages {
             return refused(id, Problem.field(e.field, e.getMessage()), model, response);
         }
         try {
-            IntakeView after = worklists.completeIntake(id, fields);
+            IntakeView after = desk.completeIntake(id, fields);
             redirect.addFlashAttribute("notice", "RELEASED".equals(after.status())
                     ? "Complete: the intake is released and its care plan is built."
                     : "Saved. Still missing: " + String.join(", ", after.missingInfo().stream().map(f -> label(f.field())).toList()) + ".");

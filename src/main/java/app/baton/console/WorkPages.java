@@ -1,14 +1,16 @@
 package app.baton.console;
 
+import app.baton.careplan.CarePlanDesk;
+import app.baton.task.TaskDesk;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.Stage;
 import app.baton.engine.model.TaskStatus;
 import app.baton.system.ApiException;
-import app.baton.tracker.ActivityRequest;
-import app.baton.tracker.PlanView;
-import app.baton.tracker.QueuePage;
-import app.baton.tracker.TaskView;
-import app.baton.tracker.Worklists;
+import app.baton.careplan.ActivityRequest;
+import app.baton.careplan.PlanView;
+import app.baton.queue.QueuePage;
+import app.baton.careplan.TaskView;
+import app.baton.queue.Worklists;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +34,7 @@ import java.util.Map;
 
 /**
  * The pages staff work in: their queues, and a task with its plan, prompt, log and next steps. Every
- * read and change goes through the tracker's {@link Worklists}, the same service the HTTP API calls, so
+ * read and change goes through the same services the HTTP API calls ({@link Worklists}, {@link TaskDesk}, {@link CarePlanDesk}), so
  * both take the same location check, audit and minimum-necessary shaping. URLs carry ids and codes
  * only: never a patient's data.
  */
@@ -42,12 +44,16 @@ class WorkPages {
     static final List<String> OUTCOMES = Arrays.stream(ActivityRequest.Outcome.values()).map(Enum::name).toList();
 
     private final Worklists worklists;
+    private final TaskDesk taskDesk;
+    private final CarePlanDesk planDesk;
 
     private final java.time.ZoneId zone;
     private final Labels labels;
 
-    WorkPages(Worklists worklists, app.baton.calendar.PracticeProperties practice, Labels labels) {
+    WorkPages(Worklists worklists, TaskDesk taskDesk, CarePlanDesk planDesk, app.baton.calendar.PracticeProperties practice, Labels labels) {
         this.worklists = worklists;
+        this.taskDesk = taskDesk;
+        this.planDesk = planDesk;
         this.labels = labels;
         this.zone = practice.timeZone();
     }
@@ -141,7 +147,7 @@ class WorkPages {
 
     @GetMapping("/console/tasks/{id}")
     String task(@PathVariable String id, Model model) {
-        return taskPage(worklists.task(id), model);
+        return taskPage(taskDesk.task(id), model);
     }
 
     /**
@@ -150,7 +156,7 @@ class WorkPages {
      */
     @GetMapping("/console/plans/{id}")
     String plan(@PathVariable String id) {
-        var plan = worklists.plan(id);
+        var plan = planDesk.plan(id);
         if (plan.tasks().isEmpty()) {
             throw new app.baton.system.ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "this care plan has no task to show");
@@ -171,7 +177,7 @@ class WorkPages {
             return refused(id, Problem.field("version", "the page was incomplete; open the task again"), model, response);
         }
         try {
-            TaskView after = worklists.changeStatus(id, to, version);
+            TaskView after = taskDesk.changeStatus(id, to, version);
             redirect.addFlashAttribute("notice", "The task is now " + labels.status(after.status()).toLowerCase(java.util.Locale.ROOT) + ".");
             return "redirect:/console/tasks/" + after.id();
         } catch (ApiException e) {
@@ -199,7 +205,7 @@ class WorkPages {
             return activityRefused(id, Problem.field(e.field, e.getMessage()), model, response);
         }
         try {
-            TaskView after = worklists.logActivity(id, entry);
+            TaskView after = taskDesk.logActivity(id, entry);
             String prompt = after.nextAction() == null ? "" : " Next: " + after.nextAction().prompt();
             redirect.addFlashAttribute("notice", "Recorded: " + describe(entry) + "." + prompt);
             return "redirect:/console/tasks/" + after.id();
@@ -215,7 +221,7 @@ class WorkPages {
         String taskId = blank(form.get("task"));
         try {
             int version = Integer.parseInt(form.getOrDefault("version", ""));
-            worklists.updatePlanFacts(planId, FieldsForm.read(form, zone), version);
+            planDesk.updatePlanFacts(planId, FieldsForm.read(form, zone), version);
             redirect.addFlashAttribute("notice", "The plan's facts are saved; its open tasks were decided again.");
         } catch (NumberFormatException e) {
             return factsRefused(taskId, Problem.field("version", "the page was incomplete; open the task again"), model, response);
@@ -234,13 +240,13 @@ class WorkPages {
     String close(@PathVariable String planId, @RequestParam(required = false) String task, Model model, RedirectAttributes redirect,
                  HttpServletResponse response) {
         try {
-            worklists.closePlan(planId);
+            planDesk.closePlan(planId);
             redirect.addFlashAttribute("notice", "The plan is closed and locked.");
         } catch (ApiException e) {
             Problem problem = Problem.of(e);
             response.setStatus(problem.status());
             model.addAttribute("closureProblem", problem);
-            return taskPage(worklists.task(task), model);
+            return taskPage(taskDesk.task(task), model);
         }
         return "redirect:/console/tasks/" + task;
     }
@@ -248,20 +254,20 @@ class WorkPages {
     private String factsRefused(String taskId, Problem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem.status());
         model.addAttribute("factsProblem", problem);
-        return taskPage(worklists.task(taskId), model);
+        return taskPage(taskDesk.task(taskId), model);
     }
 
     private String refused(String id, Problem problem, Model model, HttpServletResponse response) {
         // the fresh state next to the refusal: what the task is now, and what may be done from there
         response.setStatus(problem.status());
         model.addAttribute("statusProblem", problem);
-        return taskPage(worklists.task(id), model);
+        return taskPage(taskDesk.task(id), model);
     }
 
     private String activityRefused(String id, Problem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem.status());
         model.addAttribute("activityProblem", problem);
-        return taskPage(worklists.task(id), model);
+        return taskPage(taskDesk.task(id), model);
     }
 
     private static Problem statusProblem(Problem p) {
@@ -282,14 +288,14 @@ class WorkPages {
                 && Navigation.allowed(roles, HttpMethod.POST, "/console/plans/" + task.planId() + "/facts"));
         model.addAttribute("mayClose", task.planId() != null
                 && Navigation.allowed(roles, HttpMethod.POST, "/console/plans/" + task.planId() + "/closure"));
-        PlanView plan = task.planId() == null ? null : worklists.plan(task.planId().toString());
+        PlanView plan = task.planId() == null ? null : planDesk.plan(task.planId().toString());
         model.addAttribute("plan", plan);
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("kinds", ActivityRequest.Kind.values());
         model.addAttribute("channels", ActivityRequest.Channel.values());
         model.addAttribute("barriers", ActivityRequest.Barrier.values());
         model.addAttribute("notesWithheld", task.withheld().contains("activities.text"));
-        model.addAttribute("readsNotes", worklists.readsNotes());
+        model.addAttribute("readsNotes", taskDesk.readsNotes());
         return "console/task";
     }
 

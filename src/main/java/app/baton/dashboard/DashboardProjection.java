@@ -2,8 +2,8 @@ package app.baton.dashboard;
 
 import app.baton.calendar.PracticeProperties;
 import app.baton.engine.model.Priority;
-import app.baton.tracker.PlanReopened;
-import app.baton.tracker.TaskChanged;
+import app.baton.careplan.PlanReopened;
+import app.baton.careplan.TaskChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package app.baton.dashboard;
 
 import app.baton.calendar.PracticeProperties;
-import app.baton.tracker.TaskChanged;
-import app.baton.tracker.TaskSnapshots;
+import app.baton.careplan.TaskChanged;
+import app.baton.careplan.TaskSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,8 +1,9 @@
 package app.baton.fhir;
 
-import app.baton.tracker.IntakeReceiver;
-import app.baton.tracker.IntakeView;
-import app.baton.tracker.Worklists;
+import app.baton.careplan.CarePlanDesk;
+import app.baton.task.TaskDesk;
+import app.baton.intake.IntakeReceiver;
+import app.baton.intake.IntakeView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -24,14 +25,16 @@ import java.net.URI;
 class FhirIntakeController {
 
     private final FhirIntake intake;
-    private final Worklists worklists;
+    private final TaskDesk taskDesk;
+    private final CarePlanDesk planDesk;
     private final PlanResources plans;
     private final TaskResources tasks;
     private final FhirResponses responses;
 
-    FhirIntakeController(FhirIntake intake, Worklists worklists, PlanResources plans, TaskResources tasks, FhirResponses responses) {
+    FhirIntakeController(FhirIntake intake, TaskDesk taskDesk, CarePlanDesk planDesk, PlanResources plans, TaskResources tasks, FhirResponses responses) {
         this.intake = intake;
-        this.worklists = worklists;
+        this.taskDesk = taskDesk;
+        this.planDesk = planDesk;
         this.plans = plans;
         this.tasks = tasks;
         this.responses = responses;
@@ -56,10 +59,10 @@ class FhirIntakeController {
         IBaseResource resource;
         URI location;
         if (view.planId() != null) {
-            resource = plans.of(worklists.plan(view.planId().toString()));
+            resource = plans.of(planDesk.plan(view.planId().toString()));
             location = URI.create("/fhir/r4/CarePlan/" + view.planId());
         } else {
-            resource = tasks.of(worklists.task(view.heldTaskId().toString()));
+            resource = tasks.of(taskDesk.task(view.heldTaskId().toString()));
             location = URI.create("/fhir/r4/Task/" + view.heldTaskId());
         }
         ResponseEntity.BodyBuilder builder = receipt.replayed() ? ResponseEntity.ok() : ResponseEntity.created(location);

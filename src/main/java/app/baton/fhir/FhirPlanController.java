@@ -1,6 +1,6 @@
 package app.baton.fhir;
 
-import app.baton.tracker.Worklists;
+import app.baton.careplan.CarePlanDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "FHIR R4")
 class FhirPlanController {
 
-    private final Worklists worklists;
+    private final CarePlanDesk desk;
     private final PlanResources plans;
     private final FhirResponses responses;
 
-    FhirPlanController(Worklists worklists, PlanResources plans, FhirResponses responses) {
-        this.worklists = worklists;
+    FhirPlanController(CarePlanDesk desk, PlanResources plans, FhirResponses responses) {
+        this.desk = desk;
         this.plans = plans;
         this.responses = responses;
     }
@@ -29,6 +29,6 @@ class FhirPlanController {
     @Operation(summary = "Read a care plan as a FHIR CarePlan", description = "As GET /api/v1/plans/{id}: another location's plan is a 404; "
             + "the read is audited. Each task is an activity by reference.")
     ResponseEntity<String> read(@PathVariable String id) {
-        return responses.ok(plans.of(worklists.plan(id)));
+        return responses.ok(plans.of(desk.plan(id)));
     }
 }

@@ -1,9 +1,10 @@
 package app.baton.fhir;
 
+import app.baton.task.TaskDesk;
 import app.baton.decision.DecisionRequests;
 import app.baton.engine.model.TaskStatus;
-import app.baton.tracker.TaskSearch;
-import app.baton.tracker.Worklists;
+import app.baton.queue.TaskSearch;
+import app.baton.queue.Worklists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
@@ -38,12 +39,14 @@ class FhirTaskController {
     private static final Set<String> PARAMETERS = Set.of("patient", "status", "owner", "_lastUpdated", "_count", "_getpagesoffset", "_format");
 
     private final Worklists worklists;
+    private final TaskDesk taskDesk;
     private final TaskResources tasks;
     private final FhirResponses responses;
     private final TaskDecide decide;
 
-    FhirTaskController(Worklists worklists, TaskResources tasks, FhirResponses responses, TaskDecide decide) {
+    FhirTaskController(Worklists worklists, TaskDesk taskDesk, TaskResources tasks, FhirResponses responses, TaskDecide decide) {
         this.worklists = worklists;
+        this.taskDesk = taskDesk;
         this.tasks = tasks;
         this.responses = responses;
         this.decide = decide;
@@ -52,7 +55,7 @@ class FhirTaskController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a task as a FHIR Task", description = "As GET /api/v1/tasks/{id}: another location's task is a 404; the read is audited.")
     ResponseEntity<String> read(@PathVariable String id) {
-        return responses.ok(tasks.of(worklists.task(id)));
+        return responses.ok(tasks.of(taskDesk.task(id)));
     }
 
     @GetMapping

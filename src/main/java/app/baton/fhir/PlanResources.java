@@ -1,7 +1,7 @@
 package app.baton.fhir;
 
 import app.baton.console.Labels;
-import app.baton.tracker.PlanView;
+import app.baton.careplan.PlanView;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Period;

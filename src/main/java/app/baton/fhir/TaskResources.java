@@ -4,7 +4,7 @@ import app.baton.console.Labels;
 import app.baton.decision.DecisionResponse;
 import app.baton.engine.model.Priority;
 import app.baton.engine.model.TaskStatus;
-import app.baton.tracker.TaskView;
+import app.baton.careplan.TaskView;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;

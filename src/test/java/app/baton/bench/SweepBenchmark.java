@@ -1,7 +1,7 @@
 package app.baton.bench;
 
 import app.baton.WebIntegrationTest;
-import app.baton.tracker.EscalationSweep;
+import app.baton.escalation.EscalationSweep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,7 +3,7 @@ package app.baton.dashboard;
 import app.baton.HttpJson;
 import app.baton.TestClock;
 import app.baton.WebIntegrationTest;
-import app.baton.tracker.PlanReopened;
+import app.baton.careplan.PlanReopened;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package app.baton.dashboard;
 
-import app.baton.tracker.TaskChanged;
+import app.baton.careplan.TaskChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -36,7 +36,7 @@ class PatientDataInputsIntegrationTests extends WebIntegrationTest {
     void errorsNeverEchoPatientData() {
         String[] bad = {
                 referral().replace("\"pt-1001\"", "{\"name\": \"" + PhiValues.PATIENT_NAME + "\"}"),
-                referral().replace("\"consentOnFile\": true", "\"consentOnFile\": true, \"birthDate\": \"" + PhiValues.BIRTH_DATE + "\""),
+                referral().replace("\"consentOnFile\": true", "\"consentOnFile\": true, \"dateOfBirthText\": \"" + PhiValues.BIRTH_DATE + "\""),
                 referral().replace("\"program\": \"REFERRAL\"", "\"program\": \"" + PhiValues.PATIENT_NAME + "\""),
                 referral().replace("\"2026-03-09T10:15:00-04:00\"", "\"" + PhiValues.BIRTH_DATE + "\""),
                 "{\"patient\": {\"memberId\": \"" + PhiValues.MEMBER_ID + "\", " + PhiValues.PATIENT_NAME + "}}",

@@ -1,0 +1,9 @@
+/**
+ * Re-evaluation of open work under a new rule set version: the open tasks as they stand, decided again with a
+ * candidate for the impact analysis ({@code TrackerOpenWork}, read through the review module's {@code OpenWork}), and
+ * applied in pages of a few hundred tasks, one transaction per page, resumable after a crash, each change recorded as a
+ * decision and audited.
+ *
+ * <p>Its API is the event {@code TasksReEvaluated}. Owns the table {@code re_evaluation_run}.
+ */
+package app.baton.reevaluation;

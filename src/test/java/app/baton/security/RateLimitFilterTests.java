@@ -27,7 +27,7 @@ class RateLimitFilterTests {
             .addLimit(configuration.getBandwidths()[0]).build());
     private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { });
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
-    private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems);
+    private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems, "bk_known"::equals);
 
     @AfterEach
     void forgetCaller() {
@@ -35,12 +35,19 @@ class RateLimitFilterTests {
     }
 
     private MockHttpServletResponse call(Identity caller, String address) throws Exception {
+        return call(caller, address, null);
+    }
+
+    private MockHttpServletResponse call(Identity caller, String address, String apiKey) throws Exception {
         TestSecurityContextHolder.clearContext();
         if (caller != null) {
             TestSecurityContextHolder.setAuthentication(new IdentityAuthentication(caller));
         }
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/decisions");
         request.setRemoteAddr(address);
+        if (apiKey != null) {
+            request.addHeader(ApiKeyFilter.HEADER, apiKey);
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         beforeAuthentication.doFilter(request, response, new MockFilterChain());
         if (response.getStatus() == 200) {
@@ -102,6 +109,18 @@ class RateLimitFilterTests {
 
         assertThat(call(user("u4"), "10.0.0.6").getStatus()).isEqualTo(429);
         assertThat(call(user("u4"), "10.0.0.7").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aKeyTheInstanceKnowsIsNotHeldUpByItsAddressBucketButAnUnknownOneIs() throws Exception {
+        MockHttpServletRequest failed = new MockHttpServletRequest("GET", "/api/v1/me");
+        failed.setRemoteAddr("10.0.0.9");
+        problems.commence(failed, new MockHttpServletResponse(), new BadCredentialsException("unknown key"));
+        Identity key = new Identity("k2", "ehr", Identity.Kind.API_KEY, Set.of(Role.INTEGRATION), Set.of("*"));
+
+        assertThat(call(key, "10.0.0.9", "bk_known").getStatus()).isEqualTo(200);
+        assertThat(call(null, "10.0.0.9", "bk_guessed").getStatus()).isEqualTo(429);
+        assertThat(call(user("u6"), "10.0.0.9").getStatus()).isEqualTo(429);
     }
 
     @Test

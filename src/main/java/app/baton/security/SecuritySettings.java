@@ -37,10 +37,6 @@ record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rat
     record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond, int passwordChecksAtOnce,
                      long passwordChecksPerAddress, long passwordChecksPerUser) {
 
-        RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond, int passwordChecksAtOnce) {
-            this(apiKeyPerSecond, userPerSecond, anonymousPerSecond, passwordChecksAtOnce, 0, 0);
-        }
-
         long passwordChecksPerAddressPerSecond() {
             return passwordChecksPerAddress > 0 ? passwordChecksPerAddress : 10;
         }

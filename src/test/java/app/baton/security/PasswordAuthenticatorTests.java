@@ -45,7 +45,7 @@ class PasswordAuthenticatorTests {
 
     @BeforeEach
     void setUp() {
-        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1));
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 0, 0));
         encoder.checks = 0;
     }
 

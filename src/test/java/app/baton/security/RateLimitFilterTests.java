@@ -23,7 +23,7 @@ class RateLimitFilterTests {
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final RateLimits limits = new RateLimits(new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)),
             new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
-            new SecuritySettings.RateLimit(4, 2, 1, 1), null, null), (client, configuration, exact) -> Bucket.builder()
+            new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0), null, null), (client, configuration, exact) -> Bucket.builder()
             .addLimit(configuration.getBandwidths()[0]).build());
     private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { });
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
@@ -125,7 +125,7 @@ class RateLimitFilterTests {
 
     @Test
     void whileTheBucketStoreIsUnreachableRequestsGoOn() {
-        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1), null, null),
+        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0), null, null),
                 (client, configuration, exact) -> {
                     throw new IllegalStateException("the database is away");
                 });

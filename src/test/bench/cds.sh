@@ -8,8 +8,7 @@
 # Run from the repository root after `./mvnw -DskipTests package`, with the database settings of an existing
 # installation (the training run starts Baton against it, so Flyway has nothing left to migrate), e.g.
 #   BATON_DB_URL=jdbc:postgresql://127.0.0.1:5432/baton BATON_DB_USER=postgres src/test/bench/cds.sh
-# Usage: [CDS_TRAINING=ready] src/test/bench/cds.sh [directory]   (default target/cds; created or replaced)
-#   CDS_TRAINING=ready trains until Baton is ready (the rule set compiled) instead of stopping at the refresh;
+# Usage: [CDS_ONLY=1] src/test/bench/cds.sh [directory]   (default target/cds; created or replaced)
 #   CDS_ONLY=1 measures only the start with the archive.
 # Operators then start Baton with (same JVM version and the same jar as the archive was made with):
 #   java -XX:SharedArchiveFile=<directory>/baton.jsa -jar <directory>/baton.jar
@@ -27,21 +26,11 @@ java -Djarmode=tools -jar "$JAR" extract --destination "$DIR" > /dev/null
 mv "$DIR/$(basename "$JAR")" "$DIR/baton.jar"
 echo "== extracted to $DIR ($(ls "$DIR/lib" | wc -l) libraries)"
 
+echo "== training run: starts Baton, stops after the context refresh, writes $DIR/baton.jsa"
 started=$(date +%s%N)
-if [ "${CDS_TRAINING:-refresh}" = ready ]; then
-  # also archives what start-up does after the refresh: the rule set's compile, which readiness waits for
-  echo "== training run: starts Baton, stops it once ready, writes $DIR/baton.jsa"
-  java -XX:ArchiveClassesAtExit="$DIR/baton.jsa" -jar "$DIR/baton.jar" > "$DIR/training.log" 2>&1 &
-  training=$!
-  until curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null; do
-    kill -0 $training 2>/dev/null || break
-    sleep 0.2
-  done
-  kill $training; wait $training 2>/dev/null || true
-else
-  echo "== training run (Spring Boot's documented one): starts Baton, stops after the context refresh, writes $DIR/baton.jsa"
-  java -XX:ArchiveClassesAtExit="$DIR/baton.jsa" -Dspring.context.exit=onRefresh -jar "$DIR/baton.jar" > "$DIR/training.log" 2>&1 || true
-fi
+# Only the refresh: a training run that went on until ready (the rule set compiled) and was then stopped
+# crashed OpenJDK 17.0.15 while it wrote the archive (SIGSEGV in adjust_lambda_proxy_class_dictionary).
+java -XX:ArchiveClassesAtExit="$DIR/baton.jsa" -Dspring.context.exit=onRefresh -jar "$DIR/baton.jar" > "$DIR/training.log" 2>&1 || true
 [ -f "$DIR/baton.jsa" ] || { echo "no archive written:"; tail -20 "$DIR/training.log"; exit 1; }
 echo "   $(( ($(date +%s%N) - started) / 1000000 )) ms, archive $(du -h "$DIR/baton.jsa" | cut -f1)"
 

@@ -59,6 +59,16 @@ class ApiKeyAuthenticator {
         return Optional.of(cached.key().identity());
     }
 
+    /**
+     * Whether this instance already knows the presented key as usable, from its cache alone: never a database
+     * round trip. A key it has not seen within the cache TTL, or one revoked or expired, is not known.
+     */
+    boolean knownUsable(String presentedKey) {
+        Instant now = clock.instant();
+        Cached cached = bySha256.get(ApiKeyTokens.sha256(presentedKey));
+        return cached != null && now.isBefore(cached.loadedAt().plus(cacheTtl)) && cached.key().usableAt(now);
+    }
+
     private Cached reload(String sha256, Cached stale, Instant now) {
         Optional<ApiKeyRow> found;
         try {

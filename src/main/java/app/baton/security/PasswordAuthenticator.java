@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -29,11 +30,13 @@ import java.util.function.Supplier;
  * or locked user and a password bcrypt cannot read are checked against a stand-in hash), so that
  * neither the answer nor its time tells which names exist or are locked.
  * <p>
- * At most {@code password-checks-at-once} attempts are checked at once on one instance; an attempt that
- * finds no turn within two seconds is refused with {@link PasswordChecksBusyException} (429) before any
- * database read or bcrypt check, so a flood of attempts from many addresses cannot take every core
- * from decision traffic. Addresses with too many failures are refused even earlier, before the
- * attempt reaches this class ({@link BlockedAddressFilter}).
+ * Before anything is read or checked, the attempt takes one password check from the budgets of its client
+ * address and of its user name ({@link RateLimits#takePasswordCheck}, shared by every instance); with
+ * either spent it is refused with {@link PasswordChecksBusyException} (429). Then at most
+ * {@code password-checks-at-once} attempts are checked at once on one instance; an attempt that finds no
+ * turn within two seconds is refused the same way, so a flood of attempts from many addresses and names
+ * cannot take every core from decision traffic. Addresses with too many failures are refused even
+ * earlier, before the attempt reaches this class ({@link BlockedAddressFilter}).
  */
 @Component
 class PasswordAuthenticator implements AuthenticationProvider {
@@ -51,9 +54,11 @@ class PasswordAuthenticator implements AuthenticationProvider {
     private final String standInHash;
     private final ApplicationEventPublisher events;
     private final Semaphore checks;
+    private final RateLimits budgets;
 
     PasswordAuthenticator(Users users, PasswordEncoder encoder, Clock clock, SecuritySettings settings,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, RateLimits budgets) {
+        this.budgets = budgets;
         this.events = events;
         this.users = users;
         this.encoder = encoder;
@@ -65,6 +70,10 @@ class PasswordAuthenticator implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        if (budgets.takePasswordCheck(address, UserNames.normalize(attempt.getName())) > 0) {
+            throw new PasswordChecksBusyException();
+        }
         try {
             if (!checks.tryAcquire(TURN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 throw new PasswordChecksBusyException();

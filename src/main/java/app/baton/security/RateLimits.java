@@ -53,6 +53,25 @@ class RateLimits {
         return take(addressBucket(address), limits.anonymousPerSecond(), true);
     }
 
+    /**
+     * Takes one password check from the budget of the client's address (when known) and of the user name, both
+     * exact and shared by every instance: called before the user is read or a hash is checked, so a flood of
+     * guesses costs PostgreSQL a locked row each, not a bcrypt check each. 0 when the check may run, else the
+     * seconds to wait. The name's budget is untouched when the address's is spent.
+     */
+    long takePasswordCheck(String address, String username) {
+        if (address != null) {
+            long wait = take("password-address:" + address + ":" + limits.passwordChecksPerAddressPerSecond(),
+                    limits.passwordChecksPerAddressPerSecond(), true);
+            if (wait > 0) {
+                return wait;
+            }
+        }
+        // the name as its hash: a bucket's id (200 characters at most) stays short however long a guessed name is
+        return take("password-user:" + ApiKeyTokens.sha256(username) + ":" + limits.passwordChecksPerUserPerSecond(),
+                limits.passwordChecksPerUserPerSecond(), true);
+    }
+
     /** 0 while the address has requests left, else the seconds until it has (too many anonymous calls or failed authentications). */
     long blockedFor(String address) {
         try {

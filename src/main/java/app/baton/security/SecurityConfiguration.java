@@ -82,7 +82,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .headers(SecurityHeaders::configure)
                 .addFilterAfter(new SessionStandingFilter(users, problems), SecurityContextHolderFilter.class)
-                .addFilterBefore(new BlockedAddressFilter(rateLimits, problems), CsrfFilter.class)
+                .addFilterBefore(new BlockedAddressFilter(rateLimits, problems, apiKeys::knownUsable), CsrfFilter.class)
                 .addFilterBefore(new WrongMethodFilter(PermissionMatrix.PERMISSIONS, problems), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new EhrTokenFilter(ehrTokens, problems), ApiKeyFilter.class)

@@ -31,9 +31,19 @@ record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rat
     /**
      * Requests per second, per client, and how many password (bcrypt) checks one instance runs at once:
      * 0 means half its processors, at least one, so a flood of HTTP Basic or login attempts never takes
-     * every core from decision traffic.
+     * every core from decision traffic. Password checks per second per client address and per user name
+     * are counted in every instance's shared buckets before any check; 0 means 10.
      */
-    record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond, int passwordChecksAtOnce) {
+    record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond, int passwordChecksAtOnce,
+                     long passwordChecksPerAddress, long passwordChecksPerUser) {
+
+        long passwordChecksPerAddressPerSecond() {
+            return passwordChecksPerAddress > 0 ? passwordChecksPerAddress : 10;
+        }
+
+        long passwordChecksPerUserPerSecond() {
+            return passwordChecksPerUser > 0 ? passwordChecksPerUser : 10;
+        }
 
         int passwordChecks() {
             return passwordChecksAtOnce > 0 ? passwordChecksAtOnce : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

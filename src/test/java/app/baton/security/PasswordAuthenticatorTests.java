@@ -6,6 +6,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,10 +45,34 @@ class PasswordAuthenticatorTests {
 
     @BeforeEach
     void setUp() {
-        SecuritySettings settings = new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)), null, null,
-                new SecuritySettings.RateLimit(1, 1, 1, 1), null, null);
-        authenticator = new PasswordAuthenticator(users, encoder, Clock.fixed(NOW, ZoneOffset.UTC), settings, (ApplicationEventPublisher) events::add);
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 0, 0));
         encoder.checks = 0;
+    }
+
+    /** Buckets in memory on a clock that stands still: a budget refills only when a test says so, never by a slow run. */
+    private PasswordAuthenticator authenticator(SecuritySettings.RateLimit rateLimit) {
+        SecuritySettings settings = new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)), null, null,
+                rateLimit, null, null);
+        TimeMeter stopped = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return 0;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        RateLimits budgets = new RateLimits(settings, (client, configuration, exact) -> Bucket.builder()
+                .addLimit(configuration.getBandwidths()[0]).withCustomTimePrecision(stopped).build());
+        return new PasswordAuthenticator(users, encoder, Clock.fixed(NOW, ZoneOffset.UTC), settings, (ApplicationEventPublisher) events::add, budgets);
+    }
+
+    private static UsernamePasswordAuthenticationToken from(String address, String name, String password) {
+        UsernamePasswordAuthenticationToken attempt = new UsernamePasswordAuthenticationToken(name, password);
+        attempt.setDetails(new WebAuthenticationDetails(address, null));
+        return attempt;
     }
 
     private UserRow user(String name, boolean enabled) {
@@ -135,6 +162,54 @@ class PasswordAuthenticatorTests {
         slow.join();
         encoder.during = () -> { };
         assertThat(checksFor("someone", "a guess")).as("the next attempt after the check ended is checked").isEqualTo(1);
+    }
+
+    @Test
+    void attemptsBeyondTheirAddressBudgetAre429WithoutARead() {
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 2, 100));
+
+        for (int i = 0; i < 2; i++) {
+            String name = "nobody-" + i;
+            encoder.checks = 0;
+            assertThatThrownBy(() -> authenticator.authenticate(from("203.0.113.7", name, "a guess")))
+                    .isInstanceOf(AuthenticationException.class).isNotInstanceOf(PasswordChecksBusyException.class);
+            assertThat(encoder.checks).isEqualTo(1);
+        }
+        encoder.checks = 0;
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> authenticator.authenticate(from("203.0.113.7", "later", "a guess")))
+                    .isInstanceOf(PasswordChecksBusyException.class);
+        }
+
+        assertThat(encoder.checks).as("bcrypt checks for attempts beyond the budget").isZero();
+        org.mockito.Mockito.verify(users, org.mockito.Mockito.never()).findByUsername("later");
+        assertThat(checksFor("another-name", "a guess")).as("an attempt without a known address is still checked").isEqualTo(1);
+        encoder.checks = 0;
+        assertThatThrownBy(() -> authenticator.authenticate(from("203.0.113.8", "later", "a guess")))
+                .as("another address has its own budget").isNotInstanceOf(PasswordChecksBusyException.class);
+        assertThat(encoder.checks).isEqualTo(1);
+    }
+
+    @Test
+    void attemptsAtOneNameFromManyAddressesShareTheNamesBudget() {
+        UserRow known = user("nurse", true);
+        when(users.takeGuess(eq(known.id()), anyInt(), any(), any())).thenReturn(Optional.of(new Users.Guess(1, 7)));
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 100, 3));
+
+        for (int i = 0; i < 3; i++) {
+            int address = i;
+            assertThatThrownBy(() -> authenticator.authenticate(from("198.51.100." + address, " Nurse ", "guess " + address)))
+                    .isNotInstanceOf(PasswordChecksBusyException.class);
+        }
+        encoder.checks = 0;
+        for (int i = 3; i < 10; i++) {
+            int address = i;
+            assertThatThrownBy(() -> authenticator.authenticate(from("198.51.100." + address, "nurse", "guess " + address)))
+                    .isInstanceOf(PasswordChecksBusyException.class);
+        }
+
+        assertThat(encoder.checks).as("bcrypt checks once the name's budget is spent, from any address").isZero();
+        org.mockito.Mockito.verify(users, org.mockito.Mockito.times(3)).findByUsername("nurse");
     }
 
     /** Compares in plain text and counts the comparisons; refuses more than 72 bytes like bcrypt. */

@@ -23,11 +23,11 @@ class RateLimitFilterTests {
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final RateLimits limits = new RateLimits(new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)),
             new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
-            new SecuritySettings.RateLimit(4, 2, 1, 1), null, null), (client, configuration, exact) -> Bucket.builder()
+            new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0), null, null), (client, configuration, exact) -> Bucket.builder()
             .addLimit(configuration.getBandwidths()[0]).build());
     private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { }, new RefusalFormats(java.util.stream.Stream::empty));
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
-    private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems);
+    private final BlockedAddressFilter beforeAuthentication = new BlockedAddressFilter(limits, problems, "bk_known"::equals);
 
     @AfterEach
     void forgetCaller() {
@@ -35,12 +35,19 @@ class RateLimitFilterTests {
     }
 
     private MockHttpServletResponse call(Identity caller, String address) throws Exception {
+        return call(caller, address, null);
+    }
+
+    private MockHttpServletResponse call(Identity caller, String address, String apiKey) throws Exception {
         TestSecurityContextHolder.clearContext();
         if (caller != null) {
             TestSecurityContextHolder.setAuthentication(new IdentityAuthentication(caller));
         }
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/decisions");
         request.setRemoteAddr(address);
+        if (apiKey != null) {
+            request.addHeader(ApiKeyFilter.HEADER, apiKey);
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         beforeAuthentication.doFilter(request, response, new MockFilterChain());
         if (response.getStatus() == 200) {
@@ -105,8 +112,20 @@ class RateLimitFilterTests {
     }
 
     @Test
+    void aKeyTheInstanceKnowsIsNotHeldUpByItsAddressBucketButAnUnknownOneIs() throws Exception {
+        MockHttpServletRequest failed = new MockHttpServletRequest("GET", "/api/v1/me");
+        failed.setRemoteAddr("10.0.0.9");
+        problems.commence(failed, new MockHttpServletResponse(), new BadCredentialsException("unknown key"));
+        Identity key = new Identity("k2", "ehr", Identity.Kind.API_KEY, Set.of(Role.INTEGRATION), Set.of("*"));
+
+        assertThat(call(key, "10.0.0.9", "bk_known").getStatus()).isEqualTo(200);
+        assertThat(call(null, "10.0.0.9", "bk_guessed").getStatus()).isEqualTo(429);
+        assertThat(call(user("u6"), "10.0.0.9").getStatus()).isEqualTo(429);
+    }
+
+    @Test
     void whileTheBucketStoreIsUnreachableRequestsGoOn() {
-        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1), null, null),
+        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0), null, null),
                 (client, configuration, exact) -> {
                     throw new IllegalStateException("the database is away");
                 });

@@ -36,10 +36,12 @@ class DemoPlans {
     private static final String SOURCE = "DEMO";
 
     private final IntakeService intake;
+    private final Intakes intakes;
     private final Clock clock;
 
-    DemoPlans(IntakeService intake, Clock clock) {
+    DemoPlans(IntakeService intake, Intakes intakes, Clock clock) {
         this.intake = intake;
+        this.intakes = intakes;
         this.clock = clock;
     }
 
@@ -56,6 +58,11 @@ class DemoPlans {
                 referral("demo-ref-1", "pt-demo-5", "AETNA", null, Program.REFERRAL, null));
         int created = 0;
         for (Arrival arrival : arrivals) {
+            // an arrival of an earlier start is skipped before it is sent: its times moved with the clock, and at
+            // start-up there is no caller for the replay's location check
+            if (intakes.bySource(SOURCE, arrival.request().sourceId()).isPresent()) {
+                continue;
+            }
             if (!intake.receive(arrival.kind(), arrival.request(), sha256(arrival.request().sourceId())).replayed()) {
                 created++;
             }

@@ -145,7 +145,7 @@ class DashboardsBrowserTests extends WebIntegrationTest {
                 .param("plan", plan).param("at", at).update();
         jdbc.sql("""
                 insert into care_plan (id, intake_id, patient_id, location, program, facts, status, rule_set_version, template_rules, created_at)
-                values (:id, :intake, 'pt-dash', :location, :program, '{}'::jsonb, 'OPEN', 1, '[]'::jsonb, :at)""")
+                values (:id, :intake, 'pt-dash', :location, :program, jsonb_build_object('program', cast(:program as text)), 'OPEN', 1, '[]'::jsonb, :at)""")
                 .param("id", plan).param("intake", intake).param("location", location).param("program", program).param("at", at).update();
         return plan;
     }

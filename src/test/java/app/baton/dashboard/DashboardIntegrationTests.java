@@ -226,7 +226,7 @@ class DashboardIntegrationTests extends WebIntegrationTest {
         jdbc.sql("""
                 insert into care_plan (id, intake_id, patient_id, location, program, facts, status, rule_set_version, template_rules,
                                        created_at, reopen_reason)
-                values (:id, :intake, 'pt-dash', :location, :program, '{}'::jsonb, 'OPEN', 1, '[]'::jsonb, :at, :reason)""")
+                values (:id, :intake, 'pt-dash', :location, :program, jsonb_build_object('program', cast(:program as text)), 'OPEN', 1, '[]'::jsonb, :at, :reason)""")
                 .param("id", plan).param("intake", intake).param("location", location).param("program", program).param("at", at)
                 .param("reason", reopenReason).update();
         if (reopenReason != null) {

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +32,17 @@ class DecisionPatientLocationIntegrationTests extends WebIntegrationTest {
                 select gen_random_uuid(), repeat('0', 64), 1, now(), 't', 'TCM', 'TCM_INTERACTIVE_CONTACT', cast(i as jsonb), '{}', 1, 'SWEEP'
                 from unnest(cast(:inputs as text[])) as i
                 """)
-                .param("inputs", new String[]{
-                        "{\"patient\": {\"id\": \"%s\", \"location\": \"MAIN_CLINIC\"}}".formatted(a),
-                        "{\"patient\": {\"id\": \"%s\", \"location\": \"SATELLITE_CLINIC\"}}".formatted(a),
-                        "{\"patient\": {\"id\": \"%s\", \"location\": \"SATELLITE_CLINIC\"}}".formatted(b),
-                        "{\"patient\": {\"id\": \"%s\", \"location\": \"SATELLITE_CLINIC\"}}".formatted(b),
-                        "{\"patient\": {\"id\": \"%s\"}}".formatted(b),
-                        "{\"task\": {\"type\": \"TCM_INTERACTIVE_CONTACT\"}}"})
+                .param("inputs", Stream.of(
+                        "\"patient\": {\"id\": \"%s\", \"location\": \"MAIN_CLINIC\"}, ".formatted(a),
+                        "\"patient\": {\"id\": \"%s\", \"location\": \"SATELLITE_CLINIC\"}, ".formatted(a),
+                        "\"patient\": {\"id\": \"%s\", \"location\": \"SATELLITE_CLINIC\"}, ".formatted(b),
+                        "\"patient\": {\"id\": \"%s\", \"location\": \"SATELLITE_CLINIC\"}, ".formatted(b),
+                        "\"patient\": {\"id\": \"%s\"}, ".formatted(b),
+                        "")
+                        // the rest of a recorded input, so that an impact analysis can replay these rows like any other
+                        .map(patient -> "{" + patient + "\"carePlan\": {\"program\": \"TCM\"}, "
+                                + "\"task\": {\"type\": \"TCM_INTERACTIVE_CONTACT\", \"status\": \"READY\"}}")
+                        .toArray(String[]::new))
                 .update();
 
         List<String> remembered = jdbc.sql("""

@@ -43,7 +43,11 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
         JsonNode preview = http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": true}").json();
         assertThat(preview.path("applied").asBoolean()).isFalse();
         assertThat(preview.path("dueChanged").asInt()).as(preview.toString()).isGreaterThanOrEqualTo(1);
-        assertThat(preview.path("examples")).extracting(e -> e.path("taskId").asText()).contains(taskId);
+        // examples are a sample of the changes; the suite's other tests leave open tasks behind in the shared database, so
+        // this task is named only when every change fits in the sample (the apply below checks this task itself)
+        if (preview.path("examples").size() >= preview.path("queueChanged").asInt() + preview.path("dueChanged").asInt()) {
+            assertThat(preview.path("examples")).extracting(e -> e.path("taskId").asText()).contains(taskId);
+        }
         // The preview is the open-task part of an impact analysis of the active version: its counts are read from it.
         JsonNode report = preview.path("report");
         assertThat(report.path("evaluated").asInt()).isEqualTo(preview.path("openTasks").asInt())

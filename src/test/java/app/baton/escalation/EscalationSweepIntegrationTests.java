@@ -63,9 +63,8 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         assertThat(notices(contactId, "REMINDER").get(0)).containsEntry("location", "MAIN_CLINIC");
         assertThat(notices(contactId, "ESCALATION")).singleElement()
                 .satisfies(n -> assertThat((String) n.get("codes")).contains("\"level\": \"0\"", "\"escalationKey\": \"esc-0-"));
-        // The care coordination lead code reaches the clinical leads in the app (baton.notifications.queue-roles). The fan-out
-        // runs on the scheduler after every notice the suite's earlier sweeps raised over the shared database: a generous wait.
-        await().atMost(Duration.ofSeconds(120)).until(() -> escalationsInApp("clinlead", contactId) == 1);
+        // The care coordination lead code reaches the clinical leads in the app (baton.notifications.queue-roles).
+        awaitInApp(contactId, 1);
 
         // Thursday 00:00:30, just overdue: outside business hours nothing is raised; the step waits for the morning.
         TestClock.fix(Instant.parse("2026-03-12T04:00:30Z"));
@@ -82,7 +81,7 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
         assertThat(escalations).hasSize(2).allSatisfy(n -> assertThat(n).containsEntry("queue", "CARE_COORDINATION_LEAD")
                 .containsEntry("location", "MAIN_CLINIC"));
         assertThat(escalations).anySatisfy(n -> assertThat((String) n.get("codes")).contains("\"level\": \"1\"", "\"escalationKey\": \"esc-1-"));
-        await().atMost(Duration.ofSeconds(120)).until(() -> escalationsInApp("clinlead", contactId) == 2);
+        awaitInApp(contactId, 2);
 
         // Saturday, more than 48 hours overdue: not a working day, so level 2 waits for Monday's first business hour.
         TestClock.fix(Instant.parse("2026-03-14T13:00:00Z"));
@@ -185,6 +184,16 @@ class EscalationSweepIntegrationTests extends WebIntegrationTest {
     }
 
     /** The user's in-app escalations of this task, every page read (the test clock's notices sort after the suite's newer ones). */
+    /**
+     * Waits for the fan-out to put the escalations in the clinical lead's app. The fan-out runs on the scheduler, whose clock
+     * is the test clock: with the clock held in March, a fan-out execution an earlier test scheduled at a later time would
+     * never come due, so the clock runs in real time while waiting (each next step fixes it again).
+     */
+    private void awaitInApp(String contactId, int escalations) {
+        TestClock.reset();
+        await().atMost(Duration.ofSeconds(120)).until(() -> escalationsInApp("clinlead", contactId) == escalations);
+    }
+
     private long escalationsInApp(String user, String taskId) {
         long n = 0;
         for (int number = 0; ; number++) {

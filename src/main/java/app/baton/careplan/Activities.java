@@ -1,7 +1,5 @@
 package app.baton.careplan;
 
-
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

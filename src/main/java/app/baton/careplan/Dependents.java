@@ -1,6 +1,5 @@
 package app.baton.careplan;
 
-
 import app.baton.decision.AskedBy;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.TaskStatus;

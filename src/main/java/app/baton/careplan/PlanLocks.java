@@ -1,6 +1,5 @@
 package app.baton.careplan;
 
-
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package app.baton.careplan;
 
-
 import app.baton.decision.AskedBy;
 import app.baton.decision.DecisionResponse;
 import app.baton.decision.TaskDecision;

@@ -1,11 +1,12 @@
 package app.baton.careplan;
 
-
 import app.baton.security.PatientAccess;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Object-level access: a plan, task or intake of a patient the caller may not see (another
@@ -43,8 +44,8 @@ public class TrackerAccess {
      * Another module's patient record (an intake): the id as a UUID, or "not found" when malformed or when
      * {@code find} has nothing; then the same location check as a plan or task.
      */
-    public <T> T checked(String id, String objectType, String noun, java.util.function.Function<UUID, java.util.Optional<T>> find,
-                         java.util.function.Function<T, String> patientId, java.util.function.Function<T, String> location) {
+    public <T> T checked(String id, String objectType, String noun, Function<UUID, Optional<T>> find,
+                         Function<T, String> patientId, Function<T, String> location) {
         T found = find.apply(uuid(id, noun)).orElseThrow(() -> TrackerProblems.notFound(noun));
         check(objectType, id, patientId.apply(found), location.apply(found), noun);
         return found;

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-
 /** Intake of referrals and discharge events (stage 1 of the care-plan process). */
 @RestController
 @RequestMapping(path = "/api/v1/intake", produces = "application/json")

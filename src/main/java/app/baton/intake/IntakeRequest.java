@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -49,7 +51,7 @@ public record IntakeRequest(@NotBlank @Size(max = 64) String sourceSystem, @NotB
                      @Schema(description = "discharges: when the patient was admitted again (acute or non-acute inpatient)")
                      OffsetDateTime readmittedAt,
                      @Schema(description = "CCM: chronic conditions expected to last at least 12 months (fewer than 2: no CCM plan)")
-                     @jakarta.validation.constraints.PositiveOrZero @jakarta.validation.constraints.Max(99) Integer chronicConditions,
+                     @PositiveOrZero @Max(99) Integer chronicConditions,
                      @Schema(description = "TCM: the discharge date of the patient's previous TCM service period, if another practice "
                              + "reported it; Baton also looks at its own TCM plans")
                      OffsetDateTime previousTcmDischargeAt) {

@@ -29,7 +29,6 @@ final class Replayer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Replayer.class);
 
-
     private final CompiledRules candidate;
     private final PracticeCalendars calendars;
     private final IntFunction<Set<String>> inputsReadBy;

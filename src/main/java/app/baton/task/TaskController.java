@@ -4,7 +4,6 @@ import app.baton.careplan.ActivityRequest;
 
 import app.baton.careplan.TaskView;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

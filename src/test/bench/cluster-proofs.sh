@@ -67,8 +67,8 @@ failover() {
   # field 11 of HAProxy's httplog line: actconn/feconn/beconn/srv_conn/retries, "+N" when redispatched
   awk '$4 ~ /^instances\// {split($11, f, "/"); if (f[5] != "0") n++} END {print "requests HAProxy retried (+N: on another instance): " n + 0}' $STATE/haproxy.log
   awk '$4 ~ /^instances\// {split($11, f, "/"); if (f[5] != "0") print "  retried: " $4 " " $6 " " $11}' $STATE/haproxy.log | sort | uniq -c | head -5
-  grep -c 'is DOWN' $STATE/haproxy.log | sed 's/^/health-check DOWN events (the killed instance, and any instance too slow to answer its check): /' 
-  grep -o 'instances/baton[0-9]' $STATE/haproxy.log | sort | uniq -c | sed 's/^/answered by: /'
+  grep -ac 'is DOWN' $STATE/haproxy.log | sed 's/^/health-check DOWN events (the killed instance, and any instance too slow to answer its check): /' 
+  grep -ao 'instances/baton[0-9]' $STATE/haproxy.log | sort | uniq -c | sed 's/^/answered by: /'
   [ -z "${CLUSTER_NO_RESTART:-}" ] && src/test/bench/cluster.sh restart 2
   return 0
 }

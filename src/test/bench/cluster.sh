@@ -168,7 +168,7 @@ case "${1:-}" in
   status) status ;;
   kill) kill -9 "$(cat "$STATE/baton-$2.pid")"; echo "killed instance $2 with -9" ;;
   # the instance that answered the last console login through HAProxy (from its log), killed with -9
-  kill-login) n=$(grep '"POST /login ' "$STATE/haproxy.log" | tail -1 | grep -o 'instances/baton[0-9]' | grep -o '[0-9]$')
+  kill-login) n=$(grep -a '"POST /login ' "$STATE/haproxy.log" | tail -1 | grep -o 'instances/baton[0-9]' | grep -o '[0-9]$')
     kill -9 "$(cat "$STATE/baton-$n.pid")"; echo "killed instance $n (it answered the login) with -9" ;;
   restart) start_instance "$2"; wait_ready "$2"; echo "instance $2 ready again" ;;
   *) echo "usage: $0 start [--fresh]|stop|status|kill N|restart N"; exit 2 ;;

@@ -13,16 +13,21 @@ import java.util.HexFormat;
  */
 final class EscalationKeys {
 
+    /** One digest per thread, reused: looking SHA-256 up in the security providers cost more than the hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    });
+
     private EscalationKeys() {
     }
 
     static String key(String taskId, int level, ZonedDateTime dueAt) {
         String material = taskId + "|" + level + "|" + (dueAt == null ? "-" : dueAt.toInstant().toString());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return "esc-" + level + "-" + HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        byte[] digest = SHA_256.get().digest(material.getBytes(StandardCharsets.UTF_8));
+        return "esc-" + level + "-" + HexFormat.of().formatHex(digest, 0, 10);
     }
 }

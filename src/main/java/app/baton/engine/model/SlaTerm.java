@@ -2,7 +2,9 @@ package app.baton.engine.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,26 @@ public record SlaTerm(int amount, Unit unit, Anchor anchor, String text) {
         if (raw == null) {
             return Optional.empty();
         }
+        Optional<SlaTerm> known = PARSED.get(raw);
+        if (known != null) {
+            return known;
+        }
+        if (PARSED.size() >= PARSED_KEPT) {
+            PARSED.clear();
+        }
+        Optional<SlaTerm> parsed = parseText(raw);
+        PARSED.put(raw, parsed);
+        return parsed;
+    }
+
+    /**
+     * Terms already parsed, by their cell text: every due date a rule decides parses its row's term, and a rule set holds
+     * a few dozen distinct terms. Bounded so that uploaded tables cannot grow it without limit.
+     */
+    private static final Map<String, Optional<SlaTerm>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_KEPT = 2_000;
+
+    private static Optional<SlaTerm> parseText(String raw) {
         String text = raw.trim().replaceAll("\\s+", " ");
         String lower = NOTE.matcher(text.toLowerCase(Locale.ROOT)).replaceFirst("");
         Matcher month = MONTH_END.matcher(lower);

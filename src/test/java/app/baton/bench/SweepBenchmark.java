@@ -1,11 +1,17 @@
 package app.baton.bench;
 
+import app.baton.TestClock;
 import app.baton.WebIntegrationTest;
 import app.baton.escalation.EscalationSweep;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,9 +36,17 @@ class SweepBenchmark extends WebIntegrationTest {
     @Autowired
     EscalationSweep sweep;
 
+    @AfterEach
+    void realClock() {
+        TestClock.reset();
+    }
+
     @Test
     void sweepOfOpenTasks() {
         seed();
+        // Steps are raised in business hours only: the sweep runs at the next weekday's 11:00 in the practice's zone,
+        // after every seeded due date, whatever the time of day the benchmark is run.
+        TestClock.fix(businessHour().toInstant());
         long started = System.nanoTime();
         EscalationSweep.Result first = sweep.run();
         double firstSeconds = (System.nanoTime() - started) / 1e9;
@@ -58,6 +72,14 @@ class SweepBenchmark extends WebIntegrationTest {
                 second.evaluated(), second.escalations(), second.reminders(), secondSeconds);
         assertThat(second.escalations()).isZero();
         assertThat(jdbc.sql("select count(*) from task_alert").query(Integer.class).single()).isEqualTo(stored + second.reminders());
+    }
+
+    private static ZonedDateTime businessHour() {
+        ZonedDateTime at = ZonedDateTime.now(ZoneId.of("America/New_York")).plusDays(1).with(LocalTime.of(11, 0));
+        while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            at = at.plusDays(1);
+        }
+        return at;
     }
 
     private void seed() {

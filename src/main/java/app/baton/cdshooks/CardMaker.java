@@ -1,5 +1,6 @@
 package app.baton.cdshooks;
 
+import app.baton.decision.PlanDecision;
 import app.baton.decision.TaskDecision;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,19 +41,31 @@ class CardMaker {
     }
 
     /**
-     * A card made from a decision, and the row it counts against. {@code decision} is null only for a plan template's
-     * refusal, which the template gives without a task to decide (no plan, no decision: as at intake).
+     * A card made from a recorded decision (a task's, or a plan template's answer), and the row it counts against.
+     * {@code decisionId} is the decision whose rows produced the card: its feedback is tied to it.
      */
-    record Made(Card card, TaskDecision decision, int ruleSetVersion, String row, String taskId) {
+    record Made(Card card, UUID decisionId, int ruleSetVersion, String row, String taskId) {
 
         Made(Card card, TaskDecision decision, String row, String taskId) {
-            this(card, decision, decision.ruleSetVersion(), row, taskId);
+            this(card, decision.id(), decision.ruleSetVersion(), row, taskId);
+        }
+
+        Made(Card card, PlanDecision decision, String row) {
+            this(card, decision.id(), decision.ruleSetVersion(), row, null);
         }
     }
 
-    /** What a hook answers: every decision it made (all recorded) and the cards made from them. */
-    record Answer(List<TaskDecision> decisions, List<Made> cards) {
-        static final Answer NONE = new Answer(List.of(), List.of());
+    /** What a hook answers: every decision it made (all recorded: the tasks', the plan templates') and the cards made from them. */
+    record Answer(List<TaskDecision> decisions, List<PlanDecision> plans, List<Made> cards) {
+        static final Answer NONE = new Answer(List.of(), List.of(), List.of());
+
+        Answer(List<TaskDecision> decisions, List<Made> cards) {
+            this(decisions, List.of(), cards);
+        }
+
+        int decided() {
+            return decisions.size() + plans.size();
+        }
     }
 
     Card card(String summary, String detail, String indicator, int version, String row, List<Card.Suggestion> suggestions,

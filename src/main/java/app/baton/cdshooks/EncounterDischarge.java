@@ -2,6 +2,8 @@ package app.baton.cdshooks;
 
 import app.baton.decision.AskedBy;
 import app.baton.decision.DecisionResponse;
+import app.baton.decision.PlanDecision;
+import app.baton.decision.PlanDecisions;
 import app.baton.decision.TaskDecision;
 import app.baton.decision.TaskDecisions;
 import app.baton.engine.CompiledRules;
@@ -28,21 +30,24 @@ import java.util.Set;
  * tracker (the discharge still arrives by intake). The program, the setting discharged from and the destination are
  * read from the Encounter as the FHIR intake reads them (a program coding in {@code type}, else TCM; {@code class};
  * {@code hospitalization.dischargeDisposition}), and the plan template of the active rule set is evaluated with them
- * as the intake evaluates it. When the template makes a plan, each of its tasks is decided (queue, due date, missing
- * information) and recorded; one card shows the plan, counted against its template row, with a suggestion that creates
- * the plan's tasks as FHIR Tasks in the EHR, and one card names each piece of missing information, counted against the
- * row that asks for it. When the template refuses (an emergency department visit is no TCM or FUH discharge), one card
- * says so with the template's reason, counted against the refusing row; no task is decided, so no decision is recorded,
- * as the intake records none when it answers 422.
+ * as the intake evaluates it; the template's answer is a recorded decision of its own ({@link PlanDecisions}). When the
+ * template makes a plan, each of its tasks is decided (queue, due date, missing information) and recorded; one card shows
+ * the plan, made from the template's decision and counted against its template row, with a suggestion that creates the
+ * plan's tasks as FHIR Tasks in the EHR, and one card names each piece of missing information, made from that task's
+ * decision and counted against the row that asks for it. When the template refuses (an emergency department visit is no
+ * TCM or FUH discharge), one card says so with the template's reason, made from the template's decision and counted
+ * against the refusing row; no task is decided.
  */
 @Component
 class EncounterDischarge {
 
     private final TaskDecisions decisions;
+    private final PlanDecisions plans;
     private final CardMaker cards;
 
-    EncounterDischarge(TaskDecisions decisions, CardMaker cards) {
+    EncounterDischarge(TaskDecisions decisions, PlanDecisions plans, CardMaker cards) {
         this.decisions = decisions;
+        this.plans = plans;
         this.cards = cards;
     }
 
@@ -50,13 +55,6 @@ class EncounterDischarge {
         CompiledRules rules = decisions.current();
         ZonedDateTime now = decisions.now();
         Program program = fhir.program() != null ? fhir.program() : DischargeEncounter.DEFAULT_PROGRAM;
-        PlanEvaluation plan = decisions.plan(rules, program, null, fhir.dischargeSetting(), fhir.dischargeDestination(), now);
-        if (plan.notEligible() != null) {
-            return notEligible(rules, program, plan);
-        }
-        if (plan.steps().isEmpty()) {
-            return CardMaker.Answer.NONE;
-        }
         String planId = "cds-" + shortId(encounterId);
         String location = ehr.locations().size() == 1 && !ehr.locations().contains(Identity.ALL_LOCATIONS)
                 ? ehr.locations().iterator().next() : null;
@@ -65,6 +63,14 @@ class EncounterDischarge {
         OffsetDateTime dischargeAt = fhir.dischargeAt();
         CaseInput.CarePlan carePlan = new CaseInput.CarePlan(planId, program, Stage.COORDINATION, null, dischargeAt, null, null, null,
                 null, null, null, fhir.dischargeSetting(), fhir.dischargeDestination(), null, null, null);
+        PlanDecision template = plans.evaluate(rules, patient, carePlan, now, AskedBy.CDS_HOOKS);
+        PlanEvaluation plan = template.plan();
+        if (plan.notEligible() != null) {
+            return notEligible(rules, program, template);
+        }
+        if (plan.steps().isEmpty()) {
+            return CardMaker.Answer.NONE;
+        }
         List<TaskDecision> decided = new ArrayList<>();
         List<Card.Action> creates = new ArrayList<>();
         StringBuilder detail = new StringBuilder("| task | queue | due |\n|---|---|---|\n");
@@ -87,8 +93,8 @@ class EncounterDischarge {
         String summary = "Baton starts a " + program + " plan of " + plan.steps().size() + " tasks; " + cards.taskType(plan.steps().get(0).taskType())
                 + " due " + CardMaker.day(first.dueAt());
         List<CardMaker.Made> made = new ArrayList<>();
-        made.add(new CardMaker.Made(cards.card(summary, detail.toString(), "info", first.ruleSetVersion(), templateRow,
-                List.of(cards.suggestion("Create the plan's tasks in the EHR", creates)), null), first, templateRow, null));
+        made.add(new CardMaker.Made(cards.card(summary, detail.toString(), "info", template.ruleSetVersion(), templateRow,
+                List.of(cards.suggestion("Create the plan's tasks in the EHR", creates)), null), template, templateRow));
         Set<String> named = new LinkedHashSet<>();
         for (TaskDecision decision : decided) {
             for (DecisionResponse.MissingInfo missing : decision.missingInfo()) {
@@ -99,16 +105,16 @@ class EncounterDischarge {
                 }
             }
         }
-        return new CardMaker.Answer(decided, made);
+        return new CardMaker.Answer(decided, List.of(template), made);
     }
 
-    /** The template's refusal as one card, counted against the row that refused: nothing to create, nothing decided. */
-    private CardMaker.Answer notEligible(CompiledRules rules, Program program, PlanEvaluation plan) {
-        int version = Integer.parseInt(rules.version());
+    /** The template's refusal as one card, made from the template's decision and counted against the row that refused. */
+    private CardMaker.Answer notEligible(CompiledRules rules, Program program, PlanDecision template) {
+        PlanEvaluation plan = template.plan();
         String row = CardMaker.row(decisions.source(rules, plan.notEligibleRule()), plan.notEligibleRule());
         Card card = cards.card("Not eligible for " + program + ": Baton starts no plan for this discharge", plan.notEligible(), "info",
-                version, row, List.of(), null);
-        return new CardMaker.Answer(List.of(), List.of(new CardMaker.Made(card, null, version, row, null)));
+                template.ruleSetVersion(), row, List.of(), null);
+        return new CardMaker.Answer(List.of(), List.of(template), List.of(new CardMaker.Made(card, template, row)));
     }
 
     /** Ids from the EHR are cut so that a task id stays within the decision record's 64 characters. */

@@ -1,5 +1,6 @@
 package app.baton.cdshooks;
 
+import app.baton.decision.PlanDecisions;
 import app.baton.decision.TaskDecisions;
 import app.baton.security.CurrentIdentity;
 import app.baton.security.Identity;
@@ -27,12 +28,14 @@ class HookCalls {
     private final PatientView patientView;
     private final EncounterDischarge encounterDischarge;
     private final TaskDecisions decisions;
+    private final PlanDecisions plans;
     private final IssuedCards issued;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
 
     HookCalls(Prefetch prefetch, PatientView patientView, EncounterDischarge encounterDischarge, TaskDecisions decisions,
-              IssuedCards issued, TransactionTemplate transaction, ApplicationEventPublisher events) {
+              PlanDecisions plans, IssuedCards issued, TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.plans = plans;
         this.events = events;
         this.prefetch = prefetch;
         this.patientView = patientView;
@@ -58,8 +61,9 @@ class HookCalls {
                 : encounterDischarge.answer(patientId, request.contextText("encounterId"), request.hookInstance(), fhir, ehr);
         transaction.executeWithoutResult(status -> {
             decisions.record(answer.decisions());
+            plans.record(answer.plans());
             issued.insertAll(service.id(), answer.cards(), decisions.now().toOffsetDateTime());
-            events.publishEvent(new HookCalled(service.id(), request.hookInstance(), patientId, answer.decisions().size(),
+            events.publishEvent(new HookCalled(service.id(), request.hookInstance(), patientId, answer.decided(),
                     answer.cards().size()));
         });
         return new Card.Response(answer.cards().stream().map(CardMaker.Made::card).toList());

@@ -47,7 +47,7 @@ class IssuedCards {
             sql.append(i == 0 ? "" : ", ").append("(:id%1$d, :service, :decision%1$d, :version%1$d, :row%1$d, :task%1$d, cast(:suggestions%1$d as jsonb), :at)"
                     .formatted(i));
             params.put("id" + i, m.card().uuid());
-            params.put("decision" + i, m.decision() == null ? null : m.decision().id());
+            params.put("decision" + i, m.decisionId());
             params.put("version" + i, m.ruleSetVersion());
             params.put("row" + i, m.row());
             params.put("task" + i, m.taskId());

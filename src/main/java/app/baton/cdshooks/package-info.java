@@ -1,8 +1,8 @@
 /**
  * Baton as a CDS Hooks 2.0 service: discovery, the {@code patient-view} and {@code encounter-discharge} hooks and the
  * feedback of EHRs on the cards. Every card is made from a decision of the active rule set through the decision
- * module ({@code TaskDecisions}), recorded (asked by {@code CDS_HOOKS}) with its version and rows, and each card is
- * kept with the table row that produced it so that the EHR's feedback counts against that row (per-row acceptance
+ * module (a task's, {@code TaskDecisions}, or a plan template's answer, {@code PlanDecisions}), recorded (asked by
+ * {@code CDS_HOOKS}) with its version and rows, and each card is kept with that decision and the table row that produced it so that the EHR's feedback counts against that row (per-row acceptance
  * figures for clinical leads, API and console page).
  *
  * <p>Who may call is the security module's business: only an allow-listed EHR's signed JWT reaches these paths.

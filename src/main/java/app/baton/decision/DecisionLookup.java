@@ -100,7 +100,7 @@ public class DecisionLookup {
             InputView view = InputView.of(inputs, minimumNecessary.forCurrentCaller());
             return Optional.of(new RecordedDecision(recorded.id().toString(), String.valueOf(recorded.ruleSetVersion()),
                     recorded.recordedAt(), recorded.evaluationMicros(), view.inputs(), view.withheld(),
-                    service.read(recorded.responseJson()), recorded.askedBy(), recorded.actor()));
+                    service.read(recorded.responseJson()), recorded.askedBy(), recorded.actor(), recorded.subject()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored decision cannot be read", e);
         }

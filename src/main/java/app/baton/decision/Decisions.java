@@ -28,9 +28,9 @@ class Decisions {
                 returning decision_id
             )
             insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
-                                  task_type, inputs, response, evaluation_micros, asked_by, actor)
+                                  task_type, inputs, response, evaluation_micros, asked_by, actor, subject)
             select :id, :key, :sha, :version, :asOf, :taskId, :program, :taskType, cast(:inputs as jsonb),
-                   cast(:response as jsonb), :micros, :askedBy, :actor
+                   cast(:response as jsonb), :micros, :askedBy, :actor, :subject
             where cast(:key as text) is null or exists (select 1 from claimed)
             """;
 
@@ -73,6 +73,7 @@ class Decisions {
         Integer[] micros = new Integer[n];
         String[] askedBy = new String[n];
         String[] actors = new String[n];
+        String[] subjects = new String[n];
         for (int i = 0; i < n; i++) {
             DecisionRow row = rows.get(i);
             ids[i] = row.id().toString();
@@ -88,14 +89,15 @@ class Decisions {
             micros[i] = row.evaluationMicros();
             askedBy[i] = row.askedBy().name();
             actors[i] = row.caller() == null ? null : row.caller().actor().name();
+            subjects[i] = row.subject().name();
         }
         return new java.util.HashSet<>(jdbc.sql("""
                 with d as (
-                    select cast(id as uuid) as id, k, sha, v, cast(a as timestamptz) as a, t, p, ty, i, r, m, ab, ac
+                    select cast(id as uuid) as id, k, sha, v, cast(a as timestamptz) as a, t, p, ty, i, r, m, ab, ac, s
                     from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:shas as text[]), cast(:versions as integer[]),
                                 cast(:asOfs as text[]), cast(:taskIds as text[]), cast(:programs as text[]), cast(:types as text[]),
                                 cast(:inputs as text[]), cast(:responses as text[]), cast(:micros as integer[]), cast(:askedBy as text[]),
-                                cast(:actors as text[])) as u(id, k, sha, v, a, t, p, ty, i, r, m, ab, ac)
+                                cast(:actors as text[]), cast(:subjects as text[])) as u(id, k, sha, v, a, t, p, ty, i, r, m, ab, ac, s)
                 ), claimed as (
                     insert into decision_request_key (idempotency_key, decision_id, recorded_at)
                     select k, id, now() from d where k is not null
@@ -103,8 +105,8 @@ class Decisions {
                     returning decision_id
                 )
                 insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
-                                      task_type, inputs, response, evaluation_micros, asked_by, actor)
-                select id, k, sha, v, a, t, p, ty, cast(i as jsonb), cast(r as jsonb), m, ab, ac
+                                      task_type, inputs, response, evaluation_micros, asked_by, actor, subject)
+                select id, k, sha, v, a, t, p, ty, cast(i as jsonb), cast(r as jsonb), m, ab, ac, s
                 from d
                 where k is null or id in (select decision_id from claimed)
                 returning id
@@ -112,6 +114,7 @@ class Decisions {
                 .param("ids", ids).param("keys", keys).param("shas", shas).param("versions", versions).param("asOfs", asOfs)
                 .param("taskIds", taskIds).param("programs", programs).param("types", types).param("inputs", inputs)
                 .param("responses", responses).param("micros", micros).param("askedBy", askedBy).param("actors", actors)
+                .param("subjects", subjects)
                 .query(UUID.class).list());
     }
 
@@ -130,14 +133,12 @@ class Decisions {
     Optional<Recorded> findById(UUID id) {
         return jdbc.sql("""
                 select id, rule_set_version, as_of, recorded_at, inputs::text as inputs, response::text as response,
-                       evaluation_micros, asked_by, actor
+                       evaluation_micros, asked_by, actor, subject
                 from decision
                 where id = :id
                 """)
                 .param("id", id)
-                .query((rs, row) -> new Recorded(rs.getObject("id", UUID.class), rs.getInt("rule_set_version"),
-                        rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("inputs"),
-                        rs.getString("response"), rs.getInt("evaluation_micros"), rs.getString("asked_by"), rs.getString("actor")))
+                .query((rs, row) -> recorded(rs))
                 .optional();
     }
 
@@ -148,16 +149,14 @@ class Decisions {
     java.util.List<Listed> ofTask(String taskId, Long beforeSeq, int limit) {
         return jdbc.sql("""
                 select seq, id, rule_set_version, recorded_at, asked_by, actor, inputs::text as inputs, response::text as response,
-                       evaluation_micros
+                       evaluation_micros, subject
                 from decision
                 where task_id = :taskId and (cast(:before as bigint) is null or seq < :before)
                 order by seq desc
                 limit :limit
                 """)
                 .param("taskId", taskId).param("before", beforeSeq, Types.BIGINT).param("limit", limit)
-                .query((rs, row) -> new Listed(rs.getLong("seq"), new Recorded(rs.getObject("id", UUID.class), rs.getInt("rule_set_version"),
-                        rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("inputs"),
-                        rs.getString("response"), rs.getInt("evaluation_micros"), rs.getString("asked_by"), rs.getString("actor"))))
+                .query((rs, row) -> new Listed(rs.getLong("seq"), recorded(rs)))
                 .list();
     }
 
@@ -169,7 +168,14 @@ class Decisions {
     }
 
     record Recorded(UUID id, int ruleSetVersion, java.time.OffsetDateTime recordedAt, String inputsJson,
-                    String responseJson, int evaluationMicros, String askedBy, String actor) {
+                    String responseJson, int evaluationMicros, String askedBy, String actor, String subject) {
+    }
+
+    private static Recorded recorded(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Recorded(rs.getObject("id", UUID.class), rs.getInt("rule_set_version"),
+                rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("inputs"),
+                rs.getString("response"), rs.getInt("evaluation_micros"), rs.getString("asked_by"), rs.getString("actor"),
+                rs.getString("subject"));
     }
 
     private static SqlParameterSource params(DecisionRow row) {
@@ -179,13 +185,14 @@ class Decisions {
                 .addValue("sha", row.requestSha256())
                 .addValue("version", row.ruleSetVersion())
                 .addValue("asOf", row.asOf())
-                .addValue("taskId", row.taskId())
+                .addValue("taskId", row.taskId(), Types.VARCHAR)
                 .addValue("program", row.program())
-                .addValue("taskType", row.taskType())
+                .addValue("taskType", row.taskType(), Types.VARCHAR)
                 .addValue("inputs", row.inputsJson())
                 .addValue("response", row.responseJson())
                 .addValue("micros", row.evaluationMicros())
                 .addValue("askedBy", row.askedBy().name())
-                .addValue("actor", row.caller() == null ? null : row.caller().actor().name(), Types.VARCHAR);
+                .addValue("actor", row.caller() == null ? null : row.caller().actor().name(), Types.VARCHAR)
+                .addValue("subject", row.subject().name());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The inputs kept with a decision: the identifiers, and the fields the deciding rule set reads,
- * no more (minimum necessary). Fields the rules only test for presence (member ID, referral
+ * no more (minimum necessary). A plan template's answer has no task section. Fields the rules only test for presence (member ID, referral
  * reason, referring provider) are kept as present/absent, never as values.
  */
 final class MinimizedInputs {
@@ -75,6 +75,10 @@ final class MinimizedInputs {
         keep(plan, "carePlan.chronicConditions", "chronicConditions", c.chronicConditions());
         keep(plan, "carePlan.previousTcmDischargeAt", "previousTcmDischargeAt", c.previousTcmDischargeAt());
         CaseInput.Task t = input.task();
+        if (t == null) {
+            // a plan template's answer: asked about a care plan, before (or instead of) any task
+            return out;
+        }
         Map<String, Object> task = section("task");
         always(task, "id", t.id());
         always(task, "type", t.type());

@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Reads recorded decisions for replay, newest first, a page at a time (keyset pagination on
  * recorded_at and id), so that a caller can walk a million decisions without holding them or a
- * transaction open.
+ * transaction open. Only decisions about a task are replayed: a plan template's answer
+ * ({@link DecisionSubject#PLAN_TEMPLATE}) has no task to evaluate again.
  */
 @Service
 public class RecordedDecisions {
@@ -53,7 +54,7 @@ public class RecordedDecisions {
         return jdbc.sql("""
                 select count(*) from (
                     select 1 from decision
-                    where recorded_at >= :since and recorded_at <= :until
+                    where recorded_at >= :since and recorded_at <= :until and subject = 'TASK'
                     limit :atMost
                 ) sample
                 """)
@@ -68,7 +69,7 @@ public class RecordedDecisions {
     public List<ReplayRecord> page(Window window, Optional<Cursor> cursor, int size) {
         if (cursor.isEmpty()) {
             return jdbc.sql(COLUMNS + """
-                    where recorded_at >= :since and recorded_at <= :until
+                    where recorded_at >= :since and recorded_at <= :until and subject = 'TASK'
                     order by recorded_at desc, id desc
                     limit :size
                     """)
@@ -79,7 +80,7 @@ public class RecordedDecisions {
                     .list();
         }
         return jdbc.sql(COLUMNS + """
-                where recorded_at >= :since and (recorded_at, id) < (:afterAt, :afterId)
+                where recorded_at >= :since and (recorded_at, id) < (:afterAt, :afterId) and subject = 'TASK'
                 order by recorded_at desc, id desc
                 limit :size
                 """)

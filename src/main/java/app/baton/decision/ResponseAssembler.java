@@ -29,7 +29,7 @@ final class ResponseAssembler {
                 trace(rules, e.firedRules()));
     }
 
-    private static List<DecisionResponse.TraceEntry> trace(CompiledRules rules, List<String> fired) {
+    static List<DecisionResponse.TraceEntry> trace(CompiledRules rules, List<String> fired) {
         return new LinkedHashSet<>(fired).stream().map(rule -> new DecisionResponse.TraceEntry(rule, source(rules, rule))).toList();
     }
 

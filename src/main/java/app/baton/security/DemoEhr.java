@@ -47,7 +47,7 @@ class DemoEhr {
     }
 
     EhrSettings.Ehr ehr() {
-        return new EhrSettings.Ehr("demo-ehr", ISSUER, null, List.of(), Set.of(Identity.ALL_LOCATIONS));
+        return new EhrSettings.Ehr("demo-ehr", ISSUER, null, List.of(), Set.of(Identity.ALL_LOCATIONS), null);
     }
 
     JWKSource<SecurityContext> keys() {

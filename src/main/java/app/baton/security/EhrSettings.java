@@ -31,12 +31,24 @@ record EhrSettings(String serviceUrl, Duration maxTokenLifetime, List<Ehr> ehrs)
      * @param jwksUrl    where its public keys are published
      * @param allowedJku the only {@code jku} header values its tokens may name (none: a token with {@code jku} is refused)
      * @param locations  the practice locations whose patients it may see ({@code *}: all)
+     * @param requestsPerSecond its own rate budget, shared by every instance and by no other EHR or client; null (or 0):
+     *                   {@code baton.security.rate-limit.ehr-per-second}
      */
-    record Ehr(String name, String issuer, String jwksUrl, List<String> allowedJku, Set<String> locations) {
+    record Ehr(String name, String issuer, String jwksUrl, List<String> allowedJku, Set<String> locations, Long requestsPerSecond) {
 
         Ehr {
             allowedJku = allowedJku == null ? List.of() : List.copyOf(allowedJku);
             locations = locations == null ? Set.of() : Set.copyOf(locations);
+            if (requestsPerSecond != null && requestsPerSecond < 0) {
+                throw new IllegalArgumentException("baton.cds-hooks.ehrs[" + name + "].requests-per-second: " + requestsPerSecond
+                        + " is negative; leave it out for the default");
+            }
         }
+    }
+
+    /** The configured budget of the EHR of this name, if it has one of its own. */
+    java.util.Optional<Long> requestsPerSecond(String ehrName) {
+        return ehrs.stream().filter(e -> e.name() != null && e.name().equals(ehrName))
+                .map(Ehr::requestsPerSecond).filter(r -> r != null && r > 0).findFirst();
     }
 }

@@ -50,6 +50,12 @@ public final class PermissionMatrix {
     /** Who takes in referrals and discharges: the integrations that send them, and the staff who key them in or fix them. */
     public static final Set<Role> INTAKE = EnumSet.of(INTEGRATION, FRONT_DESK, CARE_COORDINATOR);
 
+    /**
+     * Who has a FHIR role: every role that may call one of the FHIR endpoints (staff and integrations, as the JSON API
+     * calls they stand for). Only they learn which FHIR addresses Baton does not serve.
+     */
+    public static final Set<Role> FHIR_CLIENTS = with(STAFF, INTEGRATION);
+
     /** {@code EHR}: only an allow-listed EHR's signed JWT (CDS Hooks); no role, no API key or session counts there. */
     public enum Access { PUBLIC, AUTHENTICATED, ROLES, EHR }
 
@@ -255,6 +261,11 @@ public final class PermissionMatrix {
             roles(HttpMethod.GET, "/fhir/r4/CarePlan/{id}", "read a care plan as a FHIR CarePlan", with(STAFF, INTEGRATION)),
             roles(HttpMethod.POST, "/fhir/r4/Encounter", "take in a discharge as a FHIR Encounter (idempotent by identifier)", INTAKE),
             roles(HttpMethod.POST, "/fhir/r4/ServiceRequest", "take in a referral as a FHIR ServiceRequest (idempotent by identifier)", INTAKE),
+            // After every FHIR line: a FHIR client with a FHIR role learns that a resource type or operation is not served
+            // (404 OperationOutcome, not-supported) instead of a 403 it would take for a missing permission. A served path
+            // called with another method is still a 405 (the lines above name its resource).
+            roles(null, "/fhir/r4/**", "any other FHIR address: 404 OperationOutcome naming the resource type or operation "
+                    + "Baton does not serve (CapabilityStatement)", FHIR_CLIENTS),
 
             open(HttpMethod.GET, "/actuator/health/**", "liveness and readiness probes"),
             roles(HttpMethod.GET, "/actuator/prometheus", "metrics", Set.of(ADMIN)),

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets per client, kept in PostgreSQL ({@link RateLimitBuckets}) so that one client's budget is
- * shared by every instance: an API key, a user, or the address of anonymous callers and of failed
+ * shared by every instance: an API key, a user, an EHR calling the CDS Hooks service (each configured EHR its own
+ * budget, {@link EhrSettings.Ehr#requestsPerSecond}), or the address of anonymous callers and of failed
  * authentications. Each bucket holds one second's worth of requests and refills continuously.
  * <p>
  * While the database cannot be reached, a request is let through (and the database's own absence
@@ -34,18 +35,32 @@ class RateLimits {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong lastWarning = new AtomicLong();
     private final SecuritySettings.RateLimit limits;
+    private final EhrSettings ehrs;
     private final RateLimitBuckets store;
 
-    RateLimits(SecuritySettings settings, RateLimitBuckets store) {
+    RateLimits(SecuritySettings settings, EhrSettings ehrs, RateLimitBuckets store) {
         this.limits = settings.rateLimit();
+        this.ehrs = ehrs;
         this.store = store;
     }
 
     /** Takes one request from the caller's bucket; answers 0 when it may go on, else the seconds to wait. */
     long take(Identity caller) {
-        return caller.kind() == Identity.Kind.API_KEY
-                ? take("key:" + caller.id() + ":" + limits.apiKeyPerSecond(), limits.apiKeyPerSecond(), false)
-                : take("user:" + caller.id() + ":" + limits.userPerSecond(), limits.userPerSecond(), false);
+        return switch (caller.kind()) {
+            case API_KEY -> take("key:" + caller.id() + ":" + limits.apiKeyPerSecond(), limits.apiKeyPerSecond(), false);
+            case EHR -> {
+                // an EHR's identity is "ehr:<name>": one bucket per configured EHR, apart from people's and keys' buckets
+                long perSecond = ehrPerSecond(caller.id());
+                yield take(caller.id() + ":" + perSecond, perSecond, false);
+            }
+            case USER, JWT -> take("user:" + caller.id() + ":" + limits.userPerSecond(), limits.userPerSecond(), false);
+        };
+    }
+
+    /** The budget of the EHR with this identity ({@code ehr:<name>}): its own when configured, else the default for EHRs. */
+    long ehrPerSecond(String ehrId) {
+        String name = ehrId.startsWith("ehr:") ? ehrId.substring(4) : ehrId;
+        return ehrs.requestsPerSecond(name).orElse(limits.ehrPerSecondByDefault());
     }
 
     /** Takes one request of an anonymous caller, or one failed authentication, from the address's bucket. */

@@ -32,10 +32,15 @@ record SecuritySettings(Lockout lockout, ApiKeys apiKeys, Jwt jwt, RateLimit rat
      * Requests per second, per client, and how many password (bcrypt) checks one instance runs at once:
      * 0 means half its processors, at least one, so a flood of HTTP Basic or login attempts never takes
      * every core from decision traffic. Password checks per second per client address and per user name
-     * are counted in every instance's shared buckets before any check; 0 means 10.
+     * are counted in every instance's shared buckets before any check; 0 means 10. {@code ehrPerSecond} is the budget
+     * of each EHR calling the CDS Hooks service that sets none of its own; 0 means the API key budget.
      */
     record RateLimit(long apiKeyPerSecond, long userPerSecond, long anonymousPerSecond, int passwordChecksAtOnce,
-                     long passwordChecksPerAddress, long passwordChecksPerUser) {
+                     long passwordChecksPerAddress, long passwordChecksPerUser, long ehrPerSecond) {
+
+        long ehrPerSecondByDefault() {
+            return ehrPerSecond > 0 ? ehrPerSecond : apiKeyPerSecond;
+        }
 
         long passwordChecksPerAddressPerSecond() {
             return passwordChecksPerAddress > 0 ? passwordChecksPerAddress : 10;

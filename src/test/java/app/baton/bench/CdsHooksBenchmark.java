@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every call carries a demo EHR token of its own (a jti is good once), minted before the clock starts, so the figures
  * include verifying the signature and spending the jti in PostgreSQL, not minting. Calls are sequential, one client.
  */
-// one EHR identity calling as fast as it can: its per-caller budget (50/s by default) would be measured instead
-@org.springframework.test.context.TestPropertySource(properties = "baton.security.rate-limit.user-per-second=100000")
+// one EHR identity calling as fast as it can: its own budget (the API key budget by default) would be measured instead
+@org.springframework.test.context.TestPropertySource(properties = "baton.security.rate-limit.ehr-per-second=100000")
 class CdsHooksBenchmark extends WebIntegrationTest {
 
     static final int WARM_UP = Integer.getInteger("baton.bench.warm-up", 300);

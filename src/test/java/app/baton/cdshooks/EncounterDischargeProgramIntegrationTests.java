@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code encounter-discharge} decides the program from the Encounter as the FHIR intake does: a program coding in
  * {@code type} (else TCM), the setting from {@code class}, the destination from the discharge disposition; the plan
- * template then makes that program's plan (each task's decision recorded) or refuses with its reason and row.
+ * template then makes that program's plan (its answer and each task's decision recorded) or refuses with its reason and
+ * row (its answer recorded: the card's decision).
  */
 class EncounterDischargeProgramIntegrationTests extends WebIntegrationTest {
 
@@ -67,8 +68,35 @@ class EncounterDischargeProgramIntegrationTests extends WebIntegrationTest {
         assertThat(plan.path("source").path("topic").path("code").asText()).contains("plan-template.drl.xlsx#");
     }
 
+    /** The decision the card is kept with, as GET /api/v1/decisions/{id} reads it. */
+    private JsonNode decisionOf(JsonNode card) {
+        UUID decisionId = jdbc.sql("select decision_id from cds_card where id = :id")
+                .param("id", UUID.fromString(card.path("uuid").asText())).query(UUID.class).single();
+        assertThat(decisionId).as("every card is made from a recorded decision").isNotNull();
+        HttpJson.Response read = http.get("/api/v1/decisions/" + decisionId);
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        return read.json();
+    }
+
     @Test
-    void anEmergencyDepartmentVisitGetsOneNotEligibleCardFromTheRefusingRowAndNoDecision() {
+    void thePlanCardIsMadeFromThePlanTemplatesRecordedDecision() {
+        JsonNode plan = cards("pt-" + UUID.randomUUID(), "IMP", "", "home").get(0);
+
+        JsonNode decision = decisionOf(plan);
+        assertThat(decision.path("subject").asText()).isEqualTo("PLAN_TEMPLATE");
+        assertThat(decision.path("askedBy").asText()).isEqualTo("CDS_HOOKS");
+        assertThat(decision.path("actor").asText()).startsWith("ehr:");
+        JsonNode template = decision.path("decision").path("planTemplate");
+        assertThat(template.path("eligible").asBoolean()).isTrue();
+        List<String> tasks = new ArrayList<>();
+        template.path("tasks").forEach(task -> tasks.add(task.path("taskType").asText()));
+        assertThat(tasks).isEqualTo(created(plan));
+        String topic = plan.path("source").path("topic").path("code").asText();
+        assertThat(topic).isEqualTo(decision.path("ruleSetVersion").asText() + "|" + template.path("tasks").path(0).path("source").asText());
+    }
+
+    @Test
+    void anEmergencyDepartmentVisitGetsOneNotEligibleCardFromTheRefusingRowsRecordedDecision() {
         for (String types : List.of("", FUH)) {
             List<JsonNode> cards = cards("pt-" + UUID.randomUUID(), "EMER", types, "home");
 
@@ -81,10 +109,25 @@ class EncounterDischargeProgramIntegrationTests extends WebIntegrationTest {
             assertThat(card.path("overrideReasons").isEmpty()).isFalse();
             String topic = card.path("source").path("topic").path("code").asText();
             assertThat(topic).matches("\\d+\\|decision-tables/app/baton/engine/model/plan-template\\.drl\\.xlsx#.+!row \\d+");
-            var stored = jdbc.sql("select decision_id is null, rule_set_version || '|' || rule_source from cds_card where id = :id")
-                    .param("id", UUID.fromString(card.path("uuid").asText()))
-                    .query((rs, n) -> List.of(rs.getBoolean(1), rs.getString(2))).single();
-            assertThat(stored).containsExactly(true, topic);
+            var stored = jdbc.sql("select rule_set_version || '|' || rule_source from cds_card where id = :id")
+                    .param("id", UUID.fromString(card.path("uuid").asText())).query(String.class).single();
+            assertThat(stored).isEqualTo(topic);
+            // the card is the plan template's answer, recorded: version, refusing row, reason, inputs, audited
+            JsonNode decision = decisionOf(card);
+            assertThat(decision.path("subject").asText()).isEqualTo("PLAN_TEMPLATE");
+            assertThat(decision.path("askedBy").asText()).isEqualTo("CDS_HOOKS");
+            JsonNode template = decision.path("decision").path("planTemplate");
+            assertThat(template.path("program").asText()).isEqualTo(program);
+            assertThat(template.path("eligible").asBoolean(true)).isFalse();
+            assertThat(template.path("notEligibleBecause").asText()).isEqualTo(card.path("detail").asText());
+            assertThat(decision.path("ruleSetVersion").asText() + "|" + template.path("source").asText()).isEqualTo(topic);
+            assertThat(decision.path("inputs").path("carePlan").path("dischargeSetting").asText()).isEqualTo("EMERGENCY_DEPARTMENT");
+            assertThat(decision.path("inputs").has("task")).isFalse();
+            assertThat(jdbc.sql("""
+                            select count(*) from audit_event a join cds_card c on a.object_id = c.decision_id::text
+                            where c.id = :id and a.action = 'CREATE'""")
+                    .param("id", UUID.fromString(card.path("uuid").asText())).query(Long.class).single())
+                    .as("the decision behind the card is audited like every decision").isEqualTo(1L);
         }
     }
 
@@ -106,6 +149,10 @@ class EncounterDischargeProgramIntegrationTests extends WebIntegrationTest {
                 """.formatted(card.path("uuid").asText()));
 
         assertThat(overridden.status()).as(overridden.text()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        select d.subject from cds_feedback f join cds_card c on c.id = f.card_id join decision d on d.id = c.decision_id
+                        where f.card_id = :id""").param("id", UUID.fromString(card.path("uuid").asText())).query(String.class).single())
+                .as("the feedback is tied to the template's decision").isEqualTo("PLAN_TEMPLATE");
         String topic = card.path("source").path("topic").path("code").asText();
         int version = Integer.parseInt(topic.substring(0, topic.indexOf('|')));
         JsonNode figures = http.asUser("clinlead").get("/api/v1/cds-hooks/row-figures?version=" + version).json();

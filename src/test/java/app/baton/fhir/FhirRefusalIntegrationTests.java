@@ -62,8 +62,51 @@ class FhirRefusalIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
-    void aPathBatonDoesNotServeIs403ForbiddenAsEverywhere() {
-        assertThat(issue(http.get("/fhir/r4/Patient/pt-1"), 403).getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+    void aResourceTypeBatonDoesNotServeIs404NotSupportedNamingIt() {
+        var issue = issue(http.get("/fhir/r4/Patient/pt-1"), 404);
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
+        assertThat(issue.getDiagnostics()).startsWith("Baton serves no Patient resources").contains("/fhir/r4/metadata");
+
+        assertThat(issue(http.asUser("coordinator").get("/fhir/r4/Observation?patient=pt-1"), 404).getDiagnostics())
+                .startsWith("Baton serves no Observation resources");
+        assertThat(issue(http.post("/fhir/r4/Patient", "{\"resourceType\": \"Patient\"}", "Content-Type", "application/fhir+json"), 404)
+                .getCode()).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
+    }
+
+    @Test
+    void anOperationOrInteractionBatonDoesNotServeIs404NotSupportedNamingIt() {
+        assertThat(issue(http.post("/fhir/r4/$everything", "{}", "Content-Type", "application/fhir+json"), 404).getDiagnostics())
+                .startsWith("Baton serves no system operation $everything");
+        assertThat(issue(http.get("/fhir/r4/Task/" + UUID.randomUUID() + "/$validate"), 404).getDiagnostics())
+                .startsWith("Baton serves no operation $validate on Task");
+        assertThat(issue(http.get("/fhir/r4/Task/" + UUID.randomUUID() + "/_history/1"), 404).getDiagnostics())
+                .startsWith("Baton serves no such Task interaction (GET)");
+        assertThat(issue(http.post("/fhir/r4", "{\"resourceType\": \"Bundle\", \"type\": \"batch\"}", "Content-Type",
+                "application/fhir+json"), 404).getDiagnostics()).startsWith("Baton serves no interaction at the FHIR base");
+    }
+
+    @Test
+    void aNameThatIsNotAPlainWordIsNotEchoedBack() {
+        var issue = issue(http.get("/fhir/r4/%3Cscript%3E/1"), 404);
+        assertThat(issue.getDiagnostics()).startsWith("Baton serves no such resource type").doesNotContain("script");
+    }
+
+    @Test
+    void onlyACallerWithAFhirRoleLearnsWhatIsNotServed() {
+        assertThat(issue(http.anonymous().get("/fhir/r4/Patient/pt-1"), 401).getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
+        assertThat(issue(http.asUser("compliance").get("/fhir/r4/Patient/pt-1"), 403).getCode())
+                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        assertThat(issue(http.asUser("admin").get("/fhir/r4/Patient/pt-1"), 403).getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+    }
+
+    @Test
+    void aServedPathKeepsItsOwnRefusalsBesideTheUnservedOnes() {
+        HttpJson.Response post = http.post(task(), "{}", "Content-Type", "application/fhir+json");
+        assertThat(issue(post, 405).getCode()).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
+        assertThat(post.header("Allow")).isEqualTo("GET");
+        assertThat(issue(http.get("/fhir/r4/metadata", "Accept", "application/fhir+xml"), 406).getCode())
+                .isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
+        assertThat(http.get("/fhir/r4/metadata").status()).isEqualTo(200);
     }
 
     @Test

@@ -70,7 +70,7 @@ class EhrTokensTests {
         jwks.start();
         String url = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json";
         EhrSettings settings = new EhrSettings(SERVICE, Duration.ofMinutes(5), List.of(
-                new EhrSettings.Ehr("main-ehr", ISSUER, url, List.of(url), Set.of("MAIN_CLINIC"))));
+                new EhrSettings.Ehr("main-ehr", ISSUER, url, List.of(url), Set.of("MAIN_CLINIC"), null)));
         UsedTokenIds used = new UsedTokenIds(null, Clock.fixed(NOW, ZoneOffset.UTC)) {
             @Override
             boolean firstUse(String issuer, String jti, Instant expiresAt) {

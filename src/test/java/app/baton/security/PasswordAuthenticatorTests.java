@@ -45,7 +45,7 @@ class PasswordAuthenticatorTests {
 
     @BeforeEach
     void setUp() {
-        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 0, 0));
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 0, 0, 0));
         encoder.checks = 0;
     }
 
@@ -64,7 +64,7 @@ class PasswordAuthenticatorTests {
                 return false;
             }
         };
-        RateLimits budgets = new RateLimits(settings, (client, configuration, exact) -> Bucket.builder()
+        RateLimits budgets = new RateLimits(settings, new EhrSettings(null, null, null), (client, configuration, exact) -> Bucket.builder()
                 .addLimit(configuration.getBandwidths()[0]).withCustomTimePrecision(stopped).build());
         return new PasswordAuthenticator(users, encoder, Clock.fixed(NOW, ZoneOffset.UTC), settings, (ApplicationEventPublisher) events::add, budgets);
     }
@@ -166,7 +166,7 @@ class PasswordAuthenticatorTests {
 
     @Test
     void attemptsBeyondTheirAddressBudgetAre429WithoutARead() {
-        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 2, 100));
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 2, 100, 0));
 
         for (int i = 0; i < 2; i++) {
             String name = "nobody-" + i;
@@ -194,7 +194,7 @@ class PasswordAuthenticatorTests {
     void attemptsAtOneNameFromManyAddressesShareTheNamesBudget() {
         UserRow known = user("nurse", true);
         when(users.takeGuess(eq(known.id()), anyInt(), any(), any())).thenReturn(Optional.of(new Users.Guess(1, 7)));
-        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 100, 3));
+        authenticator = authenticator(new SecuritySettings.RateLimit(1, 1, 1, 1, 100, 3, 0));
 
         for (int i = 0; i < 3; i++) {
             int address = i;

@@ -33,6 +33,23 @@ class PermissionMatrixTests {
     }
 
     @Test
+    void anyOtherFhirAddressIsForFhirRolesOnlyAndComesAfterEveryServedFhirLine() {
+        PermissionMatrix.Permission unknown = PermissionMatrix.permissionFor(HttpMethod.GET, "/fhir/r4/Patient/1").orElseThrow();
+        assertThat(unknown.pattern()).isEqualTo("/fhir/r4/**");
+        assertThat(unknown.access()).isEqualTo(PermissionMatrix.Access.ROLES);
+        assertThat(unknown.roles()).containsExactlyInAnyOrderElementsOf(PermissionMatrix.FHIR_CLIENTS)
+                .doesNotContain(Role.ADMIN, Role.COMPLIANCE_REVIEWER);
+        // every role of a FHIR endpoint is a FHIR role: the catch-all opens nothing to a role that had no FHIR endpoint
+        assertThat(PermissionMatrix.PERMISSIONS).filteredOn(p -> p.pattern().startsWith("/fhir/r4/"))
+                .allSatisfy(p -> assertThat(PermissionMatrix.FHIR_CLIENTS).containsAll(p.roles()));
+        int catchAll = PermissionMatrix.PERMISSIONS.indexOf(unknown);
+        assertThat(PermissionMatrix.PERMISSIONS.subList(catchAll + 1, PermissionMatrix.PERMISSIONS.size()))
+                .noneMatch(p -> p.pattern().startsWith("/fhir/"));
+        assertThat(PermissionMatrix.permissionFor(HttpMethod.GET, "/fhir/r4/Task/1").orElseThrow().pattern()).isEqualTo("/fhir/r4/Task/{id}");
+        assertThat(PermissionMatrix.permissionFor(HttpMethod.GET, "/fhir/r5/Patient/1")).isEmpty();
+    }
+
+    @Test
     void auditIsForComplianceReviewersAndBreakingTheGlassForClinicians() {
         assertThat(PermissionMatrix.PERMISSIONS).filteredOn(p -> p.pattern().startsWith("/api/v1/audit/"))
                 .hasSize(4).allSatisfy(p -> assertThat(p.roles()).containsOnly(Role.COMPLIANCE_REVIEWER));

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.test.context.TestSecurityContextHolder;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,11 @@ class RateLimitFilterTests {
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final RateLimits limits = new RateLimits(new SecuritySettings(new SecuritySettings.Lockout(5, Duration.ofMinutes(15)),
             new SecuritySettings.ApiKeys(Duration.ofSeconds(30), Duration.ofMinutes(1)), null,
-            new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0), null, null), (client, configuration, exact) -> Bucket.builder()
+            new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0, 0), null, null), new EhrSettings(null, null, List.of(
+            new EhrSettings.Ehr("small-ehr", "https://small.example.org", null, List.of(), Set.of("*"), 3L),
+            new EhrSettings.Ehr("big-ehr", "https://big.example.org", null, List.of(), Set.of("*"), 6L),
+            new EhrSettings.Ehr("plain-ehr", "https://plain.example.org", null, List.of(), Set.of("*"), null))),
+            (client, configuration, exact) -> Bucket.builder()
             .addLimit(configuration.getBandwidths()[0]).build());
     private final SecurityProblems problems = new SecurityProblems(json, limits, event -> { }, new RefusalFormats(java.util.stream.Stream::empty));
     private final RateLimitFilter afterAuthentication = new RateLimitFilter(limits, problems);
@@ -125,13 +130,70 @@ class RateLimitFilterTests {
 
     @Test
     void whileTheBucketStoreIsUnreachableRequestsGoOn() {
-        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0), null, null),
-                (client, configuration, exact) -> {
+        RateLimits away = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0, 0), null, null),
+                new EhrSettings(null, null, null), (client, configuration, exact) -> {
                     throw new IllegalStateException("the database is away");
                 });
 
         assertThat(away.take(user("u5"))).isZero();
         assertThat(away.takeAnonymous("10.0.0.8")).isZero();
         assertThat(away.blockedFor("10.0.0.8")).isZero();
+    }
+
+    private static Identity ehr(String name) {
+        return new Identity("ehr:" + name, "ehr:" + name, Identity.Kind.EHR, Set.of(), Set.of("*"));
+    }
+
+    private MockHttpServletResponse hook(Identity ehr, String address) throws Exception {
+        TestSecurityContextHolder.clearContext();
+        TestSecurityContextHolder.setAuthentication(new IdentityAuthentication(ehr));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cds-services/patient-view");
+        request.setRemoteAddr(address);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        afterAuthentication.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
+    @Test
+    void eachEhrHasItsOwnConfiguredBudgetAndABurstOfOneLeavesTheOthersAndPeopleAlone() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(hook(ehr("small-ehr"), "10.0.1.1").getStatus()).isEqualTo(200);
+        }
+        MockHttpServletResponse limited = hook(ehr("small-ehr"), "10.0.1.1");
+
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(limited.getContentType()).isEqualTo("application/problem+json");
+        JsonNode problem = json.readTree(limited.getContentAsString());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:baton:problem:rate-limited");
+        assertThat(problem.path("instance").asText()).isEqualTo("/cds-services/patient-view");
+        // another EHR, from the same address, has its own budget (6, more than a person's 2)
+        for (int i = 0; i < 6; i++) {
+            assertThat(hook(ehr("big-ehr"), "10.0.1.1").getStatus()).as("call %d of big-ehr", i + 1).isEqualTo(200);
+        }
+        assertThat(hook(ehr("big-ehr"), "10.0.1.1").getStatus()).isEqualTo(429);
+        // people's budgets are untouched by the EHRs' calls
+        assertThat(call(user("u-after-ehrs"), "10.0.1.1").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anEhrWithoutABudgetOfItsOwnGetsTheDefaultForEhrsWhichIsTheApiKeyBudget() throws Exception {
+        assertThat(limits.ehrPerSecond("ehr:plain-ehr")).isEqualTo(4);
+        assertThat(limits.ehrPerSecond("ehr:demo-ehr")).isEqualTo(4);
+        assertThat(limits.ehrPerSecond("ehr:small-ehr")).isEqualTo(3);
+        for (int i = 0; i < 4; i++) {
+            assertThat(hook(ehr("plain-ehr"), "10.0.1.2").getStatus()).isEqualTo(200);
+        }
+
+        assertThat(hook(ehr("plain-ehr"), "10.0.1.2").getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void theDefaultForEhrsIsItsOwnSettingWhenSet() {
+        RateLimits configured = new RateLimits(new SecuritySettings(null, null, null, new SecuritySettings.RateLimit(4, 2, 1, 1, 0, 0, 9),
+                null, null), new EhrSettings(null, null, null), (client, configuration, exact) -> Bucket.builder()
+                .addLimit(configuration.getBandwidths()[0]).build());
+
+        assertThat(configured.ehrPerSecond("ehr:any-ehr")).isEqualTo(9);
     }
 }

@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.audit;
 
+import app.baton.console.Problem;
 import app.baton.audit.AuditAction;
 import app.baton.audit.AuditCategory;
 import app.baton.audit.AuditFilters;
@@ -72,7 +73,7 @@ class AuditPages {
         } catch (ApiException e) {
             model.addAttribute("formProblem", Problem.of(e));
         }
-        return "console/audit";
+        return "console/audit/audit";
     }
 
     @PostMapping("/console/audit/export.csv")
@@ -95,14 +96,14 @@ class AuditPages {
         Search search = new Search(null, null, null, null, null, null, null, sort, null, null);
         model.addAttribute("sort", search.effectiveSort());
         model.addAttribute("results", review.breakGlass(filters(search, true)));
-        return "console/break-glass";
+        return "console/audit/break-glass";
     }
 
     /** Recomputes the chain (itself audited); htmx asks for the result panel alone. */
     @GetMapping("/console/audit/verification")
     String verification(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("verification", review.verify(null));
-        return htmx != null ? "console/audit :: chain" : "console/verification";
+        return htmx != null ? "console/audit/audit :: chain" : "console/audit/verification";
     }
 
     private AuditFilters filters(Search s, boolean paged) {

@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.dashboard;
 
+import app.baton.console.Problem;
 import app.baton.dashboard.DashboardFilter;
 import app.baton.dashboard.Dashboards;
 import app.baton.dashboard.Figures;
@@ -67,7 +68,7 @@ class DashboardPages {
         } catch (ApiException e) {
             model.addAttribute("formProblem", Problem.of(e));
         }
-        return "console/dashboards";
+        return "console/dashboard/dashboards";
     }
 
     @GetMapping("/console/dashboards/figures.csv")
@@ -92,7 +93,7 @@ class DashboardPages {
         }
         model.addAttribute("exportHref", link("/console/dashboards/exceptions.csv", filters.program(), filters.queue(),
                 filters.stage(), filters.location(), filters.reason()));
-        return "console/exceptions";
+        return "console/dashboard/exceptions";
     }
 
     @GetMapping("/console/dashboards/exceptions.csv")

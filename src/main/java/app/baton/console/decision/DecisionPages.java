@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.decision;
 
+import app.baton.console.Problem;
 import app.baton.decision.DecisionLookup;
 import app.baton.system.ApiException;
 import org.springframework.stereotype.Controller;
@@ -25,13 +26,13 @@ class DecisionPages {
     @GetMapping("/console/decisions")
     String find(@RequestParam(required = false) String id, Model model) {
         if (id == null || id.isBlank()) {
-            return "console/decision-lookup";
+            return "console/decision/decision-lookup";
         }
         if (!id.strip().matches("[0-9a-fA-F-]{1,64}")) {
             model.addAttribute("formProblem", Problem.field("id", "a decision id is made of the digits 0-9, the letters a-f "
                     + "and dashes, like 3f2c9a1e-5b7d-4c1a-9e2f-0a1b2c3d4e5f"));
             model.addAttribute("id", id);
-            return "console/decision-lookup";
+            return "console/decision/decision-lookup";
         }
         return "redirect:/console/decisions/" + id.strip();
     }
@@ -40,12 +41,12 @@ class DecisionPages {
     String show(@PathVariable String id, Model model) {
         try {
             model.addAttribute("recorded", lookup.read(id));
-            return "console/decision";
+            return "console/decision/decision";
         } catch (ApiException e) {
             model.addAttribute("formProblem", Problem.field("id", "there is no decision with this id that you may see: "
                     + "check the id (it looks like 3f2c…-…), or ask someone who works at the patient's location"));
             model.addAttribute("id", id);
-            return "console/decision-lookup";
+            return "console/decision/decision-lookup";
         }
     }
 }

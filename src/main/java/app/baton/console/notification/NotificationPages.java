@@ -1,4 +1,4 @@
-package app.baton.console;
+package app.baton.console.notification;
 
 import app.baton.notification.Inbox;
 import org.springframework.stereotype.Controller;
@@ -21,7 +21,7 @@ class NotificationPages {
     @GetMapping("/console/notifications")
     String list(@RequestParam(required = false) String page, Model model) {
         model.addAttribute("inbox", inbox.mine(page, "20"));
-        return "console/notifications";
+        return "console/notification/notifications";
     }
 
     @PostMapping("/console/notifications/{id}/read")

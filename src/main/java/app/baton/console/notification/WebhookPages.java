@@ -1,5 +1,7 @@
-package app.baton.console;
+package app.baton.console.notification;
 
+import app.baton.console.Forms;
+import app.baton.console.Problem;
 import app.baton.notification.Webhooks;
 import app.baton.system.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +33,7 @@ class WebhookPages {
     String list(@RequestParam(required = false) String page, Model model) {
         model.addAttribute("endpoints", webhooks.endpoints());
         model.addAttribute("deadLetters", webhooks.deadLetters(page, "20"));
-        return "console/webhooks";
+        return "console/notification/webhooks";
     }
 
     @PostMapping("/console/admin/webhooks")

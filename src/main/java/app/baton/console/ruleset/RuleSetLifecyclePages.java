@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.ruleset;
 
+import app.baton.console.Problem;
 import app.baton.ruleset.RuleSetLifecycle;
 import app.baton.ruleset.RuleSetVersion;
 import app.baton.ruleset.RuleSets;
@@ -64,7 +65,7 @@ class RuleSetLifecyclePages {
         boolean retired = RuleSetVersion.RETIRED.equals(v.status());
         model.addAttribute("rollback", retired && active != null && v.version() < active.version());
         model.addAttribute("again", retired && (active == null || v.version() > active.version()));
-        return "console/confirm";
+        return "console/ruleset/confirm";
     }
 
     private String step(String step, int version, String note, Model model, RedirectAttributes redirect,

@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.ruleset;
 
+import app.baton.console.Problem;
 import app.baton.review.ImpactAnalysisService;
 import app.baton.ruleset.RuleSetLifecycle;
 import app.baton.ruleset.RuleSetRejectedException;
@@ -46,7 +47,7 @@ class RuleSetPages {
     @GetMapping("/console/rules")
     String timeline(Model model) {
         model.addAttribute("timeline", timeline());
-        return "console/rules";
+        return "console/ruleset/rules";
     }
 
     @PostMapping("/console/rules")
@@ -96,7 +97,7 @@ class RuleSetPages {
         // a RETIRED version older than the active one is a rollback; a newer one (retired when an older
         // version was rolled back to) is activated again, not "rolled back to"
         model.addAttribute("activeVersion", ruleSets.active().map(RuleSetVersion::version).orElse(null));
-        return "console/version";
+        return "console/ruleset/version";
     }
 
     /** The version a reviewer most likely compares with: the one it was based on, else the active one, else the one before. */

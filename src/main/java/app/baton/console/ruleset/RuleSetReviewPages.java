@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.ruleset;
 
+import app.baton.console.Problem;
 import app.baton.cdshooks.RowFigures;
 import app.baton.review.ImpactAnalysis;
 import app.baton.review.ImpactAnalysisRequest;
@@ -49,7 +50,7 @@ class RuleSetReviewPages {
         model.addAttribute("versions", ruleSets.all());
         // what clinicians in the EHR did with the cards of each row as it was before the change
         model.addAttribute("cardFigures", cardFigures.byRow(base));
-        return "console/diff";
+        return "console/ruleset/diff";
     }
 
     @PostMapping("/console/rules/{version}/impact-analyses")
@@ -73,14 +74,14 @@ class RuleSetReviewPages {
         ImpactAnalysis analysis = analyses.get(version, id);
         model.addAttribute("analysis", analysis);
         model.addAttribute("report", read(analysis.report()));
-        return "console/impact";
+        return "console/ruleset/impact";
     }
 
     /** The analysis's section alone: while it runs, the page polls this every second (htmx) to move the bar. */
     @GetMapping("/console/rules/{version}/impact-analyses/{id}/progress")
     String progress(@PathVariable int version, @PathVariable String id, Model model) {
         load(version, id, model);
-        return "console/impact :: analysis";
+        return "console/ruleset/impact :: analysis";
     }
 
     private void load(int version, String id, Model model) {

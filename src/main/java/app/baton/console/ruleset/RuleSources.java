@@ -1,4 +1,4 @@
-package app.baton.console;
+package app.baton.console.ruleset;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package app.baton.console;
+package app.baton.console.ruleset;
 
 import app.baton.ruleset.RuleSetEvent;
 import app.baton.ruleset.RuleSetVersion;

@@ -1,5 +1,7 @@
-package app.baton.console;
+package app.baton.console.security;
 
+import app.baton.console.Forms;
+import app.baton.console.Problem;
 import app.baton.security.ApiKeyAdministration;
 import app.baton.security.ApiKeyAdministration.NewApiKey;
 import app.baton.security.Identity;
@@ -49,7 +51,7 @@ class ApiKeyPages {
     @GetMapping("/console/admin/api-keys")
     String list(Model model) {
         model.addAttribute("keys", keys.list());
-        return "console/api-keys";
+        return "console/security/api-keys";
     }
 
     @PostMapping("/console/admin/api-keys")

@@ -1,5 +1,7 @@
-package app.baton.console;
+package app.baton.console.security;
 
+import app.baton.console.Forms;
+import app.baton.console.Problem;
 import app.baton.security.Role;
 import app.baton.security.UserAdministration;
 import app.baton.security.UserAdministration.NewUser;
@@ -41,7 +43,7 @@ class UserPages {
     @GetMapping("/console/admin/users")
     String list(Model model) {
         model.addAttribute("users", users.list());
-        return "console/users";
+        return "console/security/users";
     }
 
     @PostMapping("/console/admin/users")
@@ -69,7 +71,7 @@ class UserPages {
     @GetMapping("/console/admin/users/{id}")
     String edit(@PathVariable UUID id, Model model) {
         model.addAttribute("user", users.read(id));
-        return "console/user";
+        return "console/security/user";
     }
 
     @PostMapping("/console/admin/users/{id}")

@@ -1,4 +1,4 @@
-package app.baton.console;
+package app.baton.console.work;
 
 import app.baton.engine.model.CaseInput;
 import app.baton.engine.model.Complexity;

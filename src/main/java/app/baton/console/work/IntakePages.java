@@ -1,5 +1,7 @@
-package app.baton.console;
+package app.baton.console.work;
 
+import app.baton.console.Navigation;
+import app.baton.console.Problem;
 import app.baton.security.CurrentIdentity;
 import app.baton.security.Identity;
 import app.baton.security.Role;
@@ -43,7 +45,7 @@ class IntakePages {
         model.addAttribute("intake", intake);
         Set<Role> roles = CurrentIdentity.find().map(Identity::roles).orElse(Set.of());
         model.addAttribute("mayComplete", Navigation.allowed(roles, HttpMethod.POST, "/console/intake/" + intake.id() + "/fields"));
-        return "console/intake";
+        return "console/work/intake";
     }
 
     @PostMapping("/console/intake/{id}/fields")

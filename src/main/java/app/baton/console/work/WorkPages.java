@@ -1,5 +1,8 @@
-package app.baton.console;
+package app.baton.console.work;
 
+import app.baton.console.Labels;
+import app.baton.console.Navigation;
+import app.baton.console.Problem;
 import app.baton.careplan.CarePlanDesk;
 import app.baton.task.TaskDesk;
 import app.baton.engine.model.Program;
@@ -142,7 +145,7 @@ class WorkPages {
             response.setStatus(problem.status());
             model.addAttribute("formProblem", problem);
         }
-        return "console/work";
+        return "console/work/work";
     }
 
     @GetMapping("/console/tasks/{id}")
@@ -296,7 +299,7 @@ class WorkPages {
         model.addAttribute("barriers", ActivityRequest.Barrier.values());
         model.addAttribute("notesWithheld", task.withheld().contains("activities.text"));
         model.addAttribute("readsNotes", taskDesk.readsNotes());
-        return "console/task";
+        return "console/work/task";
     }
 
     private String describe(ActivityRequest entry) {

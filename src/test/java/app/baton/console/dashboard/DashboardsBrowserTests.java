@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.dashboard;
 
+import app.baton.console.Browser;
 import app.baton.HttpJson;
 import app.baton.TestClock;
 import app.baton.WebIntegrationTest;

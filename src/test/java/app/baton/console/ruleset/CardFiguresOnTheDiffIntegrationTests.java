@@ -1,4 +1,4 @@
-package app.baton.console;
+package app.baton.console.ruleset;
 
 import app.baton.WebIntegrationTest;
 import app.baton.ruleset.Lifecycle;

@@ -1,7 +1,9 @@
-package app.baton.ruleset;
+package app.baton.console.ruleset;
 
 import app.baton.HttpJson;
 import app.baton.WebIntegrationTest;
+import app.baton.ruleset.Lifecycle;
+import app.baton.ruleset.RoutingChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleSetPagesIntegrationTests extends WebIntegrationTest {
 
+    private static final String ROUTING = "decision-tables/app/baton/engine/model/routing.drl.xlsx";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,7 +37,7 @@ class RuleSetPagesIntegrationTests extends WebIntegrationTest {
         byte[] tcm = ("# " + UUID.randomUUID() + "\n" + new String(stored("test-scenarios/tcm.yaml"), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("routing.drl.xlsx", RoutingChange.routingTable(stored(RuleSetLifecycleIntegrationTests.ROUTING)));
+        files.put("routing.drl.xlsx", RoutingChange.routingTable(stored(ROUTING)));
         files.put("tcm.yaml", tcm);
         HttpJson.Response uploaded = http.asUser("clinlead").upload("/api/v1/rule-sets", Map.of("changeNote", "gate fails"), "files", files);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);

@@ -1,5 +1,6 @@
-package app.baton.console;
+package app.baton.console.work;
 
+import app.baton.console.Browser;
 import app.baton.HttpJson;
 import app.baton.PhiValues;
 import app.baton.TestClock;

@@ -1,4 +1,4 @@
--- A page of 50 open tasks of one queue, in the queue's order (app.baton.tracker.QueueQueries)
+-- A page of 50 open tasks of one queue, in the queue's order (app.baton.careplan.OpenTaskPages)
 \set q random(1, 12)
 select id, patient_id, status, priority, queue, due_at
 from task

@@ -1,5 +1,6 @@
 package app.baton.audit;
 
+import app.baton.decision.DecisionRetention;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,9 +157,7 @@ class PartitionMaintenance {
             jdbc.sql("alter table " + table.name() + " detach partition " + partition.name()).update();
             jdbc.sql("drop table " + partition.name()).update();
             if (table.name().equals("decision")) {
-                jdbc.sql("delete from decision_request_key where recorded_at >= :from and recorded_at < :to")
-                        .param("from", partition.from().atOffset(ZoneOffset.UTC)).param("to", partition.to().atOffset(ZoneOffset.UTC))
-                        .update();
+                DecisionRetention.forgetRequestKeys(jdbc, partition.from().atOffset(ZoneOffset.UTC), partition.to().atOffset(ZoneOffset.UTC));
             }
         });
         log.info("retired {}: {} rows exported to {} (sha256 {})", partition.name(), written.rows(), file, written.sha256());

@@ -7,7 +7,14 @@
  * <p>Its API: {@code CarePlanDesk} (a plan's reads and changes, access-checked and audited), the views, the task and
  * plan stores other tracker modules build on ({@code Tasks}, {@code Plans}, {@code TaskDecider}, {@code PlanLocks},
  * {@code TrackerAccess}), {@code HeldIntakes} (what the intake module supplies), and past-tense events published in
- * the transaction of each change (ids and codes only, never patient data). Owns the tables {@code care_plan},
- * {@code task} and {@code task_activity}.
+ * the transaction of each change (ids and codes only, never patient data).
+ *
+ * <p>Other modules read the tasks only through its query API, never with SQL of their own: {@code OpenTaskPages}
+ * (keyset pages of open tasks: queue pages and "my work" in working order, the escalation sweep's candidates with
+ * their facts) and {@code TaskQueries} (the task search, a patient's open tasks for CDS Hooks, the count of open
+ * tasks); {@code TaskSnapshots} for a projection that rebuilds itself. The facts of a held intake are read from the
+ * intake module's {@code intake_facts} view.
+ *
+ * <p>Owns tables: care_plan, task, task_activity
  */
 package app.baton.careplan;

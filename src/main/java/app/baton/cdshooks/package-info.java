@@ -6,8 +6,8 @@
  * figures for clinical leads, API and console page).
  *
  * <p>Who may call is the security module's business: only an allow-listed EHR's signed JWT reaches these paths.
- * The hooks read the tracker's open tasks of the patient in view from its tables ({@code task}, {@code care_plan}),
- * read-only, as the dashboards do. Resources arrive as FHIR R4 JSON and are read with Jackson: this module needs no
+ * The hooks read the open tasks of the patient in view through the care plan's {@code TaskQueries}, read-only.
+ * Resources arrive as FHIR R4 JSON and are read with Jackson: this module needs no
  * FHIR library.
  *
  * <p>Missing prefetch is read only from a FHIR server on the calling EHR's list ({@code baton.cds-hooks.ehrs[].fhir-servers}),
@@ -18,5 +18,7 @@
  * for the audit trail, and one query, {@link app.baton.cdshooks.RowFigures#byRow(int)}: per table row of a version, the
  * cards shown, accepted and overridden and the override reasons (the console's pages and the impact analysis read it;
  * no other module reads this module's tables).
+ *
+ * <p>Owns tables: cds_card, cds_feedback
  */
 package app.baton.cdshooks;

@@ -10,13 +10,13 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Small helpers for reading forms: comma-separated lists, and violations as messages by field. */
-final class Forms {
+public final class Forms {
 
     private Forms() {
     }
 
     /** "MAIN_CLINIC, SATELLITE" as a set; blank parts dropped. */
-    static Set<String> list(String text) {
+    public static Set<String> list(String text) {
         if (text == null) {
             return Set.of();
         }
@@ -24,7 +24,7 @@ final class Forms {
     }
 
     /** Bean Validation's messages keyed by the form field they belong to ("roles[]" becomes "roles"). */
-    static <T> Problem problem(Set<ConstraintViolation<T>> violations) {
+    public static <T> Problem problem(Set<ConstraintViolation<T>> violations) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (ConstraintViolation<T> v : violations) {
             String field = v.getPropertyPath().iterator().next().getName();

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * navigation can never offer a page that would answer 403.
  */
 @ControllerAdvice(basePackageClasses = Navigation.class)
-class Navigation {
+public class Navigation {
 
     /** One page in the navigation, with a short word on what it is for. */
     record Link(String path, String label, String purpose) {
@@ -83,12 +83,12 @@ class Navigation {
                 .toList();
     }
 
-    static boolean allowed(Set<Role> roles, String path) {
+    public static boolean allowed(Set<Role> roles, String path) {
         return allowed(roles, HttpMethod.GET, path);
     }
 
     /** Whether one of the roles may send this request: pages offer a button only when it would not answer 403. */
-    static boolean allowed(Set<Role> roles, HttpMethod method, String path) {
+    public static boolean allowed(Set<Role> roles, HttpMethod method, String path) {
         return PermissionMatrix.permissionFor(method, path)
                 .map(permission -> roles.stream().anyMatch(permission::allows))
                 .orElse(false);

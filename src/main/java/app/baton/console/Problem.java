@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * A refusal from another module, in the words a page shows: the title, what happened, and per field
  * what is wrong, so the page can put each message next to the field it names.
  */
-record Problem(int status, String title, String detail, Map<String, String> fieldErrors) {
+public record Problem(int status, String title, String detail, Map<String, String> fieldErrors) {
 
-    static Problem of(ApiException e) {
+    public static Problem of(ApiException e) {
         ProblemDetail problem = e.toProblem();
         Map<String, String> fields = Map.of();
         if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors) {
@@ -25,12 +25,12 @@ record Problem(int status, String title, String detail, Map<String, String> fiel
         return new Problem(problem.getStatus(), problem.getTitle(), problem.getDetail(), fields);
     }
 
-    static Problem field(String field, String message) {
+    public static Problem field(String field, String message) {
         return new Problem(400, "Please correct the form", null, Map.of(field, message));
     }
 
     /** The same refusal, placed on one field of the form (e.g. a taken user name on the name field). */
-    Problem asField(String field) {
+    public Problem asField(String field) {
         return new Problem(status, title, null, Map.of(field, detail));
     }
 

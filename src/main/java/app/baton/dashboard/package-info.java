@@ -9,5 +9,7 @@
  * keeps them from the tracker's events ({@code TaskChanged}, {@code PlanReopened}) in the transaction of each change;
  * {@link app.baton.dashboard.DashboardRebuild} builds them again from the tracker's {@code TaskSnapshots}. Numbers only:
  * no patient data leaves this module, and the exception report names tasks by id and codes.
+ *
+ * <p>Owns tables: dashboard_task, dashboard_stage_entry, dashboard_reopened_plan, dashboard_count, dashboard_sla_month, dashboard_stage_stay, dashboard_projection
  */
 package app.baton.dashboard;

@@ -1,5 +1,6 @@
 package app.baton.escalation;
 
+import app.baton.careplan.OpenTaskPages;
 import app.baton.careplan.TaskDecider;
 import app.baton.careplan.TaskRow;
 
@@ -71,14 +72,16 @@ public class EscalationSweep {
     }
 
     private final TaskDecisions rules;
+    private final OpenTaskPages openTasks;
     private final TaskAlerts alerts;
     private final SweepProperties settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    EscalationSweep(TaskDecisions rules, TaskAlerts alerts, SweepProperties settings, ApplicationEventPublisher events,
-                    PlatformTransactionManager transactions) {
+    EscalationSweep(TaskDecisions rules, OpenTaskPages openTasks, TaskAlerts alerts, SweepProperties settings,
+                    ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.rules = rules;
+        this.openTasks = openTasks;
         this.alerts = alerts;
         this.settings = settings;
         this.events = events;
@@ -146,7 +149,7 @@ public class EscalationSweep {
     private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf,
                          boolean escalating, Tally tally) {
         long t0 = System.nanoTime();
-        List<TaskAlerts.Candidate> page = alerts.openDueBy(horizon, after, settings.pageSize());
+        List<OpenTaskPages.Decidable> page = openTasks.workableDueBy(horizon, after, settings.pageSize());
         long t1 = System.nanoTime();
         tally.reading().addAndGet(t1 - t0);
         if (page.isEmpty()) {
@@ -192,7 +195,7 @@ public class EscalationSweep {
         return counts;
     }
 
-    private List<TaskAlerts.Alert> alertsOf(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf,
+    private List<TaskAlerts.Alert> alertsOf(OpenTaskPages.Decidable c, CompiledRules compiled, int version, ZonedDateTime asOf,
                                             boolean escalating, Tally tally) {
         TaskRow task = c.task();
         List<TaskAlerts.Alert> found = new ArrayList<>(2);
@@ -213,7 +216,7 @@ public class EscalationSweep {
         return found;
     }
 
-    private void escalations(TaskAlerts.Candidate c, CompiledRules compiled, int version, ZonedDateTime asOf, Tally tally,
+    private void escalations(OpenTaskPages.Decidable c, CompiledRules compiled, int version, ZonedDateTime asOf, Tally tally,
                              List<TaskAlerts.Alert> found) {
         TaskRow task = c.task();
         tally.evaluated().incrementAndGet();

@@ -1,29 +1,22 @@
 package app.baton.escalation;
 
-import app.baton.careplan.CaseFacts;
-import app.baton.careplan.JsonColumns;
 import app.baton.careplan.TaskRow;
-import app.baton.careplan.Tasks;
 
 import app.baton.decision.TaskDecision;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-/** The sweep's reads (open tasks with a due date, a page at a time) and its alerts in PostgreSQL. */
+/**
+ * The sweep's alerts in PostgreSQL (table {@code task_alert}). The open tasks it sweeps are read through the care
+ * plan's {@link app.baton.careplan.OpenTaskPages}.
+ */
 @Repository
 class TaskAlerts {
-
-    /** An open task with the facts of its plan (or of the intake it holds). */
-    record Candidate(TaskRow task, CaseFacts facts) {
-    }
 
     /** An escalation step (with the decision that raised it) or a reminder (decision null) to store under its key. */
     record Alert(String key, String kind, TaskRow task, int level, String recipient, String rule, OffsetDateTime dueAt,
@@ -34,31 +27,9 @@ class TaskAlerts {
     }
 
     private final JdbcClient jdbc;
-    private final Tasks tasks;
-    private final JsonColumns json;
 
-    TaskAlerts(JdbcClient jdbc, Tasks tasks, JsonColumns json) {
+    TaskAlerts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.tasks = tasks;
-        this.json = json;
-    }
-
-    /**
-     * Open tasks that can be worked, due by {@code horizon}, in id order after {@code after} (a keyset page), with their facts.
-     * A NEW task waits for its prerequisite: nobody can work it yet, so it is neither reminded nor escalated.
-     */
-    List<Candidate> openDueBy(OffsetDateTime horizon, UUID after, int limit) {
-        RowMapper<TaskRow> task = tasks.mapper();
-        return jdbc.sql("with page as (select " + Tasks.COLUMNS + """
-                         from task where status not in ('DONE', 'CANCELLED', 'NEW') and due_at is not null and due_at <= :horizon and id > :after
-                         order by id limit :limit)
-                select page.*, coalesce(p.facts, i.facts)::text as case_facts
-                from page left join care_plan p on p.id = page.plan_id left join intake i on i.id = page.intake_id
-                order by page.id
-                """)
-                .param("horizon", horizon).param("after", after).param("limit", limit)
-                .query((rs, row) -> new Candidate(task.mapRow(rs, row), json.read(rs.getString("case_facts"), CaseFacts.class)))
-                .list();
     }
 
     /** Which of these keys are stored already (a step raised by an earlier sweep): one index probe per key, one statement. */

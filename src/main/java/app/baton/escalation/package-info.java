@@ -5,6 +5,9 @@
  * a deadline go out in business hours. Hand-offs, escalations, reminders and completions become notices through the
  * notification module, in the change's transaction.
  *
- * <p>Its API is the events {@code EscalationRaised} and {@code TaskReminded}. Owns the table {@code task_alert}.
+ * <p>It reads the open tasks it sweeps, a keyset page at a time, through the care plan's {@code OpenTaskPages}.
+ * Its API is the events {@code EscalationRaised} and {@code TaskReminded}.
+ *
+ * <p>Owns tables: task_alert
  */
 package app.baton.escalation;

@@ -7,5 +7,7 @@
  *
  * <p>It owns no data: reads and writes go through the tracker and decision modules, which check access,
  * apply minimum necessary and audit, exactly as for the JSON API.
+ *
+ * <p>Owns tables: none
  */
 package app.baton.fhir;

@@ -1,5 +1,6 @@
 package app.baton.queue;
 
+import app.baton.careplan.OpenTaskPages;
 import app.baton.careplan.TrackerProblems;
 
 import app.baton.engine.model.Program;
@@ -27,6 +28,10 @@ record QueueFilter(Stage stage, Program program, String location, Boolean overdu
     /** The sort key of the last task of a page: due date (null: none, sorts last), priority rank, id. */
     record Cursor(OffsetDateTime due, int rank, UUID id) {
 
+        static Cursor of(OpenTaskPages.Key key) {
+            return new Cursor(key.due(), key.rank(), key.id());
+        }
+
         String encode() {
             String due = this.due == null ? "-" : String.valueOf(this.due.toInstant().toEpochMilli() * 1000 + this.due.getNano() / 1000 % 1000);
             return Base64.getUrlEncoder().withoutPadding().encodeToString((due + "|" + rank + "|" + id).getBytes(StandardCharsets.UTF_8));
@@ -41,6 +46,12 @@ record QueueFilter(Stage stage, Program program, String location, Boolean overdu
                 throw TrackerProblems.invalid("cursor", "not a cursor this API gave out; use nextCursor of the previous page");
             }
         }
+    }
+
+    /** This filter as the care plan's {@link OpenTaskPages} takes it, with {@code now} deciding "overdue". */
+    OpenTaskPages.Filter page(OffsetDateTime now) {
+        return new OpenTaskPages.Filter(stage, program, location, overdue, callerLocations, limit,
+                after == null ? null : new OpenTaskPages.Key(after.due(), after.rank(), after.id()), now);
     }
 
     static QueueFilter of(String stage, String program, String location, String overdue, Integer limit, String cursor,

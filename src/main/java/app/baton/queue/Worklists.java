@@ -1,5 +1,7 @@
 package app.baton.queue;
 
+import app.baton.careplan.OpenTaskPages;
+import app.baton.careplan.TaskQueries;
 import app.baton.careplan.TaskRow;
 import app.baton.careplan.TrackerAccess;
 import app.baton.careplan.TrackerProblems;
@@ -30,20 +32,20 @@ import java.util.stream.Collectors;
 public class Worklists {
 
     private final TrackerAccess access;
-    private final QueueQueries queries;
+    private final OpenTaskPages pages;
     private final Views views;
     private final TaskDecisions rules;
     private final ApplicationEventPublisher events;
-    private final TaskSearches searches;
+    private final TaskQueries queries;
 
-    Worklists(TrackerAccess access, QueueQueries queries, Views views, TaskDecisions rules, ApplicationEventPublisher events,
-              TaskSearches searches) {
+    Worklists(TrackerAccess access, OpenTaskPages pages, Views views, TaskDecisions rules, ApplicationEventPublisher events,
+              TaskQueries queries) {
         this.access = access;
-        this.queries = queries;
+        this.pages = pages;
         this.views = views;
         this.rules = rules;
         this.events = events;
-        this.searches = searches;
+        this.queries = queries;
     }
 
     /** What a work list asks for, as query parameters give it (each null when not given). */
@@ -57,7 +59,7 @@ public class Worklists {
     public QueuePage queue(String queue, Filter f) {
         QueueReaders.checked(queue, () -> events.publishEvent(new TaskListRefused(queue)));
         QueueFilter filter = filter(f);
-        return audited("queue", queue, f, page(queries.queue(queue, filter, rules.now().toOffsetDateTime()), filter));
+        return audited("queue", queue, f, page(pages.inQueue(queue, filter.page(rules.now().toOffsetDateTime())), filter));
     }
 
     /** scope "role" (or null): the tasks of the caller's roles' queues; "me": the tasks given to the caller. */
@@ -68,10 +70,10 @@ public class Worklists {
         Set<String> queues = QueueReaders.ofCurrentCaller();
         if (scope == null || scope.equals("role")) {
             Set<String> roles = me.roles().stream().map(Role::name).collect(Collectors.toSet());
-            return audited("my-roles", null, f, page(queries.roles(roles, queues, filter, now), filter));
+            return audited("my-roles", null, f, page(pages.ofRoles(roles, queues, filter.page(now)), filter));
         }
         if (scope.equals("me")) {
-            return audited("my-own", null, f, page(queries.owner(me.name(), queues, filter, now), filter));
+            return audited("my-own", null, f, page(pages.givenTo(me.name(), queues, filter.page(now)), filter));
         }
         throw TrackerProblems.invalid("scope", "role or me");
     }
@@ -81,7 +83,8 @@ public class Worklists {
      * list (criteria named, a patient never), and each task on it as a read of its patient's data.
      */
     public TaskSearch.Page search(TaskSearch search) {
-        List<TaskRow> rows = searches.search(search, callerLocations());
+        List<TaskRow> rows = queries.search(new TaskQueries.Search(search.patient(), search.statuses(), search.owner(),
+                search.changedFrom(), search.changedBefore(), callerLocations(), search.count(), search.offset()));
         boolean more = rows.size() > search.count();
         List<TaskRow> shown = more ? rows.subList(0, search.count()) : rows;
         Map<String, String> filters = new LinkedHashMap<>();
@@ -129,7 +132,7 @@ public class Worklists {
                 t.nextAction() == null ? null : t.nextAction().code(), t.nextAction() == null ? null : t.nextAction().prompt(),
                 t.version())).toList();
         TaskRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        String next = more ? new QueueFilter.Cursor(last.dueAt(), TaskRow.rank(last.priority()), last.id()).encode() : null;
+        String next = more ? QueueFilter.Cursor.of(OpenTaskPages.Key.of(last)).encode() : null;
         return new QueuePage(items, next, filter.limit());
     }
 

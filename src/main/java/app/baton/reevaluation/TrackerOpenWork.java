@@ -1,13 +1,13 @@
 package app.baton.reevaluation;
 
 import app.baton.careplan.TaskDecider;
+import app.baton.careplan.TaskQueries;
 import app.baton.careplan.TaskRow;
 import app.baton.careplan.Tasks;
 
 import app.baton.decision.DecisionResponse;
 import app.baton.engine.model.CaseInput;
 import app.baton.review.OpenWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -16,26 +16,25 @@ import java.util.UUID;
 
 /**
  * The tracker's open tasks for an impact analysis (and the re-evaluation preview that reads its report): each as it
- * stands, with the input {@link TaskDecider} would ask the rules about it. Reads only; nothing is decided here.
+ * stands, with the input {@link TaskDecider} would ask the rules about it, read through the care plan's {@link Tasks}
+ * and {@link TaskQueries}. Reads only; nothing is decided here.
  */
 @Component
 class TrackerOpenWork implements OpenWork {
 
     private final Tasks tasks;
+    private final TaskQueries queries;
     private final TaskDecider decider;
-    private final JdbcClient jdbc;
 
-    TrackerOpenWork(Tasks tasks, TaskDecider decider, JdbcClient jdbc) {
+    TrackerOpenWork(Tasks tasks, TaskQueries queries, TaskDecider decider) {
         this.tasks = tasks;
+        this.queries = queries;
         this.decider = decider;
-        this.jdbc = jdbc;
     }
 
     @Override
     public long count(Set<String> locations) {
-        String where = locations == null ? "" : " and location in (:locations)";
-        var sql = jdbc.sql("select count(*) from task where status not in ('DONE', 'CANCELLED')" + where);
-        return (locations == null ? sql : sql.param("locations", locations.isEmpty() ? Set.of("") : locations)).query(Long.class).single();
+        return queries.countOpen(locations);
     }
 
     @Override

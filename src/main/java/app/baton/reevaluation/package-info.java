@@ -4,6 +4,9 @@
  * applied in pages of a few hundred tasks, one transaction per page, resumable after a crash, each change recorded as a
  * decision and audited.
  *
- * <p>Its API is the event {@code TasksReEvaluated}. Owns the table {@code re_evaluation_run}.
+ * <p>It reads the open tasks through the care plan's {@code Tasks} and {@code TaskQueries}. Its API is the event
+ * {@code TasksReEvaluated}.
+ *
+ * <p>Owns tables: re_evaluation_run
  */
 package app.baton.reevaluation;

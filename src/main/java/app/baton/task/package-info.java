@@ -5,6 +5,8 @@
  * next month's from the plan template.
  *
  * <p>Its API is {@code TaskDesk} (for the HTTP API, FHIR and the console) and the events {@code TaskAssigned} and
- * {@code ActivityLogged}. Owns no tables: a task's rows belong to the care plan.
+ * {@code ActivityLogged}. A task's rows belong to the care plan.
+ *
+ * <p>Owns tables: none
  */
 package app.baton.task;

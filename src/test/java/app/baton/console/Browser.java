@@ -35,21 +35,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log in, open pages, check each page with axe-core, keep screenshots in target/screenshots.
  * The flags keep Chromium from reaching out to the network (closed on CI) and from sharing a profile.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BATON_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("BATON_CHROMEDRIVER", "/usr/bin/chromedriver"));
-    static final String MISSING = "the browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver "
+    public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BATON_CHROMIUM", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("BATON_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    public static final String MISSING = "the browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver "
             + "(.ci/run installs them), or set BATON_CHROMIUM and BATON_CHROMEDRIVER";
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    static final Path DOWNLOADS = Path.of("target/browser-downloads").toAbsolutePath();
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
+    public static final Path DOWNLOADS = Path.of("target/browser-downloads").toAbsolutePath();
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     private final WebDriver driver;
     private final String base;
     private final Path profile;
 
-    static boolean available() {
+    public static boolean available() {
         boolean found = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!found) {
             System.err.println("Skipping the browser tests: " + MISSING);
@@ -57,7 +57,7 @@ final class Browser implements AutoCloseable {
         return found;
     }
 
-    Browser(int port) throws IOException {
+    public Browser(int port) throws IOException {
         this.base = "http://localhost:" + port;
         this.profile = Files.createTempDirectory("baton-chromium-");
         Files.createDirectories(DOWNLOADS);
@@ -75,19 +75,19 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    void logIn(String user, String password) {
+    public void logIn(String user, String password) {
         open("/login");
         find("#username").sendKeys(user);
         find("#password").sendKeys(password);
@@ -95,25 +95,25 @@ final class Browser implements AutoCloseable {
         waitFor(d -> path().startsWith("/console"));
     }
 
-    void logOut() {
+    public void logOut() {
         find("header form button").click();
         waitFor(d -> path().startsWith("/login"));
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    String text(String css) {
+    public String text(String css) {
         return find(css).getText();
     }
 
     /** The notice a page shows after a step succeeded, waiting for the page that shows it. */
-    String notice() {
+    public String notice() {
         return waitFor(d -> all(".page-notice").isEmpty() ? null : text(".page-notice"));
     }
 
@@ -121,12 +121,12 @@ final class Browser implements AutoCloseable {
      * Clicks what loads another page (a link, a form's submit button) and waits until that page has
      * replaced this one, so the next look at the page is not at the old one.
      */
-    void clickToLoad(String css) {
+    public void clickToLoad(String css) {
         loaded();
         clickToLoad(find(css));
     }
 
-    void clickToLoad(WebElement element) {
+    public void clickToLoad(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
@@ -144,16 +144,16 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the current document has finished loading. */
-    void loaded() {
+    public void loaded() {
         waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    <T> T waitFor(Function<WebDriver, T> condition) {
+    public <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Runs axe-core on the page and fails on any serious or critical violation, naming rule and elements. */
-    void checkAccessibility() {
+    public void checkAccessibility() {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(axeSource());
         Object result = js.executeAsyncScript("""
@@ -172,7 +172,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot of the whole page, 1366 pixels wide, as target/screenshots/{name}.png. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
         // the whole page, not only the 768 pixels in view: grow the window to the page's height for the shot
@@ -191,7 +191,7 @@ final class Browser implements AutoCloseable {
      * target/screenshots/{name}-{width}x{height}.png, and returns each table wider than its container
      * (the container would scroll sideways) and the page itself when it is wider than the window.
      */
-    List<String> layoutAt(String name, int width, int height) throws IOException {
+    public List<String> layoutAt(String name, int width, int height) throws IOException {
         driver.manage().window().setSize(new Dimension(width, height));
         try {
             // the charts redraw on resize
@@ -223,7 +223,7 @@ final class Browser implements AutoCloseable {
      * vertical axis (one name per line, read across) with at least 20 pixels of height per row, and every
      * row of its table drawn.
      */
-    List<String> overlappingLabels(String chartId) {
+    public List<String> overlappingLabels(String chartId) {
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) ((JavascriptExecutor) driver).executeScript("""
                 var element = document.getElementById(arguments[0]);
@@ -250,7 +250,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits for a download whose name starts with {@code prefix} to finish, and returns its text. */
-    String downloaded(String prefix) {
+    public String downloaded(String prefix) {
         return waitFor(d -> {
             File[] files = DOWNLOADS.toFile().listFiles((dir, name) -> name.startsWith(prefix) && !name.endsWith(".crdownload"));
             if (files == null || files.length == 0) {
@@ -264,7 +264,7 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    static void clearDownloads() throws IOException {
+    public static void clearDownloads() throws IOException {
         if (Files.isDirectory(DOWNLOADS)) {
             List<Path> files = new ArrayList<>();
             try (var listing = Files.list(DOWNLOADS)) {

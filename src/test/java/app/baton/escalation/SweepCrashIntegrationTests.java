@@ -1,5 +1,6 @@
 package app.baton.escalation;
 
+import app.baton.careplan.OpenTaskPages;
 import app.baton.intake.Intake;
 
 import app.baton.decision.TaskDecisions;
@@ -33,6 +34,8 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
     @Autowired
     TaskDecisions rules;
     @Autowired
+    OpenTaskPages openTasks;
+    @Autowired
     TaskAlerts alerts;
     @Autowired
     PlatformTransactionManager transactions;
@@ -65,7 +68,7 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
             }
             events.publishEvent(event);
         };
-        EscalationSweep crashing = new EscalationSweep(rules, alerts, new SweepProperties(true, Duration.ofMinutes(1), 2, Duration.ofHours(24), null, null),
+        EscalationSweep crashing = new EscalationSweep(rules, openTasks, alerts, new SweepProperties(true, Duration.ofMinutes(1), 2, Duration.ofHours(24), null, null),
                 dying, transactions);
 
         assertThatThrownBy(crashing::run).hasMessageContaining("the instance dies here");

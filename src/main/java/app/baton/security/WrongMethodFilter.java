@@ -31,8 +31,8 @@ final class WrongMethodFilter extends OncePerRequestFilter {
     private static final Set<String> FILTER_ENDPOINTS = Set.of("POST /login", "POST /logout");
 
     /**
-     * A matrix entry, with the literal start of its pattern (up to the last {@code /} before its first variable or
-     * wildcard; the whole pattern when it has none): a path that does not start with it cannot match, so most entries
+     * A matrix entry, with the literal start of its pattern (up to, not including, the last {@code /} before its first variable
+     * or wildcard, since {@code /**} also matches no segment at all; the whole pattern when it has none): a path that does not start with it cannot match, so most entries
      * are passed over with one {@code startsWith} instead of a pattern match. This filter runs on every request.
      */
     private record Entry(PathPattern pattern, HttpMethod method, String literalStart) {
@@ -45,7 +45,7 @@ final class WrongMethodFilter extends OncePerRequestFilter {
                     variable = Math.min(variable, at);
                 }
             }
-            String start = variable == pattern.length() ? pattern : pattern.substring(0, pattern.lastIndexOf('/', variable) + 1);
+            String start = variable == pattern.length() ? pattern : pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', variable)));
             return new Entry(PathPatternParser.defaultInstance.parse(pattern), method, start);
         }
 

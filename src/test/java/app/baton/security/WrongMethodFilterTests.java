@@ -29,6 +29,7 @@ class WrongMethodFilterTests {
             String path = permission.pattern().replaceAll("\\{\\*[^}]*}", "a/b").replaceAll("\\{[^}]*}", "x1").replace("**", "a/b")
                     .replace("*", "x2");
             paths.add(path);
+            paths.add(permission.pattern().replaceAll("/\\*\\*$", "").replaceAll("/\\{\\*[^}]*}$", ""));
             paths.add(path + "/more");
             paths.add(path.substring(0, Math.max(1, path.length() - 1)));
             paths.add(path.replaceFirst("^/a", "/%61"));

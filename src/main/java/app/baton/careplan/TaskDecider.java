@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * Asks the rules about a task through the decision module ({@link TaskDecisions}) and stores the answer: on
  * creation, and after every change of its status, owner or history. Each answer is a recorded decision, stored in
- * the transaction that stores the task, and the task points at it. Every stored task is announced (TaskChanged), and
+ * the transaction that stores the task, and the task points at it. A new task may be asked about first and stored
+ * later from that same answer ({@link #evaluate}, then {@link #create(Evaluated, List)}): an intake reads its tasks'
+ * answers before it knows whether to store them, and never asks twice. Every stored task is announced (TaskChanged), and
  * one that lands in another queue is handed off (TaskHandedOff), in that same transaction.
  */
 @Component
@@ -55,12 +57,74 @@ public class TaskDecider {
      */
     public TaskRow create(TaskRow draft, int position, CaseFacts facts, CompiledRules compiled, ZonedDateTime asOf,
                    List<DecisionResponse.MissingInfo> missing) {
-        TaskDecision d = rules.decide(compiled, input(facts, draft), asOf, AskedBy.INTAKE);
-        TaskRow task = draft.decided(d, missing == null ? d.missingInfo() : missing, true);
-        tasks.insert(task, position);
+        return create(evaluate(draft, position, facts, compiled, asOf), missing);
+    }
+
+    /**
+     * A new task's first decision, made and not stored: the rules asked about {@code draft} exactly as {@link #create}
+     * asks them (its own id, plan, status and stage, at {@code asOf}), so that a caller can look at the answer before
+     * it decides what to store (an intake finds what it lacks in its tasks' answers), then store the task from it with
+     * {@link #create(Evaluated, List)} or {@link #createAll}. An evaluation never stored concerns no task and leaves
+     * no record.
+     */
+    public Evaluated evaluate(TaskRow draft, int position, CaseFacts facts, CompiledRules compiled, ZonedDateTime asOf) {
+        return new Evaluated(draft, position, rules.evaluate(compiled, input(facts, draft), asOf, AskedBy.INTAKE));
+    }
+
+    /**
+     * Inserts a new task from the decision already made about it ({@link #evaluate}), recording that decision; nothing
+     * is evaluated again. {@code missing}, when given, replaces the task's own missing fields.
+     */
+    public TaskRow create(Evaluated evaluated, List<DecisionResponse.MissingInfo> missing) {
+        rules.record(List.of(evaluated.decision()));
+        return store(evaluated, missing);
+    }
+
+    /**
+     * Inserts new tasks from the decisions already made about them, in this order (a task after the task it follows),
+     * recording all their decisions in one statement first; returns them as stored.
+     */
+    public List<TaskRow> createAll(List<Evaluated> evaluated) {
+        rules.record(evaluated.stream().map(Evaluated::decision).toList());
+        return evaluated.stream().map(e -> store(e, null)).toList();
+    }
+
+    private TaskRow store(Evaluated evaluated, List<DecisionResponse.MissingInfo> missing) {
+        TaskDecision d = evaluated.decision();
+        TaskRow task = evaluated.draft().decided(d, missing == null ? d.missingInfo() : missing, true);
+        tasks.insert(task, evaluated.position());
         events.publishEvent(TaskChanged.of(task));
         handedOff(null, task);
         return closeIfTheRulesSay(task);
+    }
+
+    /**
+     * A task not stored yet, with its place in its plan and the rules' first answer about it, made by {@link #evaluate}
+     * (the only way to get one: the decision is the one made about this very draft).
+     */
+    public static final class Evaluated {
+
+        private final TaskRow draft;
+        private final int position;
+        private final TaskDecision decision;
+
+        private Evaluated(TaskRow draft, int position, TaskDecision decision) {
+            this.draft = draft;
+            this.position = position;
+            this.decision = decision;
+        }
+
+        public TaskRow draft() {
+            return draft;
+        }
+
+        public int position() {
+            return position;
+        }
+
+        public TaskDecision decision() {
+            return decision;
+        }
     }
 
     /**

@@ -11,15 +11,11 @@ import app.baton.careplan.TrackerRead;
 import app.baton.careplan.TaskStatusChanged;
 
 import app.baton.decision.AskedBy;
-import app.baton.decision.TaskDecision;
 import app.baton.decision.TaskDecisions;
 import app.baton.decision.DecisionResponse;
 import app.baton.engine.CompiledRules;
 import app.baton.engine.PlanEvaluation;
-import app.baton.engine.model.CaseInput;
-import app.baton.engine.model.PlanStep;
 import app.baton.engine.model.Program;
-import app.baton.engine.model.Stage;
 import app.baton.engine.model.TaskStatus;
 import app.baton.engine.model.TaskType;
 import app.baton.security.PatientAccess;
@@ -30,21 +26,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Takes in referrals and discharges, once per source event. The active rule set's missing-info
- * decision, asked for every task the program's template would create, says whether the intake is
- * complete: then its plan is built at once; if not, a referral is held with one task, routed by the
- * routing table, that lists what is missing. A discharge is never held: its tasks' deadlines run
- * from the discharge, so its plan is built at once and the missing fields get their own task beside
- * it. Completing the fields re-evaluates, closes that task and releases a held intake.
- * Each call is one transaction: an intake is stored with its plan or its held task, or not at all.
+ * Takes in referrals and discharges, once per source event. The active rule set decides each task the program's
+ * template creates, once, as the task it will be, and the intake's own task once at the INTAKE stage; the missing-info
+ * flags of those answers say whether the intake is complete: then its plan is built at once from those same decisions;
+ * if not, a referral is held with one task, routed by the routing table, that lists what is missing. A discharge is
+ * never held: its tasks' deadlines run from the discharge, so its plan is built at once and the missing fields get
+ * their own task beside it. Completing the fields re-evaluates, closes that task and releases a held intake.
+ * Each call is one transaction: an intake is stored (its row written once, in its final form) with its plan or its
+ * held task, or not at all.
  */
 @Service
 public class IntakeService {
@@ -77,30 +78,56 @@ public class IntakeService {
     record Outcome(IntakeView view, boolean replayed) {
     }
 
+    /**
+     * Takes in one source event. Under a transaction-scoped lock on its source system and id (a twin sent at the same
+     * moment waits here until the first commits), a replay is answered from the stored first answer before anything is
+     * evaluated. A new event is decided first and written after: each template task is evaluated once, as the task it
+     * will be, and the intake's own task once at the INTAKE stage ({@link #decide}); from those answers come what is
+     * missing, the status, the plan id and the first answer; then the intake row is inserted once, in its final form,
+     * and the plan's tasks (or the task that holds the intake) are stored from the same decisions, which are recorded
+     * with them. Nothing is evaluated twice and no row is written twice.
+     */
     @Transactional
     public Outcome receive(Intakes.Kind kind, IntakeRequest request, String requestSha256) {
         Program program = program(kind, request.program());
-        CaseFacts facts = builder.withEarlierTcm(request.facts(program));
-        ZonedDateTime now = rules.now();
-        Intakes.IntakeRow row = new Intakes.IntakeRow(UUID.randomUUID(), request.sourceSystem(), request.sourceId(), kind,
-                requestSha256, Intakes.Status.HELD, facts.patientId(), facts.location(), facts, null, null, now.toOffsetDateTime(), null);
-        if (!intakes.insert(row)) {
-            return replay(request, requestSha256);
+        CaseFacts requested = request.facts(program);
+        intakes.lockSource(request.sourceSystem(), request.sourceId());
+        Optional<Intakes.IntakeRow> first = intakes.bySource(request.sourceSystem(), request.sourceId());
+        if (first.isPresent()) {
+            return replay(first.get(), requestSha256);
         }
+        CaseFacts facts = builder.withEarlierTcm(requested);
+        // PostgreSQL keeps microseconds: the first answer, built here, shows the times as they are read back
+        ZonedDateTime now = rules.now().truncatedTo(ChronoUnit.MICROS);
         CompiledRules compiled = rules.current();
         PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
-        List<DecisionResponse.MissingInfo> missing = missing(compiled, facts, template, now);
-        if (missing.isEmpty() || kind == Intakes.Kind.DISCHARGE) {
-            release(row, facts, compiled, template, now);
+        UUID id = UUID.randomUUID();
+        TaskType heldType = kind == Intakes.Kind.DISCHARGE ? TaskType.COMPLETE_INTAKE : template.steps().get(0).taskType();
+        Answers decided = decide(id, facts, heldType, compiled, template, now);
+        boolean release = decided.missing().isEmpty() || kind == Intakes.Kind.DISCHARGE;
+        boolean flagged = !decided.missing().isEmpty();
+        int version = Integer.parseInt(compiled.version());
+        OffsetDateTime at = now.toOffsetDateTime();
+        UUID planId = release ? decided.plan().planId() : null;
+        UUID heldTaskId = flagged ? decided.intakeTask().draft().id() : null;
+        IntakeView view = new IntakeView(id, request.sourceSystem(), request.sourceId(), kind.name(),
+                (release ? Intakes.Status.RELEASED : Intakes.Status.HELD).name(), program.name(), facts.patientId(), planId, heldTaskId,
+                flagged ? decided.missing() : List.of(), version, at, release ? at : null);
+        Intakes.IntakeRow row = new Intakes.IntakeRow(id, request.sourceSystem(), request.sourceId(), kind, requestSha256,
+                release ? Intakes.Status.RELEASED : Intakes.Status.HELD, facts.patientId(), facts.location(), facts, views.json(view),
+                planId, at, release ? at : null);
+        if (!intakes.insert(row)) {
+            throw new IllegalStateException("an intake was stored under its source's lock by another transaction");
         }
-        if (!missing.isEmpty()) {
-            TaskType type = kind == Intakes.Kind.DISCHARGE ? TaskType.COMPLETE_INTAKE : template.steps().get(0).taskType();
-            TaskRow held = decider.create(heldTask(row, facts, type, compiled, now), 0, facts, compiled, now, missing);
-            events.publishEvent(new IntakeHeld(row.id(), held.id(), row.patientId(), program.name(),
-                    missing.stream().map(DecisionResponse.MissingInfo::field).toList()));
+        if (release) {
+            builder.build(row, facts, compiled, template, decided.plan(), now);
+            events.publishEvent(new IntakeReleased(id, planId, row.patientId(), program.name()));
         }
-        IntakeView view = views.of(intakes.find(row.id()).orElseThrow());
-        intakes.answered(row.id(), views.json(view));
+        if (flagged) {
+            TaskRow held = decider.create(decided.intakeTask(), decided.missing());
+            events.publishEvent(new IntakeHeld(id, held.id(), row.patientId(), program.name(),
+                    decided.missing().stream().map(DecisionResponse.MissingInfo::field).toList()));
+        }
         return new Outcome(view, false);
     }
 
@@ -122,7 +149,9 @@ public class IntakeService {
         CompiledRules compiled = rules.current();
         ZonedDateTime now = rules.now();
         PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
-        List<DecisionResponse.MissingInfo> missing = missing(compiled, facts, template, now);
+        TaskType heldType = intake.kind() == Intakes.Kind.DISCHARGE ? TaskType.COMPLETE_INTAKE : template.steps().get(0).taskType();
+        Answers decided = decide(id, facts, heldType, compiled, template, now);
+        List<DecisionResponse.MissingInfo> missing = decided.missing();
         for (TaskRow held : tasks.holdingIntake(id)) {
             if (!held.status().isOpen()) {
                 continue;
@@ -135,24 +164,19 @@ public class IntakeService {
             }
         }
         if (missing.isEmpty() && intake.status() == Intakes.Status.HELD) {
-            release(intake, facts, compiled, template, now);
+            builder.build(intake, facts, compiled, template, decided.plan(), now);
+            intakes.released(id, decided.plan().planId(), now.toOffsetDateTime());
+            events.publishEvent(new IntakeReleased(id, decided.plan().planId(), intake.patientId(), facts.program().name()));
         }
         return views.of(intakes.find(id).orElseThrow());
     }
 
-    private void release(Intakes.IntakeRow intake, CaseFacts facts, CompiledRules compiled, PlanEvaluation template, ZonedDateTime now) {
-        UUID planId = builder.build(intake, facts, compiled, template, now);
-        intakes.released(intake.id(), planId, now.toOffsetDateTime());
-        events.publishEvent(new IntakeReleased(intake.id(), planId, intake.patientId(), facts.program().name()));
-    }
-
     /**
-     * The first answer again, for the same event sent again. An intake the caller may not see (another
-     * location's patient) answers as a different body does, 422, so a replay never reveals its ids.
+     * The first answer again, for the same event sent again: read from the stored intake, nothing evaluated. An intake
+     * the caller may not see (another location's patient) answers as a different body does, 422, so a replay never
+     * reveals its ids.
      */
-    private Outcome replay(IntakeRequest request, String requestSha256) {
-        Intakes.IntakeRow first = intakes.bySource(request.sourceSystem(), request.sourceId())
-                .orElseThrow(() -> new IllegalStateException("intake conflict without a stored intake"));
+    private Outcome replay(Intakes.IntakeRow first, String requestSha256) {
         if (!first.requestSha256().equals(requestSha256) || !patientAccess.canSee(first.patientId(), first.location())) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "source-id-reused", "This source event was sent with another body",
                     "sourceSystem and sourceId name an event Baton took in with a different body; send a new sourceId for a new event",
@@ -163,29 +187,45 @@ public class IntakeService {
     }
 
     /**
-     * What the intake lacks: the missing-info flags of every task the template would create, asked
-     * at the INTAKE stage. Only patient and plan fields count; a task's own fields (its submission
-     * time) come later, from the work itself. These asks are not stored as decisions of their own: they concern
-     * no task yet; each flag keeps the rule and table row that raised it, and the held task's own decision is
-     * recorded when it is created.
+     * An intake's decisions, each made once: its plan's tasks (as {@link PlanBuilder#evaluate} makes them, at the stage
+     * each will be stored in), the intake's own task (the one that would hold it: status BLOCKED_MISSING_INFO, at the
+     * INTAKE stage, where the missing-info table may ask for more, such as the preferred language), and what the intake
+     * lacks, read from those answers.
      */
-    private List<DecisionResponse.MissingInfo> missing(CompiledRules compiled, CaseFacts facts, PlanEvaluation template, ZonedDateTime now) {
+    private record Answers(PlanBuilder.Planned plan, TaskDecider.Evaluated intakeTask, List<DecisionResponse.MissingInfo> missing) {
+    }
+
+    private Answers decide(UUID intakeId, CaseFacts facts, TaskType heldType, CompiledRules compiled, PlanEvaluation template,
+                           ZonedDateTime now) {
+        TaskDecider.Evaluated intakeTask = decider.evaluate(heldTask(intakeId, facts, heldType, compiled, now), 0, facts, compiled, now);
+        PlanBuilder.Planned plan = builder.evaluate(facts, compiled, template, now);
+        return new Answers(plan, intakeTask, missing(intakeTask, plan));
+    }
+
+    /**
+     * What the intake lacks: the missing-info flags of the intake's own task (asked at the INTAKE stage), then of every
+     * task the template creates (asked as each will be stored), in template row order, each field once. Only patient
+     * and plan fields count; a task's own fields (its submission time) come later, from the work itself. Each flag keeps
+     * the rule and table row that raised it. The answers are recorded with the tasks they concern when those are
+     * stored: the plan's tasks when the intake is released, the intake's own task when something is missing. A held
+     * referral's plan-task answers are not stored (there is no task yet): its plan's tasks are decided again, and
+     * recorded, when its fields are completed.
+     */
+    private static List<DecisionResponse.MissingInfo> missing(TaskDecider.Evaluated intakeTask, PlanBuilder.Planned plan) {
         Map<String, DecisionResponse.MissingInfo> byField = new LinkedHashMap<>();
-        for (PlanStep step : template.steps()) {
-            CaseInput.Task task = new CaseInput.Task("intake", step.taskType(), TaskStatus.NEW, facts.priorityOrRoutine(),
-                    now.toOffsetDateTime(), now.toOffsetDateTime(), 0, null);
-            TaskDecision decided = rules.evaluate(compiled, new CaseInput(null, facts.patient(), facts.carePlan(null, Stage.INTAKE), task),
-                    now, AskedBy.INTAKE);
-            decided.missingInfo().stream().filter(f -> !f.field().startsWith("task."))
+        List<TaskDecider.Evaluated> asked = new ArrayList<>();
+        asked.add(intakeTask);
+        asked.addAll(plan.inRowOrder());
+        for (TaskDecider.Evaluated task : asked) {
+            task.decision().missingInfo().stream().filter(f -> !f.field().startsWith("task."))
                     .forEach(flag -> byField.putIfAbsent(flag.field(), flag));
         }
         return List.copyOf(byField.values());
     }
 
-    private static TaskRow heldTask(Intakes.IntakeRow intake, CaseFacts facts, TaskType type, CompiledRules compiled,
-                                    ZonedDateTime now) {
-        return new TaskRow(UUID.randomUUID(), null, intake.id(), null, TaskRow.Purpose.MISSING_INFO, intake.patientId(),
-                intake.location(), facts.program(), type, TaskStatus.BLOCKED_MISSING_INFO,
+    private static TaskRow heldTask(UUID intakeId, CaseFacts facts, TaskType type, CompiledRules compiled, ZonedDateTime now) {
+        return new TaskRow(UUID.randomUUID(), null, intakeId, null, TaskRow.Purpose.MISSING_INFO, facts.patientId(),
+                facts.location(), facts.program(), type, TaskStatus.BLOCKED_MISSING_INFO,
                 facts.priorityOrRoutine(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
                 Integer.parseInt(compiled.version()), 0, null, now.toOffsetDateTime(), now.toOffsetDateTime(), 0, null, null);
     }

@@ -36,19 +36,32 @@ public class Intakes {
     }
 
     /**
-     * Inserts the intake unless its source event was taken in before (the unique index on source
-     * system and id); returns whether it was inserted. A concurrent twin waits for the first to commit.
+     * Takes the transaction-scoped lock of one source event (source system and id): a twin of an intake in flight waits
+     * here until the first commits or rolls back, then finds it stored (a replay) or not. The two-key form keeps these
+     * locks apart from every single-key advisory lock; two sources whose hashes meet only wait for each other.
+     */
+    void lockSource(String system, String sourceId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('baton.intake.source'), hashtext(:system || chr(31) || :sourceId))")
+                .param("system", system).param("sourceId", sourceId).query().singleRow();
+    }
+
+    /**
+     * Inserts the intake in its final form (status, plan, first answer), its one write on intake; returns whether it
+     * was inserted: not if its source event was stored already (the unique index on source system and id, the guard
+     * behind {@link #lockSource}).
      */
     boolean insert(IntakeRow i) {
         return jdbc.sql("""
                 insert into intake (id, source_system, source_id, kind, request_sha256, status, patient_id, location, facts,
-                                    received_at)
-                values (:id, :system, :sourceId, :kind, :sha, :status, :patient, :location, cast(:facts as jsonb), :at)
+                                    first_response, plan_id, received_at, released_at)
+                values (:id, :system, :sourceId, :kind, :sha, :status, :patient, :location, cast(:facts as jsonb),
+                        cast(:response as jsonb), :plan, :at, :releasedAt)
                 on conflict (source_system, source_id) do nothing
                 """)
                 .param("id", i.id()).param("system", i.sourceSystem()).param("sourceId", i.sourceId()).param("kind", i.kind().name())
                 .param("sha", i.requestSha256()).param("status", i.status().name()).param("patient", i.patientId())
-                .param("location", i.location()).param("facts", json.write(i.facts())).param("at", i.receivedAt())
+                .param("location", i.location()).param("facts", json.write(i.facts())).param("response", i.firstResponse())
+                .param("plan", i.planId()).param("at", i.receivedAt()).param("releasedAt", i.releasedAt())
                 .update() == 1;
     }
 
@@ -63,11 +76,6 @@ public class Intakes {
 
     public Optional<IntakeRow> lock(UUID id) {
         return jdbc.sql(select() + " where id = :id for update").param("id", id).query(mapper()).optional();
-    }
-
-    void answered(UUID id, String response) {
-        jdbc.sql("update intake set first_response = cast(:response as jsonb) where id = :id and first_response is null")
-                .param("id", id).param("response", response).update();
     }
 
     void updateFacts(UUID id, CaseFacts facts) {

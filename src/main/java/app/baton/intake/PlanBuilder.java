@@ -80,34 +80,60 @@ public class PlanBuilder {
         return plan;
     }
 
-    UUID build(Intakes.IntakeRow intake, CaseFacts facts, CompiledRules compiled, PlanEvaluation template, ZonedDateTime asOf) {
+    /**
+     * A plan not stored yet: its id, and each template task as it will be stored (its id, prerequisite, status and stage)
+     * with the rules' answer about it, in the order they are stored. Evaluated once here; {@link #build} stores them.
+     */
+    record Planned(UUID planId, List<TaskDecider.Evaluated> tasks) {
+
+        /** The tasks in template row order (the order the template gives them, whatever the order of storing). */
+        List<TaskDecider.Evaluated> inRowOrder() {
+            return tasks.stream().sorted(java.util.Comparator.comparingInt(TaskDecider.Evaluated::position)).toList();
+        }
+    }
+
+    /**
+     * Each of the template's tasks evaluated once, as the task it will be: one task per template row, in row order,
+     * except that a task is stored after the task it follows (the prerequisite is a foreign key); it starts NEW when it
+     * follows another, else READY. Nothing is stored.
+     */
+    Planned evaluate(CaseFacts facts, CompiledRules compiled, PlanEvaluation template, ZonedDateTime asOf) {
         UUID planId = UUID.randomUUID();
         OffsetDateTime now = asOf.toOffsetDateTime();
-        Set<String> stepRules = template.steps().stream().map(PlanStep::rule).collect(Collectors.toSet());
-        List<DecisionResponse.TraceEntry> rules = template.firedRules().stream().filter(stepRules::contains)
-                .map(rule -> new DecisionResponse.TraceEntry(rule, decisions.source(compiled, rule))).toList();
-        plans.insert(new Plans.PlanRow(planId, intake.id(), intake.patientId(), intake.location(), facts, Plans.Status.OPEN,
-                Integer.parseInt(compiled.version()), rules, now, null, null, null, 0));
         Map<TaskType, UUID> ids = new EnumMap<>(TaskType.class);
         template.steps().forEach(step -> ids.putIfAbsent(step.taskType(), UUID.randomUUID()));
-        List<UUID> created = new ArrayList<>();
+        List<UUID> placed = new ArrayList<>();
+        List<TaskDecider.Evaluated> evaluated = new ArrayList<>();
         List<PlanStep> waiting = new ArrayList<>(template.steps());
-        // Row order, except that a task is stored after the task it follows (the prerequisite is a foreign key).
         while (!waiting.isEmpty()) {
             List<PlanStep> ready = waiting.stream().filter(step -> prerequisite(step, ids) == null
-                    || created.contains(prerequisite(step, ids))).toList();
+                    || placed.contains(prerequisite(step, ids))).toList();
             boolean stuck = ready.isEmpty();
             for (PlanStep step : stuck ? waiting : ready) {
                 UUID prerequisite = stuck ? null : prerequisite(step, ids);
-                created.add(ids.get(step.taskType()));
-                decider.create(draft(ids.get(step.taskType()), planId, prerequisite, intake, facts, step, compiled, now),
-                        template.steps().indexOf(step), facts, compiled, asOf, null);
+                placed.add(ids.get(step.taskType()));
+                evaluated.add(decider.evaluate(draft(ids.get(step.taskType()), planId, prerequisite, facts, step, compiled, now),
+                        template.steps().indexOf(step), facts, compiled, asOf));
             }
             waiting.removeAll(stuck ? List.copyOf(waiting) : ready);
         }
-        events.publishEvent(new PlanCreated(planId, intake.id(), intake.patientId(), facts.program().name(),
-                Integer.parseInt(compiled.version()), List.copyOf(created)));
-        return planId;
+        return new Planned(planId, List.copyOf(evaluated));
+    }
+
+    /**
+     * Stores the planned plan for this intake and its tasks from the decisions already made about them (recorded now,
+     * with the tasks); evaluates nothing.
+     */
+    void build(Intakes.IntakeRow intake, CaseFacts facts, CompiledRules compiled, PlanEvaluation template, Planned planned,
+               ZonedDateTime asOf) {
+        Set<String> stepRules = template.steps().stream().map(PlanStep::rule).collect(Collectors.toSet());
+        List<DecisionResponse.TraceEntry> rules = template.firedRules().stream().filter(stepRules::contains)
+                .map(rule -> new DecisionResponse.TraceEntry(rule, decisions.source(compiled, rule))).toList();
+        plans.insert(new Plans.PlanRow(planned.planId(), intake.id(), intake.patientId(), intake.location(), facts, Plans.Status.OPEN,
+                Integer.parseInt(compiled.version()), rules, asOf.toOffsetDateTime(), null, null, null, 0));
+        List<UUID> created = decider.createAll(planned.tasks()).stream().map(TaskRow::id).toList();
+        events.publishEvent(new PlanCreated(planned.planId(), intake.id(), intake.patientId(), facts.program().name(),
+                Integer.parseInt(compiled.version()), created));
     }
 
     /**
@@ -154,9 +180,9 @@ public class PlanBuilder {
         return step.after() == null || step.after() == step.taskType() ? null : ids.get(step.after());
     }
 
-    private static TaskRow draft(UUID id, UUID planId, UUID prerequisite, Intakes.IntakeRow intake, CaseFacts facts, PlanStep step,
-                                 CompiledRules compiled, OffsetDateTime now) {
-        return new TaskRow(id, planId, null, prerequisite, TaskRow.Purpose.PLAN, intake.patientId(), intake.location(),
+    private static TaskRow draft(UUID id, UUID planId, UUID prerequisite, CaseFacts facts, PlanStep step, CompiledRules compiled,
+                                 OffsetDateTime now) {
+        return new TaskRow(id, planId, null, prerequisite, TaskRow.Purpose.PLAN, facts.patientId(), facts.location(),
                 facts.program(), step.taskType(), prerequisite == null ? TaskStatus.READY : TaskStatus.NEW,
                 facts.priorityOrRoutine(), null, null, null, null, null, null, null, null, null, List.of(), List.of(),
                 Integer.parseInt(compiled.version()), 0, null, now, now, 0, null, null);

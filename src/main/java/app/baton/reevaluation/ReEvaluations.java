@@ -14,6 +14,8 @@ import app.baton.review.ImpactReport;
 import app.baton.review.OpenTaskImpact;
 import app.baton.review.OpenWork;
 import app.baton.system.AuditActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +48,7 @@ class ReEvaluations {
 
     /** Tasks applied per transaction: a crash loses at most this page, which rolls back. */
     static final int PAGE = 500;
+    private static final Logger log = LoggerFactory.getLogger(ReEvaluations.class);
     private static final int EXAMPLES = 20;
 
     private final Tasks tasks;
@@ -108,8 +111,15 @@ class ReEvaluations {
      * (audited once, as TASKS_RE_EVALUATED). Resuming a run that crashed half-way is calling this again.
      */
     void finish(UUID id, List<Change> examples) {
-        while (Boolean.TRUE.equals(tx.execute(status -> applyPage(id, examples, status)))) {
-            // one transaction per page
+        Page page;
+        do {
+            page = tx.execute(status -> applyPage(id, examples, status));
+        } while (page == Page.APPLIED);
+        if (page == Page.TAKEN) {
+            // Another instance took the run over (it found it stale) and committed this page first: it applies the rest
+            // and completes the run. Completing it here would stop that instance half-way and lose the pages after.
+            log.warn("re-evaluation {}: another instance moved the run on; leaving the rest to it", id);
+            return;
         }
         tx.executeWithoutResult(status -> {
             if (runs.complete(id)) {
@@ -120,15 +130,18 @@ class ReEvaluations {
         });
     }
 
+    /** What became of one page: applied, none left (or the run is no longer running), or taken by another instance. */
+    private enum Page { APPLIED, DONE, TAKEN }
+
     /** One page in one transaction: its tasks re-decided and the run's cursor moved past them, or nothing at all. */
-    private boolean applyPage(UUID id, List<Change> examples, TransactionStatus status) {
+    private Page applyPage(UUID id, List<Change> examples, TransactionStatus status) {
         Optional<ReEvaluationRuns.Cursor> cursor = runs.cursor(id);
         if (cursor.isEmpty()) {
-            return false;
+            return Page.DONE;
         }
         List<TaskRow> page = tasks.openAfter(cursor.get().afterTask(), PAGE, cursor.get().locations());
         if (page.isEmpty()) {
-            return false;
+            return Page.DONE;
         }
         CompiledRules compiled = rules.current();
         long dueChanged = 0;
@@ -156,10 +169,10 @@ class ReEvaluations {
                 unchanged, skipped)) {
             // another instance moved this run on meanwhile: this page is theirs, nothing of it is kept here
             status.setRollbackOnly();
-            return false;
+            return Page.TAKEN;
         }
         examples.addAll(found);
-        return true;
+        return Page.APPLIED;
     }
 
     /** What applying would change: the open-task part of an impact analysis of the active version, and examples from it. */

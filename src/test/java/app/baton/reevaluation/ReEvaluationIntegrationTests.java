@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +32,8 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
     ReEvaluationRuns runs;
     @Autowired
     ReEvaluationResumer resumer;
+    @Autowired
+    ReEvaluations reEvaluations;
 
     @Test
     void previewCountsTheChangesApplyMakesThemAndBothAreAudited() {
@@ -117,6 +125,66 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
             assertThat(r.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(r.path("percent").asInt()).isEqualTo(100);
         });
+    }
+
+    /**
+     * Two instances on one run: one took it over as stale while the other was only slow (a page held up for minutes), so
+     * both apply from the same cursor. They race for each page; the one whose page the other committed first rolls it
+     * back and leaves the run to the other, which finishes it. No page is lost and none is applied twice. (Before, the
+     * loser completed the run on its way out, which stopped the winner after its page: every later page was lost.)
+     */
+    @Test
+    void twoInstancesOnOneRunLoseNoPageAndApplyNoneTwice() {
+        String location = "RACE_CLINIC_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String planId = http.post("/api/v1/intake/discharges", Intake.tcmDischarge(Intake.newId(), location)).json().path("planId").asText();
+        // more than two pages of open tasks at a location of their own: copies of the plan's contact task, every one with a
+        // due date the active version moves (as if an older version had set it)
+        jdbc.sql("""
+                insert into task
+                select r.* from task t cross join generate_series(1, :copies) g,
+                lateral jsonb_populate_record(null::task, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(), 'position', t.position + g)) r
+                where t.plan_id = cast(:plan as uuid) and t.task_type = 'TCM_INTERACTIVE_CONTACT'
+                """).param("plan", planId).param("copies", 2 * ReEvaluations.PAGE + 100).update();
+        jdbc.sql("update task set due_at = due_at + interval '5 days', due_rule_set_version = 0 where location = :location and due_at is not null")
+                .param("location", location).update();
+        Map<UUID, Integer> versions = versionsAt(location);
+        UUID run = UUID.randomUUID();
+        jdbc.sql("""
+                insert into re_evaluation_run (id, rule_set_version, locations, requested_by, status, total)
+                values (:id, 1, :location, 'clinlead', 'RUNNING', :total)
+                """).param("id", run).param("location", location).param("total", versions.size()).update();
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> reEvaluations.finish(run, new ArrayList<>()), instances);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> reEvaluations.finish(run, new ArrayList<>()), instances);
+            CompletableFuture.allOf(first, second).join();
+
+            ReEvaluationRuns.Run finished = runs.find(run).orElseThrow();
+            assertThat(finished.status()).isEqualTo("COMPLETED");
+            assertThat(finished.processed()).as("every open task counted once").isEqualTo(versions.size());
+            assertThat(jdbc.sql("""
+                    select count(*) from task t
+                    where t.location = :location and t.status not in ('DONE', 'CANCELLED')
+                      and (select count(*) from decision d where d.task_id = t.id::text and d.asked_by = 'RE_EVALUATION') <> 1
+                    """).param("location", location).query(Long.class).single())
+                    .as("open tasks without exactly one re-evaluation decision").isZero();
+            Map<UUID, Integer> expected = new HashMap<>();
+            versions.forEach((id, version) -> expected.put(id, version + 1));
+            assertThat(versionsAt(location)).as("every task changed exactly once").isEqualTo(expected);
+        } finally {
+            instances.shutdown();
+            // the copies leave no open work behind for the suite's other tests
+            jdbc.sql("update task set status = 'CANCELLED' where location = :location").param("location", location).update();
+        }
+    }
+
+    private Map<UUID, Integer> versionsAt(String location) {
+        Map<UUID, Integer> versions = new HashMap<>();
+        jdbc.sql("select id, version from task where location = :location and status not in ('DONE', 'CANCELLED')")
+                .param("location", location).query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getInt(2))).list()
+                .forEach(e -> versions.put(e.getKey(), e.getValue()));
+        return versions;
     }
 
     private long reEvaluationsOf(UUID taskId) {

@@ -11,6 +11,7 @@ import app.baton.careplan.TrackerRead;
 import app.baton.careplan.TaskStatusChanged;
 
 import app.baton.decision.AskedBy;
+import app.baton.decision.PlanDecision;
 import app.baton.decision.TaskDecisions;
 import app.baton.decision.DecisionResponse;
 import app.baton.engine.CompiledRules;
@@ -100,7 +101,8 @@ public class IntakeService {
         // PostgreSQL keeps microseconds: the first answer, built here, shows the times as they are read back
         ZonedDateTime now = rules.now().truncatedTo(ChronoUnit.MICROS);
         CompiledRules compiled = rules.current();
-        PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
+        PlanDecision templateDecision = builder.template(compiled, facts, now);
+        PlanEvaluation template = templateDecision.plan();
         UUID id = UUID.randomUUID();
         TaskType heldType = kind == Intakes.Kind.DISCHARGE ? TaskType.COMPLETE_INTAKE : template.steps().get(0).taskType();
         Answers decided = decide(id, facts, heldType, compiled, template, now);
@@ -120,7 +122,7 @@ public class IntakeService {
             throw new IllegalStateException("an intake was stored under its source's lock by another transaction");
         }
         if (release) {
-            builder.build(row, facts, compiled, template, decided.plan(), now);
+            builder.build(row, facts, compiled, templateDecision, decided.plan(), now);
             events.publishEvent(new IntakeReleased(id, planId, row.patientId(), program.name()));
         }
         if (flagged) {
@@ -148,7 +150,8 @@ public class IntakeService {
         }
         CompiledRules compiled = rules.current();
         ZonedDateTime now = rules.now();
-        PlanEvaluation template = PlanBuilder.template(rules, compiled, facts, now);
+        PlanDecision templateDecision = builder.template(compiled, facts, now);
+        PlanEvaluation template = templateDecision.plan();
         TaskType heldType = intake.kind() == Intakes.Kind.DISCHARGE ? TaskType.COMPLETE_INTAKE : template.steps().get(0).taskType();
         Answers decided = decide(id, facts, heldType, compiled, template, now);
         List<DecisionResponse.MissingInfo> missing = decided.missing();
@@ -164,7 +167,7 @@ public class IntakeService {
             }
         }
         if (missing.isEmpty() && intake.status() == Intakes.Status.HELD) {
-            builder.build(intake, facts, compiled, template, decided.plan(), now);
+            builder.build(intake, facts, compiled, templateDecision, decided.plan(), now);
             intakes.released(id, decided.plan().planId(), now.toOffsetDateTime());
             events.publishEvent(new IntakeReleased(id, decided.plan().planId(), intake.patientId(), facts.program().name()));
         }

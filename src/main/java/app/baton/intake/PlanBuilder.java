@@ -8,6 +8,9 @@ import app.baton.careplan.TaskDecider;
 import app.baton.careplan.TaskRow;
 import app.baton.careplan.Tasks;
 
+import app.baton.decision.AskedBy;
+import app.baton.decision.PlanDecision;
+import app.baton.decision.PlanDecisions;
 import app.baton.decision.TaskDecisions;
 import app.baton.decision.DecisionResponse;
 import app.baton.engine.CompiledRules;
@@ -43,8 +46,11 @@ public class PlanBuilder {
     private final TaskDecisions decisions;
     private final TaskDecider decider;
     private final ApplicationEventPublisher events;
+    private final PlanDecisions planDecisions;
 
-    PlanBuilder(Plans plans, Tasks tasks, TaskDecisions decisions, TaskDecider decider, ApplicationEventPublisher events) {
+    PlanBuilder(Plans plans, Tasks tasks, TaskDecisions decisions, TaskDecider decider, ApplicationEventPublisher events,
+                PlanDecisions planDecisions) {
+        this.planDecisions = planDecisions;
         this.plans = plans;
         this.tasks = tasks;
         this.decisions = decisions;
@@ -64,20 +70,27 @@ public class PlanBuilder {
         return plans.latestTcmDischarge(facts.patientId(), facts.dischargeAt()).map(facts::withPreviousTcmDischargeAt).orElse(facts);
     }
 
-    /** The template's steps for these facts; a version without a template row for the program cannot take the intake. */
-    static PlanEvaluation template(TaskDecisions rules, CompiledRules compiled, CaseFacts facts, ZonedDateTime asOf) {
-        PlanEvaluation plan = rules.plan(compiled, facts.patient(), facts.carePlan(null, null), asOf);
+    /**
+     * The plan template's answer for these facts, a plan template decision recorded when the plan is built
+     * ({@link #build}). A refusal ("Not eligible because") is recorded at once in a transaction of its own, since the
+     * 422 rolls the intake back, and the problem names that decision; a version without a template row for the program
+     * cannot take the intake.
+     */
+    PlanDecision template(CompiledRules compiled, CaseFacts facts, ZonedDateTime asOf) {
+        PlanDecision decision = planDecisions.evaluate(compiled, facts.patient(), facts.carePlan(null, null), asOf, AskedBy.INTAKE);
+        PlanEvaluation plan = decision.plan();
         if (plan.notEligible() != null) {
+            UUID refusal = planDecisions.decideApart(compiled, facts.patient(), facts.carePlan(null, null), asOf, AskedBy.INTAKE).id();
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not-eligible", "Not eligible for this program",
                     "rule set version " + compiled.version() + " makes no " + facts.program() + " plan for this intake: "
-                            + plan.notEligible() + "; nothing was stored");
+                            + plan.notEligible() + "; the refusal is recorded as decision " + refusal + ", nothing else was stored");
         }
         if (plan.steps().isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "no-plan-template", "No plan template for this program",
                     "rule set version " + compiled.version() + " has no plan template row for program " + facts.program()
                             + "; nothing was stored");
         }
-        return plan;
+        return decision;
     }
 
     /**
@@ -124,8 +137,10 @@ public class PlanBuilder {
      * Stores the planned plan for this intake and its tasks from the decisions already made about them (recorded now,
      * with the tasks); evaluates nothing.
      */
-    void build(Intakes.IntakeRow intake, CaseFacts facts, CompiledRules compiled, PlanEvaluation template, Planned planned,
+    void build(Intakes.IntakeRow intake, CaseFacts facts, CompiledRules compiled, PlanDecision templateDecision, Planned planned,
                ZonedDateTime asOf) {
+        planDecisions.record(List.of(templateDecision));
+        PlanEvaluation template = templateDecision.plan();
         Set<String> stepRules = template.steps().stream().map(PlanStep::rule).collect(Collectors.toSet());
         List<DecisionResponse.TraceEntry> rules = template.firedRules().stream().filter(stepRules::contains)
                 .map(rule -> new DecisionResponse.TraceEntry(rule, decisions.source(compiled, rule))).toList();

@@ -1,5 +1,7 @@
 package app.baton.careplan;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import app.baton.intake.Intake;
 
 import app.baton.HttpJson;
@@ -60,7 +62,16 @@ class TrackerBadInputIntegrationTests extends WebIntegrationTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asText()).endsWith("not-eligible");
         assertThat(refused.json().path("detail").asText()).contains("An emergency department visit is not a TCM discharge")
-                .contains("nothing was stored");
+                .contains("nothing else was stored");
+        // the refusal itself is on record: a plan template decision, named in the problem
+        Matcher named = Pattern.compile("recorded as decision ([0-9a-f-]{36})")
+                .matcher(refused.json().path("detail").asText());
+        assertThat(named.find()).as(refused.text()).isTrue();
+        HttpJson.Response refusal = http.get("/api/v1/decisions/" + named.group(1));
+        assertThat(refusal.status()).as(refusal.text()).isEqualTo(200);
+        assertThat(refusal.json().path("subject").asText()).isEqualTo("PLAN_TEMPLATE");
+        assertThat(refusal.json().path("askedBy").asText()).isEqualTo("INTAKE");
+        assertThat(refusal.json().path("decision").path("planTemplate").path("eligible").asBoolean(true)).isFalse();
         assertField(http.post("/api/v1/intake/discharges", edVisit.replace("EMERGENCY_DEPARTMENT", "ER")), "dischargeSetting");
         HttpJson.Response inpatient = http.post("/api/v1/intake/discharges",
                 Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC").replace("\"program\": \"TCM\"",

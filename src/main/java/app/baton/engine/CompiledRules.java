@@ -12,6 +12,7 @@ import app.baton.engine.model.PlanCase;
 import app.baton.engine.model.Program;
 import app.baton.engine.model.TaskCase;
 import app.baton.engine.model.TaskDecisionUnit;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.ruleunits.api.RuleUnit;
 import org.drools.ruleunits.api.RuleUnitInstance;
 import org.drools.ruleunits.api.RuleUnitProvider;
@@ -33,15 +34,17 @@ public final class CompiledRules implements AutoCloseable {
     private final String version;
     private final RuleUnit<TaskDecisionUnit> unit;
     private final KieContainer container;
+    private final InternalKieModule module;
     private final Map<String, RuleSource> sources;
     private final Set<String> inputsRead;
 
-    CompiledRules(String version, RuleUnit<TaskDecisionUnit> unit, KieContainer container, Map<String, RuleSource> sources,
-                  Set<String> inputsRead) {
+    CompiledRules(String version, RuleUnit<TaskDecisionUnit> unit, KieContainer container, InternalKieModule module,
+                  Map<String, RuleSource> sources, Set<String> inputsRead) {
         this.inputsRead = Set.copyOf(inputsRead);
         this.version = version;
         this.unit = unit;
         this.container = container;
+        this.module = module;
         this.sources = Map.copyOf(sources);
     }
 
@@ -54,7 +57,12 @@ public final class CompiledRules implements AutoCloseable {
      * database gives it its version number, and is not compiled twice.
      */
     public CompiledRules relabeled(String newVersion) {
-        return new CompiledRules(newVersion, unit, container, sources, inputsRead);
+        return new CompiledRules(newVersion, unit, container, module, sources, inputsRead);
+    }
+
+    /** The module the build wrote (its generated classes): the container holds it anyway. */
+    InternalKieModule module() {
+        return module;
     }
 
     /** Every rule of the version by name, with where it comes from. */

@@ -1,11 +1,17 @@
 package app.baton.engine;
 
+import app.baton.engine.internal.Digests;
 import app.baton.engine.internal.DrlIndex;
+import app.baton.engine.internal.EngineBuild;
 import app.baton.engine.internal.GeneratedCode;
 import app.baton.engine.internal.InputsRead;
 import app.baton.engine.internal.TableTranslator;
 import app.baton.engine.internal.TranslatedTable;
 import app.baton.engine.model.TaskDecisionUnit;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.ruleunits.api.RuleUnit;
 import org.kie.api.KieServices;
@@ -13,18 +19,24 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Compiles a rule set bundle (DRL files and Excel decision tables) into the {@link TaskDecisionUnit}
@@ -41,7 +53,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RuleCompiler {
 
     private static final String UNIT_PATH = "src/main/resources/" + TaskDecisionUnit.class.getPackageName().replace('.', '/') + "/";
-    private static final AtomicLong BUILDS = new AtomicLong();
     /** Bytecode references named in one refusal; more add nothing a reader can use. */
     private static final int MAX_REFERENCES = 10;
 
@@ -58,16 +69,112 @@ public final class RuleCompiler {
     }
 
     public CompiledRules compile(String version, List<RuleFile> files) {
+        return pinned(() -> build(version, files));
+    }
+
+    /**
+     * What a compiled form of {@code files} depends on, as one SHA-256: the files (paths and contents, in
+     * path order), the rule files this release ships, the Drools and Java versions, and Baton's engine
+     * code. A form is loaded only under the fingerprint the running build computes for the version's files.
+     */
+    public String fingerprint(List<RuleFile> files) {
+        MessageDigest sha = Digests.sha256();
+        update(sha, "baton compiled form\nengine " + EngineBuild.digest() + "\nshipped " + shipped.digest() + "\n");
+        files.stream().sorted(Comparator.comparing(RuleFile::path)).forEach(file ->
+                update(sha, file.path() + " " + Digests.sha256(file.content()) + "\n"));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The Drools version this build compiles and loads with, for logs and docs. */
+    public static String droolsVersion() {
+        return EngineBuild.droolsVersion();
+    }
+
+    /** {@code rules}, compiled from {@code files}, as bytes that {@link #load} turns back into the same rules. */
+    public CompiledForm compiledForm(CompiledRules rules, List<RuleFile> files) {
+        return CompiledForm.write(rules, fingerprint(files));
+    }
+
+    /**
+     * The version from its stored compiled form, without compiling: refused ({@link CompiledFormRefused})
+     * unless the form's fingerprint is the one of {@code files} under this build, its bytes are the ones
+     * hashed when it was written, its generated classes pass the same bytecode check as a fresh build
+     * (before any of them is loaded), and the engine loads exactly the rules the form names.
+     */
+    public CompiledRules load(String version, CompiledForm form, List<RuleFile> files) {
+        CompiledForm.Contents contents = form.read(fingerprint(files));
+        return pinned(() -> loadModule(version, contents));
+    }
+
+    private static <T> T pinned(Supplier<T> work) {
         // A KIE build on a thread whose context class loader is not the application's breaks
         // later builds for the life of the JVM (measured with Drools 10.1): pin it for the build.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RuleCompiler.class.getClassLoader());
         try {
-            return build(version, files);
+            return work.get();
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private static CompiledRules loadModule(String version, CompiledForm.Contents contents) {
+        KieServices ks = KieServices.Factory.get();
+        MemoryFileSystem files = new MemoryFileSystem();
+        contents.module().forEach((name, bytes) -> files.write(name, bytes, true));
+        // A release id of its own: the one the form was built under names its model files, and a build
+        // in this JVM never takes it (builds name theirs at random).
+        ReleaseId releaseId = ks.newReleaseId(contents.group(), contents.artifact(), contents.version());
+        KieModuleModel model = ks.newKieModuleModel();
+        KieBuilderImpl.setDefaultsforEmptyKieModule(model);
+        InternalKieModule module;
+        try {
+            module = InternalKieModuleProvider.Factory.get().createKieModule(releaseId, model, files);
+        } catch (RuntimeException | LinkageError e) {
+            throw new CompiledFormRefused("Drools cannot read its module (" + e.getClass().getSimpleName() + ")", e);
+        }
+        List<String> forbidden = GeneratedCode.forbiddenReferences(module);
+        if (!forbidden.isEmpty()) {
+            throw new CompiledFormRefused("its classes use what no rule may use (" + forbidden.size() + " references, first: "
+                    + forbidden.get(0) + ")");
+        }
+        KieContainer container;
+        ks.getRepository().addKieModule(module);
+        try {
+            container = ks.newKieContainer(releaseId);
+        } catch (RuntimeException | LinkageError e) {
+            // A class that does not link is as unusable as one that is missing: never half a version.
+            throw new CompiledFormRefused("Drools cannot load it (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+        int loaded;
+        RuleUnit<TaskDecisionUnit> unit;
+        try {
+            loaded = countRules(container);
+            unit = loaded == contents.sources().size() ? findUnit(container) : null;
+        } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
+            disposeQuietly(container);
+            throw new CompiledFormRefused("its rules cannot be loaded (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (unit == null) {
+            disposeQuietly(container);
+            throw new CompiledFormRefused("it names " + contents.sources().size() + " rules, the engine loaded " + loaded);
+        }
+        return new CompiledRules(version, unit, container, module, contents.sources(), contents.inputsRead());
+    }
+
+    private static void disposeQuietly(KieContainer container) {
+        try {
+            container.dispose();
+        } catch (RuntimeException e) {
+            // findUnit disposed it already
+        }
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private CompiledRules build(String version, List<RuleFile> files) {
@@ -105,7 +212,8 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        ReleaseId releaseId = ks.newReleaseId("app.baton.rules", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
+        // Unique across JVMs, so that a compiled form built elsewhere and loaded here never meets a build of this JVM.
+        ReleaseId releaseId = ks.newReleaseId("app.baton.rules", "ruleset-" + UUID.randomUUID(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -114,7 +222,8 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        List<String> forbidden = GeneratedCode.forbiddenReferences(builder.getKieModule());
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        List<String> forbidden = GeneratedCode.forbiddenReferences(module);
         if (!forbidden.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
@@ -130,7 +239,7 @@ public final class RuleCompiler {
             throw new RuleCompilationException(List.of(new CompileProblem("(rule set)", null, null, null,
                     "expected " + sources.size() + " rules from the files, the engine loaded " + loaded)));
         }
-        return new CompiledRules(version, findUnit(container), container, sources, InputsRead.of(drlTexts));
+        return new CompiledRules(version, findUnit(container), container, module, sources, InputsRead.of(drlTexts));
     }
 
     private static int countRules(KieContainer container) {

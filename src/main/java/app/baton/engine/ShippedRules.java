@@ -1,12 +1,16 @@
 package app.baton.engine;
 
+import app.baton.engine.internal.Digests;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,21 @@ public final class ShippedRules {
                     + " only with a new release of Baton, reviewed like code. Keep the shipped file as it is, or leave it out");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The shipped rule files as one digest, in path order: a version's compiled form is only valid for
+     * the release whose rule files it was checked against.
+     */
+    String digest() {
+        MessageDigest sha = Digests.sha256();
+        drl.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
+            sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(file.getValue());
+            sha.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Loaded on first use, so that a class that never compiles reads nothing. */

@@ -2,6 +2,7 @@ package app.baton.ruleset;
 
 import app.baton.engine.CompiledRules;
 import app.baton.engine.RuleFile;
+import app.baton.scenario.ScenarioReport;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -92,10 +93,14 @@ class ActiveVersionFollower implements SmartLifecycle {
      * instance that activated the version ran them already, before its commit.
      */
     private void warmUp(int version, CompiledRules rules, List<RuleFile> files) {
-        long failed = gate.run(rules, files).failures().size();
+        long started = System.nanoTime();
+        ScenarioReport report = gate.run(rules, files);
+        long failed = report.failures().size();
         if (failed > 0) {
             log.warn("rule set version {} fails {} of its scenarios on this instance", version, failed);
         }
+        log.info("rule set version {} warmed up by its {} scenarios in {} ms", version, report.results().size(),
+                (System.nanoTime() - started) / 1_000_000);
         compiled.markWarm(version);
     }
 

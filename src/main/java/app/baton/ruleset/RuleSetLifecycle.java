@@ -91,7 +91,7 @@ public class RuleSetLifecycle {
             events.publishEvent(new RuleSetCreated(number, bundle.sha256(), author));
             return versions.find(number).orElseThrow();
         });
-        compiled.put(stored.version(), candidate.relabeled(String.valueOf(stored.version())));
+        compiled.put(stored.version(), candidate.relabeled(String.valueOf(stored.version())), bundle.files());
         log.info("rule set version {} uploaded as a draft ({} scenarios, {} failed, {} rules unexercised)",
                 stored.version(), report.results().size(), report.failures().size(), report.unexercised().size());
         return new Draft(stored, report);

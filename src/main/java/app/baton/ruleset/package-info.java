@@ -7,6 +7,6 @@
  * and the events {@code RuleSetCreated}, {@code RuleSetApproved}, {@code RuleSetActivated} and
  * {@code RuleSetActionRefused}.
  *
- * <p>Owns tables: rule_set_version, rule_set_file, rule_set_event, rule_set_scenario_result
+ * <p>Owns tables: rule_set_version, rule_set_file, rule_set_event, rule_set_scenario_result, rule_set_compiled
  */
 package app.baton.ruleset;

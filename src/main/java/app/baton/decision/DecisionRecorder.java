@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Group commit for decision records. Request threads hand their rows to one writer thread,
@@ -130,5 +132,28 @@ class DecisionRecorder implements SmartLifecycle {
     }
 
     private record Pending(DecisionRow row, CompletableFuture<Boolean> done) {
+    }
+
+    /** How long a caller waits for its group commit before it is told the recorder is busy (503). */
+    private static final long RECORD_TIMEOUT_SECONDS = 10;
+
+    /**
+     * Waits for a decision handed to {@link #record} to be committed: true when stored, false when its idempotency key
+     * was stored first by another call; a full queue or a wait past the timeout is {@link RecorderBusyException}.
+     */
+    static boolean await(CompletableFuture<Boolean> stored) {
+        try {
+            return stored.get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new RecorderBusyException();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecorderBusyException();
+        }
     }
 }

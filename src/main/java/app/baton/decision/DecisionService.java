@@ -16,9 +16,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The decision API's side of the one path: evaluates through {@link TaskDecisions} (the request's calendar, its
@@ -27,8 +24,6 @@ import java.util.concurrent.TimeoutException;
  */
 @Service
 class DecisionService {
-
-    private static final long RECORD_TIMEOUT_SECONDS = 10;
 
     private final ActiveRuleSet active;
     private final PracticeCalendars calendars;
@@ -66,7 +61,7 @@ class DecisionService {
             return replayed.get();
         }
         Made made = make(request, key);
-        return settle(made, await(recorder.record(made.row())), keyField);
+        return settle(made, DecisionRecorder.await(recorder.record(made.row())), keyField);
     }
 
     List<Outcome> decideAll(List<DecisionRequest> requests) {
@@ -85,7 +80,7 @@ class DecisionService {
         List<Outcome> outcomes = new ArrayList<>(made.size());
         for (int i = 0; i < made.size(); i++) {
             outcomes.add(made.get(i) == null ? replayed.get(i).get()
-                    : settle(made.get(i), await(stored.get(i)), "requests[" + i + "].requestId"));
+                    : settle(made.get(i), DecisionRecorder.await(stored.get(i)), "requests[" + i + "].requestId"));
         }
         return outcomes;
     }
@@ -136,22 +131,6 @@ class DecisionService {
         // The stored answer goes back to the client that sent it: still a read of patient data, audited.
         events.publishEvent(new DecisionRead(first.id(), patientId, taskId, true));
         return new Outcome(read(first.responseJson()), true);
-    }
-
-    private static boolean await(CompletableFuture<Boolean> stored) {
-        try {
-            return stored.get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new RecorderBusyException();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecorderBusyException();
-        }
     }
 
     DecisionResponse read(String stored) {

@@ -20,10 +20,6 @@ import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A care plan's template answer (which tasks the plan gets, or the template's "Not eligible because" and the row that
@@ -40,7 +36,6 @@ import java.util.concurrent.TimeoutException;
 public class PlanDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(PlanDecisions.class);
-    private static final long RECORD_TIMEOUT_SECONDS = 10;
 
     private final Callers callers;
     private final Decisions decisions;
@@ -113,7 +108,7 @@ public class PlanDecisions {
     public PlanDecision decideApart(CompiledRules rules, CaseInput.Patient patient, CaseInput.CarePlan carePlan, ZonedDateTime asOf,
                                     AskedBy askedBy) {
         PlanDecision decision = evaluate(rules, patient, carePlan, asOf, askedBy);
-        await(recorder.record(decision.row()));
+        DecisionRecorder.await(recorder.record(decision.row()));
         return decision;
     }
 
@@ -131,22 +126,6 @@ public class PlanDecisions {
     private static DecisionResponse.PlanTask task(CompiledRules rules, PlanStep step) {
         return new DecisionResponse.PlanTask(step.taskType().name(), step.after() == null ? null : step.after().name(), step.monthly(),
                 step.rule(), ResponseAssembler.source(rules, step.rule()));
-    }
-
-    private static void await(CompletableFuture<Boolean> stored) {
-        try {
-            stored.get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new RecorderBusyException();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecorderBusyException();
-        }
     }
 
     private String write(Object value) {

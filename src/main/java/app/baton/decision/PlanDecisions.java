@@ -108,8 +108,13 @@ public class PlanDecisions {
     public PlanDecision decideApart(CompiledRules rules, CaseInput.Patient patient, CaseInput.CarePlan carePlan, ZonedDateTime asOf,
                                     AskedBy askedBy) {
         PlanDecision decision = evaluate(rules, patient, carePlan, asOf, askedBy);
-        DecisionRecorder.await(recorder.record(decision.row()));
+        recordApart(decision);
         return decision;
+    }
+
+    /** Records an answer already evaluated as {@link #decideApart} does: in a transaction of its own, committed before this returns. */
+    public void recordApart(PlanDecision decision) {
+        DecisionRecorder.await(recorder.record(decision.row()));
     }
 
     private static DecisionResponse response(UUID id, CompiledRules rules, ZonedDateTime asOf, CaseInput.CarePlan carePlan,

@@ -110,13 +110,14 @@ public class IntakeService {
         boolean flagged = !decided.missing().isEmpty();
         int version = Integer.parseInt(compiled.version());
         OffsetDateTime at = now.toOffsetDateTime();
+        Intakes.Status status = release ? Intakes.Status.RELEASED : Intakes.Status.HELD;
         UUID planId = release ? decided.plan().planId() : null;
         UUID heldTaskId = flagged ? decided.intakeTask().draft().id() : null;
         IntakeView view = new IntakeView(id, request.sourceSystem(), request.sourceId(), kind.name(),
-                (release ? Intakes.Status.RELEASED : Intakes.Status.HELD).name(), program.name(), facts.patientId(), planId, heldTaskId,
+                status.name(), program.name(), facts.patientId(), planId, heldTaskId,
                 flagged ? decided.missing() : List.of(), version, at, release ? at : null);
         Intakes.IntakeRow row = new Intakes.IntakeRow(id, request.sourceSystem(), request.sourceId(), kind, requestSha256,
-                release ? Intakes.Status.RELEASED : Intakes.Status.HELD, facts.patientId(), facts.location(), facts, views.json(view),
+                status, facts.patientId(), facts.location(), facts, views.json(view),
                 planId, at, release ? at : null);
         if (!intakes.insert(row)) {
             throw new IllegalStateException("an intake was stored under its source's lock by another transaction");

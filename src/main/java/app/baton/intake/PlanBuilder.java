@@ -80,10 +80,10 @@ public class PlanBuilder {
         PlanDecision decision = planDecisions.evaluate(compiled, facts.patient(), facts.carePlan(null, null), asOf, AskedBy.INTAKE);
         PlanEvaluation plan = decision.plan();
         if (plan.notEligible() != null) {
-            UUID refusal = planDecisions.decideApart(compiled, facts.patient(), facts.carePlan(null, null), asOf, AskedBy.INTAKE).id();
+            planDecisions.recordApart(decision);
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not-eligible", "Not eligible for this program",
                     "rule set version " + compiled.version() + " makes no " + facts.program() + " plan for this intake: "
-                            + plan.notEligible() + "; the refusal is recorded as decision " + refusal + ", nothing else was stored");
+                            + plan.notEligible() + "; the refusal is recorded as decision " + decision.id() + ", nothing else was stored");
         }
         if (plan.steps().isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "no-plan-template", "No plan template for this program",

@@ -46,6 +46,40 @@ class DecisionApiIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void manyConcurrentCallsEachLearnWhetherTheirOwnKeyWasAnswered() throws Exception {
+        // Replay lookups of concurrent requests share statements: each must still get its own key's answer.
+        java.util.List<String> bodies = IntStream.range(0, 24).mapToObj(i -> Requests.workedExample()).toList();
+        java.util.Map<String, String> firstIds = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            for (var f : pool.invokeAll(bodies.stream().map(b -> (java.util.concurrent.Callable<Void>) () -> {
+                HttpJson.Response first = http.post("/api/v1/decisions", b);
+                assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+                firstIds.put(b, first.json().path("decisionId").asText());
+                return null;
+            }).toList())) {
+                f.get();
+            }
+            long before = evaluations();
+            java.util.List<java.util.concurrent.Callable<HttpJson.Response>> mixed = new java.util.ArrayList<>();
+            bodies.forEach(b -> mixed.add(() -> http.post("/api/v1/decisions", b)));
+            IntStream.range(0, 8).forEach(i -> mixed.add(() -> http.post("/api/v1/decisions", Requests.workedExample())));
+            java.util.List<java.util.concurrent.Future<HttpJson.Response>> answers = pool.invokeAll(mixed);
+            for (int i = 0; i < bodies.size(); i++) {
+                HttpJson.Response again = answers.get(i).get();
+                assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+                assertThat(again.json().path("decisionId").asText()).isEqualTo(firstIds.get(bodies.get(i)));
+            }
+            for (int i = bodies.size(); i < answers.size(); i++) {
+                assertThat(answers.get(i).get().header("Idempotent-Replayed")).isEqualTo("false");
+            }
+            assertThat(evaluations() - before).as("only the 8 new requests are evaluated").isEqualTo(8);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void sameRequestIdAndBodyReturnsTheFirstDecision() {
         String body = Requests.workedExample();
         HttpJson.Response first = http.post("/api/v1/decisions", body);
@@ -108,6 +142,16 @@ class DecisionApiIntegrationTests extends WebIntegrationTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(conflict.status()).isEqualTo(422);
         assertThat(conflict.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void anIdempotencyKeyLongerThan128CharactersIsRefusedNamingTheHeader() {
+        HttpJson.Response tooLong = http.post("/api/v1/decisions", Requests.workedExample(), "Idempotency-Key", "k".repeat(129));
+        HttpJson.Response longest = http.post("/api/v1/decisions", Requests.workedExample(), "Idempotency-Key", UUID.randomUUID() + "k".repeat(92));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(longest.status()).isEqualTo(200);
     }
 
     @Test

@@ -140,8 +140,9 @@ class DecisionRecorder implements SmartLifecycle {
     /**
      * Waits for a decision handed to {@link #record} to be committed: true when stored, false when its idempotency key
      * was stored first by another call; a full queue or a wait past the timeout is {@link RecorderBusyException}.
+     * {@link ReplayLookups} waits for its batched lookups the same way.
      */
-    static boolean await(CompletableFuture<Boolean> stored) {
+    static <T> T await(CompletableFuture<T> stored) {
         try {
             return stored.get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

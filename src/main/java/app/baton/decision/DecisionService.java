@@ -34,11 +34,13 @@ class DecisionService {
     private final ClientScope clientScope;
     private final ApplicationEventPublisher events;
     private final TaskDecisions taskDecisions;
+    private final ReplayLookups lookups;
 
     DecisionService(ActiveRuleSet active, PracticeCalendars calendars, DecisionRecorder recorder, Decisions decisions,
                     ObjectMapper json, Clock clock, ClientScope clientScope, ApplicationEventPublisher events,
-                    TaskDecisions taskDecisions) {
+                    TaskDecisions taskDecisions, ReplayLookups lookups) {
         this.taskDecisions = taskDecisions;
+        this.lookups = lookups;
         this.clientScope = clientScope;
         this.events = events;
         this.active = active;
@@ -66,35 +68,45 @@ class DecisionService {
 
     List<Outcome> decideAll(List<DecisionRequest> requests) {
         // A request whose requestId has an answer already is answered from it; only the others are evaluated and stored.
+        // Their keys are looked up together, in one statement.
+        String scope = clientScope.current() + "|";
+        java.util.Map<String, Decisions.Stored> stored = decisions.findByKeys(requests.stream()
+                .map(DecisionRequest::requestId).filter(java.util.Objects::nonNull).map(id -> scope + id).toList());
         List<java.util.Optional<Outcome>> replayed = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            replayed.add(replay(requests.get(i), requests.get(i).requestId(), "requests[" + i + "].requestId"));
+            DecisionRequest request = requests.get(i);
+            replayed.add(request.requestId() == null ? java.util.Optional.empty()
+                    : replay(request, java.util.Optional.ofNullable(stored.get(scope + request.requestId())), "requests[" + i + "].requestId"));
         }
         List<Made> made = new ArrayList<>(requests.size());
-        List<CompletableFuture<Boolean>> stored = new ArrayList<>(requests.size());
+        List<CompletableFuture<Boolean>> recording = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Made m = replayed.get(i).isPresent() ? null : make(requests.get(i), requests.get(i).requestId());
             made.add(m);
-            stored.add(m == null ? null : recorder.record(m.row()));
+            recording.add(m == null ? null : recorder.record(m.row()));
         }
         List<Outcome> outcomes = new ArrayList<>(made.size());
         for (int i = 0; i < made.size(); i++) {
             outcomes.add(made.get(i) == null ? replayed.get(i).get()
-                    : settle(made.get(i), DecisionRecorder.await(stored.get(i)), "requests[" + i + "].requestId"));
+                    : settle(made.get(i), DecisionRecorder.await(recording.get(i)), "requests[" + i + "].requestId"));
         }
         return outcomes;
     }
 
     /**
      * A replay is answered from the stored decision before anything is evaluated: the key's first decision, if the body
-     * is the same (else 409 naming the key's field). Empty when the key is new (or there is none). Two first calls racing
+     * is the same (else 422 naming the key's field). Empty when the key is new (or there is none). Two first calls racing
      * with one key both evaluate; the recorder stores one, and {@link #settle} answers the other from it.
      */
     private java.util.Optional<Outcome> replay(DecisionRequest request, String key, String keyField) {
         if (key == null) {
             return java.util.Optional.empty();
         }
-        return decisions.findByKey(clientScope.current() + "|" + key).map(first -> answer(first, RequestFingerprint.of(request),
+        return replay(request, lookups.find(clientScope.current() + "|" + key), keyField);
+    }
+
+    private java.util.Optional<Outcome> replay(DecisionRequest request, java.util.Optional<Decisions.Stored> stored, String keyField) {
+        return stored.map(first -> answer(first, RequestFingerprint.of(request),
                 request.patient() == null ? null : request.patient().id(), request.task() == null ? null : request.task().id(), keyField));
     }
 

@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,6 +131,26 @@ class Decisions {
                 .param("key", key)
                 .query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getString("request_sha256"), rs.getString("response")))
                 .optional();
+    }
+
+    /** The stored decisions of many scoped keys in one statement (keys without one are absent from the map). */
+    Map<String, Stored> findByKeys(Collection<String> keys) {
+        Map<String, Stored> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select k.idempotency_key, d.id, d.request_sha256, d.response::text as response
+                from decision_request_key k
+                join decision d on d.id = k.decision_id and d.recorded_at = k.recorded_at
+                where k.idempotency_key = any(:keys)
+                """)
+                .param("keys", keys.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("idempotency_key"),
+                            new Stored(rs.getObject("id", UUID.class), rs.getString("request_sha256"), rs.getString("response")));
+                });
+        return found;
     }
 
     Optional<Recorded> findById(UUID id) {

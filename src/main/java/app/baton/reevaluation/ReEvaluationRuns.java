@@ -34,10 +34,10 @@ class ReEvaluationRuns {
      * changed so far; {@code examples} (up to 20 changed tasks) only when one run is read, not in the list.
      * {@code locations}: the caller's locations it covers, null for all.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Run(UUID id, @JsonFormat(shape = JsonFormat.Shape.STRING) int ruleSetVersion, String status, String requestedBy,
                long total, long processed, Integer percent, long dueChanged, long queueChanged, long unchanged, long skipped,
-               OffsetDateTime startedAt, OffsetDateTime finishedAt, String failure, JsonNode examples,
+               OffsetDateTime startedAt, OffsetDateTime finishedAt,
+               @JsonInclude(JsonInclude.Include.NON_NULL) String failure, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode examples,
                @JsonIgnore Set<String> locations) {
 
         Run withExamples(JsonNode examples) {

@@ -32,7 +32,7 @@ BASE=http://localhost:$PORT
 PSQL="psql -h 127.0.0.1 -U postgres -X -qAt -v ON_ERROR_STOP=1 -d $DB"
 WORK=$(mktemp -d)
 PID=0
-trap 'kill -9 $PID 2>/dev/null || true; echo "Baton log: $WORK/baton.log"' EXIT
+trap '[ "$PID" = 0 ] || kill -9 $PID 2>/dev/null || true; echo "Baton log: $WORK/baton.log"' EXIT
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }

@@ -87,6 +87,43 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
                 .query(Integer.class).single()).isEqualTo(run.path("ruleSetVersion").asInt());
     }
 
+    /**
+     * A page that fails (here a plan whose stored facts cannot be read) stops the run as FAILED, saying so, with nothing of
+     * that page applied; the resumer leaves a FAILED run alone instead of taking it over again and again.
+     */
+    @Test
+    void aRunWhosePageFailsStopsAsFailed() {
+        String location = "FAIL_CLINIC_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String planId = http.post("/api/v1/intake/discharges", Intake.tcmDischarge(Intake.newId(), location)).json().path("planId").asText();
+        String facts = jdbc.sql("select facts::text from care_plan where id = cast(:plan as uuid)").param("plan", planId).query(String.class).single();
+        jdbc.sql("update care_plan set facts = cast('{\"program\": \"NOT_A_PROGRAM\"}' as jsonb) where id = cast(:plan as uuid)")
+                .param("plan", planId).update();
+        UUID run = UUID.randomUUID();
+        jdbc.sql("""
+                insert into re_evaluation_run (id, rule_set_version, locations, requested_by, status, total, heartbeat_at)
+                values (:id, 1, :location, 'clinlead', 'RUNNING', 3, now() - interval '10 minutes')
+                """).param("id", run).param("location", location).update();
+        try {
+            assertThat(runs.claimStale(ReEvaluationResumer.STALE_AFTER)).contains(run);
+            resumer.resume(run);
+
+            ReEvaluationRuns.Run failed = runs.find(run).orElseThrow();
+            assertThat(failed.status()).isEqualTo("FAILED");
+            assertThat(failed.failure()).contains(run.toString());
+            assertThat(failed.processed()).isZero();
+            assertThat(failed.finishedAt()).isNotNull();
+            assertThat(jdbc.sql("select count(*) from decision d join task t on d.task_id = t.id::text "
+                    + "where t.location = :location and d.asked_by = 'RE_EVALUATION'").param("location", location).query(Long.class).single())
+                    .as("nothing of the failed page applied").isZero();
+            jdbc.sql("update re_evaluation_run set heartbeat_at = now() - interval '10 minutes' where id = :id").param("id", run).update();
+            assertThat(runs.claimStale(ReEvaluationResumer.STALE_AFTER)).doesNotContain(run);
+        } finally {
+            jdbc.sql("update care_plan set facts = cast(:facts as jsonb) where id = cast(:plan as uuid)")
+                    .param("facts", facts).param("plan", planId).update();
+            jdbc.sql("update task set status = 'CANCELLED' where location = :location").param("location", location).update();
+        }
+    }
+
     /** A run is read by a clinical lead of its locations only; any other id is not found. */
     @Test
     void oneRunIsReadAtItsLocationsOnly() {

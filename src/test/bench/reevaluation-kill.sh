@@ -10,8 +10,9 @@
 #      its audit entries; Baton started again;
 #   3. as clinical leads do through the API: clinlead uploads the routing change (TCM contacts to the nurses),
 #      clinlead2 approves it, clinlead activates it;
-#   4. clinlead applies the re-evaluation ({"preview": false}); its progress is polled (GET, an API key) and Baton is
-#      killed with -9 once KILL_AT percent (default 40) is processed;
+#   4. clinlead applies the re-evaluation ({"preview": false}): Baton answers 202 at once with the run and its Location
+#      and applies it in the background; the run is polled there (GET, an API key) and Baton is killed with -9 once
+#      KILL_AT percent (default 40) is processed;
 #   5. Baton restarted; the resumer takes the run over (a run that has not moved for two minutes) and finishes it;
 #   6. checked in SQL (check.sql): every open task re-decided exactly once, nothing applied twice, the run's counts
 #      equal what changed, hand-off notices and audit entries match; then the audit chain is verified.
@@ -23,7 +24,7 @@ cd "$(dirname "$0")/../../.."
 TASKS=${1:-100000}
 KILL_AT=${2:-40}
 PORT=${BATON_BENCH_PORT:-18250}
-DB=baton_reevaluation_kill
+DB=${BATON_BENCH_DB:-baton_reevaluation_kill}
 KEY=bk_reevaluation_kill_key
 PASS=reevaluation-pass
 HERE=src/test/bench/reevaluation-kill
@@ -31,7 +32,7 @@ BASE=http://localhost:$PORT
 PSQL="psql -h 127.0.0.1 -U postgres -X -qAt -v ON_ERROR_STOP=1 -d $DB"
 WORK=$(mktemp -d)
 PID=0
-trap 'kill -9 $PID 2>/dev/null || true; echo "Baton log: $WORK/baton.log"' EXIT
+trap '[ "$PID" = 0 ] || kill -9 $PID 2>/dev/null || true; echo "Baton log: $WORK/baton.log"' EXIT
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
@@ -95,9 +96,15 @@ echo "open tasks at MAIN_CLINIC: $($PSQL -c "select count(*) || ' (seeded ' || c
 echo "== 4. apply, killed with -9 at $KILL_AT %"
 T0=$(now)
 LOAD0=$(load)
-lead clinlead -m 14400 -d '{"preview": false}' $BASE/api/v1/tracker/re-evaluations > "$WORK/apply.json" 2>&1 &
-APPLY=$!
-progress() { curl -s -H "X-API-Key: $PROGRESS_KEY" $BASE/api/v1/tracker/re-evaluations | jq -c '.[0] // empty'; }
+status=$(lead clinlead -m 60 -D "$WORK/apply.headers" -o "$WORK/apply.json" -w '%{http_code}' -d '{"preview": false}' \
+  $BASE/api/v1/tracker/re-evaluations)
+TANSWER=$(now)
+[ "$status" = 202 ] || { echo "FAILED: applying answered $status, not 202: $(head -c 300 "$WORK/apply.json")"; exit 1; }
+RUN=$(jq -r .id "$WORK/apply.json")
+LOCATION=$(tr -d '\r' < "$WORK/apply.headers" | awk 'tolower($1) == "location:" { print $2 }')
+echo "202 in $(secs "$T0" "$TANSWER") s: run $RUN, $(jq -r '"\(.status), \(.processed) of \(.total)"' "$WORK/apply.json"), Location $LOCATION"
+[ "$LOCATION" = "/api/v1/tracker/re-evaluations/$RUN" ] || echo "FAILED Location header: $LOCATION"
+progress() { curl -s -H "X-API-Key: $PROGRESS_KEY" "$BASE$LOCATION" | jq -c 'select(.id) // empty'; }
 shown=0
 while :; do
   run=$(progress || true)
@@ -112,16 +119,14 @@ while :; do
       kill -9 $PID
       TKILL=$(now)
       LOADKILL=$(load)
-      RUN=$(jq -r .id <<< "$run")
       break
     fi
   fi
   sleep 0.5
 done
-wait $APPLY 2>/dev/null || true
 AT_KILL=$($PSQL -c "select processed from re_evaluation_run where id = '$RUN'")
 TOTAL=$($PSQL -c "select total from re_evaluation_run where id = '$RUN'")
-echo "killed Baton (pid $PID) with -9 $(secs "$T0" "$TKILL") s after the apply began; committed then: $AT_KILL of $TOTAL; the apply's caller got: $(head -c 200 "$WORK/apply.json")"
+echo "killed Baton (pid $PID) with -9 $(secs "$T0" "$TKILL") s after the apply began; committed then: $AT_KILL of $TOTAL"
 
 echo "== 5. restart; the resumer finishes the run"
 TSTART=$(now)
@@ -149,7 +154,7 @@ for _ in $(seq 1 7200); do
 done
 TDONE=$(now)
 LOADEND=$(load)
-echo "run $(jq -r '"\(.id): \(.status), \(.processed) of \(.total), queue changed \(.queueChanged), due changed \(.dueChanged), unchanged \(.unchanged), skipped \(.skipped)"' <<< "$run")"
+echo "run $(jq -r '"\(.id): \(.status), \(.processed) of \(.total), queue changed \(.queueChanged), due changed \(.dueChanged), unchanged \(.unchanged), skipped \(.skipped), \(.examples | length) examples"' <<< "$run")"
 
 echo "== 6. checks"
 $PSQL -v run="$RUN" -v version="$V" -f $HERE/check.sql | tee "$WORK/check.txt"
@@ -167,6 +172,7 @@ read -r STARTED FINISHED <<< "$TIMES"
 before=$(secs "$STARTED" "$TKILL")
 after=$(secs "$TRESUMED" "$FINISHED")
 echo "load average: at the apply $LOAD0; at the kill $LOADKILL; at the end $LOADEND"
+echo "POST to its 202 answer:    $(secs "$T0" "$TANSWER") s (the run is applied in the background)"
 echo "apply to kill -9:          $before s, $AT_KILL tasks committed ($(awk -v n="$AT_KILL" -v s="$before" 'BEGIN { printf "%.0f", n / s }') tasks/s)"
 echo "kill to ready again:       $(secs "$TKILL" "$TREADY") s (restart: $(secs "$TSTART" "$TREADY") s)"
 echo "ready to the first page:   $(secs "$TREADY" "$TRESUMED") s (a run is taken over once it has not moved for 2 minutes; then its first page)"

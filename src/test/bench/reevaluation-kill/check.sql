@@ -91,3 +91,8 @@ select case when count(*) filter (where d.version is distinct from a.version or 
        || format(' dashboard projection: %s of %s tasks at their current version and queue',
                  count(*) filter (where d.version = a.version and d.queue = a.queue), count(*))
 from after_run a left join dashboard_task d on d.task_id = a.id;
+
+select case when jsonb_array_length(r.examples) between 1 and 20 and r.failure is null then 'ok    ' else 'FAILED' end
+       || format(' the run keeps its examples of what changed (at most 20): %s; failure: %s', jsonb_array_length(r.examples),
+                 coalesce(r.failure, 'none'))
+from r;

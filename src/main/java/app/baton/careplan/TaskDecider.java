@@ -140,6 +140,20 @@ public class TaskDecider {
     public Optional<TaskRow> redecide(TaskRow before, TaskRow changed, boolean forceDue, List<DecisionResponse.MissingInfo> missing,
                                AskedBy askedBy) {
         TaskDecision d = rules.evaluate(rules.current(), input(facts(changed), changed), rules.now(), askedBy);
+        return storeRedecided(before, changed, forceDue, missing, d);
+    }
+
+    /**
+     * Stores a re-evaluation made by {@link #reEvaluate} from that very decision: it is recorded (asked by
+     * RE_EVALUATION) and the task points at it, due date included; nothing is evaluated again. Empty, and nothing
+     * recorded, when someone changed the task since it was read.
+     */
+    public Optional<TaskRow> apply(ReEvaluated reEvaluated) {
+        return storeRedecided(reEvaluated.task(), reEvaluated.task(), true, null, reEvaluated.decision());
+    }
+
+    private Optional<TaskRow> storeRedecided(TaskRow before, TaskRow changed, boolean forceDue, List<DecisionResponse.MissingInfo> missing,
+                                           TaskDecision d) {
         TaskRow next = changed.decided(d, missing == null ? d.missingInfo() : missing, forceDue || changed.dueFollows(d));
         if (!tasks.update(next)) {
             return Optional.empty();
@@ -184,9 +198,35 @@ public class TaskDecider {
         return closed;
     }
 
-    /** What the rules would say about the task now, without storing anything. */
-    public TaskDecision preview(CompiledRules compiled, TaskRow task) {
-        return rules.evaluate(compiled, input(facts(task), task), rules.now(), AskedBy.RE_EVALUATION);
+    /**
+     * What {@code compiled} says about the task as it stands now (asked by RE_EVALUATION), without storing anything: a
+     * re-evaluation compares it with the task and, if it changes something, stores it with {@link #apply}.
+     */
+    public ReEvaluated reEvaluate(CompiledRules compiled, TaskRow task) {
+        return new ReEvaluated(task, rules.evaluate(compiled, input(facts(task), task), rules.now(), AskedBy.RE_EVALUATION));
+    }
+
+    /**
+     * A stored task and the decision {@link #reEvaluate} made about it as it was read (the only way to get one: the
+     * decision is the one made about this very row, so {@link #apply} records what was compared).
+     */
+    public static final class ReEvaluated {
+
+        private final TaskRow task;
+        private final TaskDecision decision;
+
+        private ReEvaluated(TaskRow task, TaskDecision decision) {
+            this.task = task;
+            this.decision = decision;
+        }
+
+        public TaskRow task() {
+            return task;
+        }
+
+        public TaskDecision decision() {
+            return decision;
+        }
     }
 
     public CaseFacts facts(TaskRow task) {

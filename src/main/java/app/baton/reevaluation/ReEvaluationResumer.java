@@ -7,19 +7,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import jakarta.annotation.PreDestroy;
-
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Finishes applied re-evaluations whose instance died half-way (a crash, a kill -9, a restart): at start-up and every
  * minute, a RUNNING run that has not committed a page for {@link #STALE_AFTER} is taken over and applied on from its
- * stored cursor, on a thread of its own. The pages it had committed stay applied and are not applied again.
+ * stored cursor, on {@link ReEvaluationWorker}'s threads. The pages it had committed stay applied and are not applied again.
  */
 @Component
 class ReEvaluationResumer {
@@ -29,18 +24,12 @@ class ReEvaluationResumer {
 
     private final ReEvaluationRuns runs;
     private final ReEvaluations reEvaluations;
-    private final ExecutorService worker;
+    private final ReEvaluationWorker worker;
 
-    ReEvaluationResumer(ReEvaluationRuns runs, ReEvaluations reEvaluations) {
+    ReEvaluationResumer(ReEvaluationRuns runs, ReEvaluations reEvaluations, ReEvaluationWorker worker) {
         this.runs = runs;
         this.reEvaluations = reEvaluations;
-        ClassLoader application = ReEvaluationResumer.class.getClassLoader();
-        this.worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "re-evaluation-resume");
-            thread.setContextClassLoader(application);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = worker;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -51,21 +40,12 @@ class ReEvaluationResumer {
     @Scheduled(fixedDelayString = "60s", initialDelayString = "60s")
     void everyMinute() {
         List<UUID> stale = runs.claimStale(STALE_AFTER);
-        stale.forEach(id -> worker.execute(() -> resume(id)));
+        stale.forEach(id -> worker.submit(() -> resume(id)));
     }
 
-    /** Applies the rest of one run on the calling thread. */
+    /** Applies the rest of one run on the calling thread; a page that fails stops it as FAILED. */
     void resume(UUID id) {
-        try {
-            log.warn("re-evaluation {} had stopped half-way; applying the rest", id);
-            reEvaluations.finish(id, new ArrayList<>());
-        } catch (RuntimeException e) {
-            log.error("re-evaluation {} could not be resumed; it is taken over again in {}", id, STALE_AFTER, e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
+        log.warn("re-evaluation {} had stopped half-way; applying the rest", id);
+        reEvaluations.apply(id);
     }
 }

@@ -247,10 +247,12 @@ public final class PermissionMatrix {
             roles(HttpMethod.GET, "/api/v1/dashboards/exceptions", "the exception report: overdue, blocked, reopened tasks",
                     DASHBOARD_READERS),
             roles(HttpMethod.GET, "/api/v1/dashboards/exceptions.csv", "export the exception report (audited)", DASHBOARD_READERS),
-            roles(HttpMethod.POST, "/api/v1/tracker/re-evaluations", "preview or apply a re-evaluation of open tasks",
+            roles(HttpMethod.POST, "/api/v1/tracker/re-evaluations", "preview a re-evaluation of open tasks, or start applying it (202)",
                     Set.of(CLINICAL_LEAD)),
             roles(HttpMethod.GET, "/api/v1/tracker/re-evaluations", "applied re-evaluations and their progress (counts only)",
                     Set.of(CLINICAL_LEAD)),
+            roles(HttpMethod.GET, "/api/v1/tracker/re-evaluations/{id}", "one applied re-evaluation of your locations: progress, "
+                    + "what it changed, examples", Set.of(CLINICAL_LEAD)),
 
             // FHIR R4 (app.baton.fhir): the same roles as the JSON API calls they stand for.
             open(HttpMethod.GET, "/fhir/r4/metadata", "FHIR CapabilityStatement: what the FHIR endpoints support (no data)"),

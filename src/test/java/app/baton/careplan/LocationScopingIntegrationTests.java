@@ -121,9 +121,26 @@ class LocationScopingIntegrationTests extends WebIntegrationTest {
 
         assertThat(preview.path("openTasks").asLong()).as(preview.toString()).isEqualTo(mainOpen);
         assertThat(preview.path("examples")).extracting(e -> e.path("taskId").asText()).doesNotContain(satelliteTask);
-        http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": false}");
+        HttpJson.Response started = http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": false}");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        JsonNode run = started.json();
+        for (int i = 0; i < 600 && run.path("status").asText().equals("RUNNING"); i++) {
+            sleep();
+            run = http.asUser("clinlead").get(started.header("Location")).json();
+        }
+        assertThat(run.path("status").asText()).as("her run, applied in the background, is over").isEqualTo("COMPLETED");
+        assertThat(run.path("examples")).extracting(e -> e.path("taskId").asText()).doesNotContain(satelliteTask);
         assertThat(http.get("/api/v1/tasks/" + satelliteTask).json().path("due").path("at").asText())
                 .as("her re-evaluation left the satellite clinic's task as it was").isNotEqualTo("2026-03-11T23:59:59-04:00");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static String fuhDischarge(String sourceId, String location) {

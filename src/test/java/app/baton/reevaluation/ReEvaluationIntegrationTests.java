@@ -2,13 +2,13 @@ package app.baton.reevaluation;
 
 import app.baton.intake.Intake;
 
+import app.baton.HttpJson;
 import app.baton.WebIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +39,113 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
     ReEvaluationResumer resumer;
     @Autowired
     ReEvaluations reEvaluations;
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * Applying answers 202 at once with the run and does not wait for it: here a task of the run is locked by another
+     * transaction, so the run cannot get past its page, and the answer still comes (before, the request applied every
+     * page and hung on the lock). The run is read at its Location meanwhile, RUNNING, and completes once the lock goes.
+     */
+    @Test
+    void applyingAnswersTheRunAtOnceAndAppliesItInTheBackground() throws Exception {
+        String planId = http.post("/api/v1/intake/discharges", Intake.tcmDischarge(Intake.newId(), "MAIN_CLINIC")).json().path("planId").asText();
+        String taskId = jdbc.sql("select id::text from task where plan_id = cast(:plan as uuid) and due_at is not null order by position limit 1")
+                .param("plan", planId).query(String.class).single();
+        jdbc.sql("update task set due_at = due_at + interval '5 days', due_rule_set_version = 0 where id = cast(:id as uuid)")
+                .param("id", taskId).update();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from task where id = cast(? as uuid) for update")) {
+                lock.setString(1, taskId);
+                lock.executeQuery().close();
+            }
+            HttpJson.Response started;
+            try {
+                started = client.submit(() -> http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": false}"))
+                        .get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("applying held the request until every page was applied", e);
+            }
+            assertThat(started.status()).as(started.text()).isEqualTo(202);
+            assertThat(started.json().path("status").asText()).isEqualTo("RUNNING");
+            assertThat(started.json().path("total").asLong()).isPositive();
+            JsonNode running = http.asUser("clinlead").get(started.header("Location")).json();
+            assertThat(running.path("status").asText()).as("held up by the lock, the run is still at work").isEqualTo("RUNNING");
+            assertThat(running.path("processed").asLong()).isLessThan(running.path("total").asLong());
+            assertThat(jdbc.sql("select due_rule_set_version from task where id = cast(:id as uuid)").param("id", taskId)
+                    .query(Integer.class).single()).isZero();
+            holder.rollback();
+        } finally {
+            client.shutdownNow();
+        }
+        JsonNode run = completed("/api/v1/tracker/re-evaluations/" + http.asUser("clinlead").get("/api/v1/tracker/re-evaluations").json()
+                .get(0).path("id").asText());
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(jdbc.sql("select due_rule_set_version from task where id = cast(:id as uuid)").param("id", taskId)
+                .query(Integer.class).single()).isEqualTo(run.path("ruleSetVersion").asInt());
+    }
+
+    /**
+     * A page that fails (here a plan whose stored facts cannot be read) stops the run as FAILED, saying so, with nothing of
+     * that page applied; the resumer leaves a FAILED run alone instead of taking it over again and again.
+     */
+    @Test
+    void aRunWhosePageFailsStopsAsFailed() {
+        String location = "FAIL_CLINIC_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String planId = http.post("/api/v1/intake/discharges", Intake.tcmDischarge(Intake.newId(), location)).json().path("planId").asText();
+        String facts = jdbc.sql("select facts::text from care_plan where id = cast(:plan as uuid)").param("plan", planId).query(String.class).single();
+        jdbc.sql("update care_plan set facts = cast('{\"program\": \"NOT_A_PROGRAM\"}' as jsonb) where id = cast(:plan as uuid)")
+                .param("plan", planId).update();
+        UUID run = UUID.randomUUID();
+        jdbc.sql("""
+                insert into re_evaluation_run (id, rule_set_version, locations, requested_by, status, total, heartbeat_at)
+                values (:id, 1, :location, 'clinlead', 'RUNNING', 3, now() - interval '10 minutes')
+                """).param("id", run).param("location", location).update();
+        try {
+            assertThat(runs.claimStale(ReEvaluationResumer.STALE_AFTER)).contains(run);
+            resumer.resume(run);
+
+            ReEvaluationRuns.Run failed = runs.find(run).orElseThrow();
+            assertThat(failed.status()).isEqualTo("FAILED");
+            assertThat(failed.failure()).contains(run.toString());
+            assertThat(failed.processed()).isZero();
+            assertThat(failed.finishedAt()).isNotNull();
+            assertThat(jdbc.sql("select count(*) from decision d join task t on d.task_id = t.id::text "
+                    + "where t.location = :location and d.asked_by = 'RE_EVALUATION'").param("location", location).query(Long.class).single())
+                    .as("nothing of the failed page applied").isZero();
+            jdbc.sql("update re_evaluation_run set heartbeat_at = now() - interval '10 minutes' where id = :id").param("id", run).update();
+            assertThat(runs.claimStale(ReEvaluationResumer.STALE_AFTER)).doesNotContain(run);
+        } finally {
+            jdbc.sql("update care_plan set facts = cast(:facts as jsonb) where id = cast(:plan as uuid)")
+                    .param("facts", facts).param("plan", planId).update();
+            jdbc.sql("update task set status = 'CANCELLED' where location = :location").param("location", location).update();
+        }
+    }
+
+    /** A run is read by a clinical lead of its locations only; any other id is not found. */
+    @Test
+    void oneRunIsReadAtItsLocationsOnly() {
+        UUID everywhere = UUID.randomUUID();
+        UUID satellite = UUID.randomUUID();
+        UUID main = UUID.randomUUID();
+        jdbc.sql("""
+                insert into re_evaluation_run (id, rule_set_version, locations, requested_by, status, total, finished_at)
+                values (:all, 1, null, 'admin', 'COMPLETED', 0, now()), (:satellite, 1, 'SATELLITE_CLINIC', 'clinlead', 'COMPLETED', 0, now()),
+                       (:main, 1, 'MAIN_CLINIC', 'clinlead', 'COMPLETED', 0, now())
+                """).param("all", everywhere).param("satellite", satellite).param("main", main).update();
+
+        HttpJson lead = http.asUser("clinlead");
+        assertThat(lead.get("/api/v1/tracker/re-evaluations/" + main).json().path("status").asText()).isEqualTo("COMPLETED");
+        for (String other : List.of(everywhere.toString(), satellite.toString(), UUID.randomUUID().toString(), "not-a-run")) {
+            HttpJson.Response refused = lead.get("/api/v1/tracker/re-evaluations/" + other);
+            assertThat(refused.status()).as(other).isEqualTo(404);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("type").asText()).endsWith("re-evaluation-not-found");
+        }
+        assertThat(http.asUser("coordinator").get("/api/v1/tracker/re-evaluations/" + main).status()).isEqualTo(403);
+    }
 
     @Test
     void previewCountsTheChangesApplyMakesThemAndBothAreAudited() {
@@ -71,13 +183,30 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
         assertThat(http.asUser("coordinator").get("/api/v1/tasks/" + taskId).json().path("due").path("ruleSetVersion").asInt())
                 .as("a preview changes nothing").isZero();
 
-        JsonNode applied = http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": false}").json();
-        assertThat(applied.path("applied").asBoolean()).isTrue();
-        assertThat(applied.has("report")).as("applying answers what it did, not a what-if").isFalse();
-        assertThat(applied.path("run").asText()).as("the applied run, whose progress GET /api/v1/tracker/re-evaluations lists").isNotBlank();
+        long auditedBefore = jdbc.sql("select count(*) from audit_event where action = 'TASKS_RE_EVALUATED'").query(Long.class).single();
+        HttpJson.Response started = http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{\"preview\": false}");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        assertThat(started.json().has("report")).as("applying answers its run, not a what-if").isFalse();
+        String runId = started.json().path("id").asText();
+        assertThat(started.header("Location")).isEqualTo("/api/v1/tracker/re-evaluations/" + runId);
+        JsonNode applied = completed(started.header("Location"));
+        assertThat(applied.path("requestedBy").asText()).isEqualTo("clinlead");
+        assertThat(applied.path("processed").asLong()).isEqualTo(applied.path("total").asLong()).isPositive();
+        assertThat(applied.path("percent").asInt()).isEqualTo(100);
+        assertThat(applied.path("dueChanged").asInt()).isGreaterThanOrEqualTo(1);
+        if (applied.path("examples").size() >= applied.path("queueChanged").asInt() + applied.path("dueChanged").asInt()) {
+            assertThat(applied.path("examples")).extracting(e -> e.path("taskId").asText()).contains(taskId);
+        }
+        assertThat(applied.path("examples").size()).isBetween(1, 20);
         JsonNode after = http.asUser("coordinator").get("/api/v1/tasks/" + taskId).json();
         assertThat(after.path("due").path("ruleSetVersion").asInt()).isEqualTo(applied.path("ruleSetVersion").asInt());
         assertThat(after.path("due").path("at").asText()).isEqualTo("2026-03-11T23:59:59-04:00");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'TASKS_RE_EVALUATED'").query(Long.class).single())
+                .as("the applied run audited once, when it completed").isEqualTo(auditedBefore + 1);
+        assertThat(jdbc.sql("""
+                select actor from audit_event where action = 'TASKS_RE_EVALUATED' and details ->> 'applied' = 'true'
+                order by occurred_at desc limit 1
+                """).query(String.class).single()).as("as the clinical lead who applied it").isEqualTo("clinlead");
 
         JsonNode again = http.asUser("clinlead").post("/api/v1/tracker/re-evaluations", "{}").json();
         assertThat(again.path("examples")).extracting(e -> e.path("taskId").asText()).doesNotContain(taskId);
@@ -156,8 +285,8 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
 
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> reEvaluations.finish(run, new ArrayList<>()), instances);
-            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> reEvaluations.finish(run, new ArrayList<>()), instances);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> reEvaluations.finish(run), instances);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> reEvaluations.finish(run), instances);
             CompletableFuture.allOf(first, second).join();
 
             ReEvaluationRuns.Run finished = runs.find(run).orElseThrow();
@@ -177,6 +306,24 @@ class ReEvaluationIntegrationTests extends WebIntegrationTest {
             // the copies leave no open work behind for the suite's other tests
             jdbc.sql("update task set status = 'CANCELLED' where location = :location").param("location", location).update();
         }
+    }
+
+    /** The run at {@code location} once it is no longer RUNNING (read as the clinical lead who applied it). */
+    private JsonNode completed(String location) {
+        for (int i = 0; i < 600; i++) {
+            JsonNode run = http.asUser("clinlead").get(location).json();
+            if (!run.path("status").asText().equals("RUNNING")) {
+                assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+                return run;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the run at " + location + " did not complete");
     }
 
     private Map<UUID, Integer> versionsAt(String location) {

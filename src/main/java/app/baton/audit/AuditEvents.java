@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -41,21 +38,22 @@ class AuditEvents {
     };
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     /** Reads with a cursor (a fetch size) so that a walk over the whole trail does not load it into memory. */
     private final JdbcClient streaming;
 
-    AuditEvents(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataSource dataSource) {
+    AuditEvents(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.batch = batch;
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(1000);
         this.streaming = JdbcClient.create(fetching);
     }
 
     private static final String LINK = """
-            update audit_event set sequence_number = :sequenceNumber, previous_hash = :previousHash, hash = :hash
-            where id = :id and occurred_at = :occurredAt and hash is null
+            update audit_event a set sequence_number = u.s, previous_hash = u.ph, hash = u.h
+            from unnest(cast(:ids as text[]), cast(:occurredAt as text[]), cast(:sequenceNumbers as bigint[]),
+                        cast(:previousHashes as text[]), cast(:hashes as text[])) as u(id, o, s, ph, h)
+            where a.id = cast(u.id as uuid) and a.occurred_at = cast(u.o as timestamptz) and a.hash is null
+            returning a.id
             """;
 
     /**
@@ -155,12 +153,32 @@ class AuditEvents {
                 .list();
     }
 
-    /** Gives staged entries their place in the chain; fails (rolling back) if one was linked already. */
+    /**
+     * Gives staged entries their place in the chain, all in one statement; fails (rolling back) if one was linked
+     * already.
+     */
     void link(List<AuditEvent> linked) {
-        int[] updated = batch.batchUpdate(LINK, linked.stream().map(AuditEvents::params).toArray(SqlParameterSource[]::new));
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] != 1) {
-                throw new IllegalStateException("audit entry " + linked.get(i).id() + " is no longer staged");
+        int n = linked.size();
+        String[] ids = new String[n];
+        String[] occurredAt = new String[n];
+        Long[] sequenceNumbers = new Long[n];
+        String[] previousHashes = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditEvent e = linked.get(i);
+            ids[i] = e.id().toString();
+            occurredAt[i] = e.occurredAt().toString();
+            sequenceNumbers[i] = e.sequenceNumber();
+            previousHashes[i] = e.previousHash();
+            hashes[i] = e.hash();
+        }
+        Set<UUID> updated = new HashSet<>(jdbc.sql(LINK)
+                .param("ids", ids).param("occurredAt", occurredAt).param("sequenceNumbers", sequenceNumbers)
+                .param("previousHashes", previousHashes).param("hashes", hashes)
+                .query(UUID.class).list());
+        for (AuditEvent e : linked) {
+            if (!updated.contains(e.id())) {
+                throw new IllegalStateException("audit entry " + e.id() + " is no longer staged");
             }
         }
     }
@@ -217,26 +235,5 @@ class AuditEvents {
         } catch (JsonProcessingException e) {
             throw new SQLException("audit details are not a JSON object of strings", e);
         }
-    }
-
-    private static SqlParameterSource params(AuditEvent e) {
-        return new MapSqlParameterSource()
-                .addValue("id", e.id())
-                .addValue("sequenceNumber", e.staged() ? null : e.sequenceNumber(), Types.BIGINT)
-                .addValue("occurredAt", e.occurredAt().atOffset(ZoneOffset.UTC))
-                .addValue("actor", e.actor())
-                .addValue("actorType", e.actorType())
-                .addValue("patientId", e.patientId(), Types.VARCHAR)
-                .addValue("action", e.action())
-                .addValue("category", e.category())
-                .addValue("objectType", e.objectType(), Types.VARCHAR)
-                .addValue("objectId", e.objectId(), Types.VARCHAR)
-                .addValue("outcome", e.outcome())
-                .addValue("sourceAddress", e.sourceAddress(), Types.VARCHAR)
-                .addValue("correlationId", e.correlationId(), Types.VARCHAR)
-                .addValue("emergency", e.emergency())
-                .addValue("details", AuditHash.detailsJson(e.details()), Types.VARCHAR)
-                .addValue("previousHash", e.previousHash())
-                .addValue("hash", e.hash());
     }
 }

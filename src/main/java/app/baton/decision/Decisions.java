@@ -1,67 +1,36 @@
 package app.baton.decision;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Recorded decisions in PostgreSQL. */
 @Repository
 class Decisions {
 
-    /**
-     * The first decision under an idempotency key wins; a retry inserts nothing (count 0). The key's uniqueness is
-     * decision_request_key's primary key (decision is partitioned by month, and a unique index there would have to
-     * contain recorded_at): the decision is inserted only when its key row was, in the same statement.
-     */
-    private static final String INSERT = """
-            with claimed as (
-                insert into decision_request_key (idempotency_key, decision_id, recorded_at)
-                select cast(:key as text), :id, now() where cast(:key as text) is not null
-                on conflict (idempotency_key) do nothing
-                returning decision_id
-            )
-            insert into decision (id, idempotency_key, request_sha256, rule_set_version, as_of, task_id, program,
-                                  task_type, inputs, response, evaluation_micros, asked_by, actor, subject)
-            select :id, :key, :sha, :version, :asOf, :taskId, :program, :taskType, cast(:inputs as jsonb),
-                   cast(:response as jsonb), :micros, :askedBy, :actor, :subject
-            where cast(:key as text) is null or exists (select 1 from claimed)
-            """;
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    Decisions(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    Decisions(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
-    }
-
-    /** Inserts the rows in one statement batch; returns, per row, whether it was stored. */
-    boolean[] insertAll(List<DecisionRow> rows) {
-        SqlParameterSource[] params = rows.stream().map(Decisions::params).toArray(SqlParameterSource[]::new);
-        int[] counts = batch.batchUpdate(INSERT, params);
-        boolean[] stored = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            stored[i] = counts[i] != 0;
-        }
-        return stored;
     }
 
     /**
      * Inserts the rows in one multi-row statement (their columns as arrays): a page of the sweep's or a re-evaluation's
-     * decisions is one round trip and one statement for PostgreSQL to plan, where a statement batch is one execution per
-     * row. Returns the ids stored (a row whose idempotency key is taken is skipped, as in {@link #insertAll}).
+     * decisions, or a group commit of API decisions, is one round trip and one statement for PostgreSQL to plan, where a statement batch is one execution per
+     * row. Returns the ids stored: the first decision under an idempotency key wins, a row whose key is taken (by an
+     * earlier statement or earlier in this one) is skipped. The key's uniqueness is decision_request_key's primary key
+     * (decision is partitioned by month, and a unique index there would have to contain recorded_at).
      */
-    java.util.Set<UUID> insertAtOnce(List<DecisionRow> rows) {
+    Set<UUID> insertAtOnce(List<DecisionRow> rows) {
         int n = rows.size();
         String[] ids = new String[n];
         String[] keys = new String[n];
@@ -94,7 +63,7 @@ class Decisions {
             actors[i] = row.caller() == null ? null : row.caller().actor().name();
             subjects[i] = row.subject().name();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 with d as (
                     select cast(id as uuid) as id, k, sha, v, cast(a as timestamptz) as a, t, p, ty, i, r, m, ab, ac, s
                     from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:shas as text[]), cast(:versions as integer[]),
@@ -199,23 +168,5 @@ class Decisions {
                 rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("inputs"),
                 rs.getString("response"), rs.getInt("evaluation_micros"), rs.getString("asked_by"), rs.getString("actor"),
                 rs.getString("subject"));
-    }
-
-    private static SqlParameterSource params(DecisionRow row) {
-        return new MapSqlParameterSource()
-                .addValue("id", row.id())
-                .addValue("key", row.idempotencyKey(), Types.VARCHAR)
-                .addValue("sha", row.requestSha256())
-                .addValue("version", row.ruleSetVersion())
-                .addValue("asOf", row.asOf())
-                .addValue("taskId", row.taskId(), Types.VARCHAR)
-                .addValue("program", row.program())
-                .addValue("taskType", row.taskType(), Types.VARCHAR)
-                .addValue("inputs", row.inputsJson())
-                .addValue("response", row.responseJson())
-                .addValue("micros", row.evaluationMicros())
-                .addValue("askedBy", row.askedBy().name())
-                .addValue("actor", row.caller() == null ? null : row.caller().actor().name(), Types.VARCHAR)
-                .addValue("subject", row.subject().name());
     }
 }

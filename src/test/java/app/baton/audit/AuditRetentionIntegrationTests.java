@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -73,7 +72,7 @@ class AuditRetentionIntegrationTests {
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         tx = new TransactionTemplate(transactions);
-        events = new AuditEvents(jdbc, new NamedParameterJdbcTemplate(dataSource), dataSource);
+        events = new AuditEvents(jdbc, dataSource);
         chainer = new AuditChainer(events, transactions);
         checkpoints = new AuditCheckpoints(jdbc);
         exports = new PartitionExports(jdbc);

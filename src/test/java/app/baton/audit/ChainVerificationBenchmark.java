@@ -1,6 +1,5 @@
 package app.baton.audit;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,7 +20,7 @@ final class ChainVerificationBenchmark {
     public static void main(String[] args) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(args[0], args[1], args.length > 2 ? args[2] : "");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        AuditEvents events = new AuditEvents(jdbc, new NamedParameterJdbcTemplate(dataSource), dataSource);
+        AuditEvents events = new AuditEvents(jdbc, dataSource);
         AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc);
         AuditChainVerifier verifier = new AuditChainVerifier(events, checkpoints, new PartitionExports(jdbc), Clock.systemUTC(),
                 new DataSourceTransactionManager(dataSource));

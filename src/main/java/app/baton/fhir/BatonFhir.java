@@ -25,6 +25,8 @@ final class BatonFhir {
     static final String INPUT_TYPE = BASE + "/CodeSystem/task-input-type";
     static final String NEXT_ACTION = BASE + "/CodeSystem/next-best-action";
     static final String USER = BASE + "/sid/user";
+    /** The identifier system of an intake's source id: this prefix and the source system's code (EHR-ADT). */
+    static final String SOURCE_SYSTEM = BASE + "/sid/source-system/";
 
     /** Baton's status to Task.status; businessStatus always carries Baton's own code. */
     static final Map<TaskStatus, Task.TaskStatus> STATUS = Map.of(

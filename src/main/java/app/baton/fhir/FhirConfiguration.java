@@ -1,10 +1,6 @@
 package app.baton.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.FhirValidator;
-import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,8 +10,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * One R4 context (its model definitions are costly to build, and thread-safe once built) and one validator for every FHIR
- * input. The validator is warmed when the application is ready: the first validation loads the base R4 definitions and
- * compiles the FHIRPath invariants it meets, which a caller's first request should not pay for.
+ * input ({@link R4Validation}). The validator's first run loads the R4 definitions (about 10 s of CPU): with
+ * {@code baton.fhir.validator.warm-up} on (the default), that runs on a thread of its own once the application is ready, so
+ * readiness does not wait for it and a FHIR call that comes before it has finished waits for it instead.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
@@ -28,21 +25,31 @@ class FhirConfiguration {
     }
 
     @Bean
-    FhirValidator fhirValidator(FhirContext context) {
-        FhirValidator validator = context.newValidator();
-        validator.registerValidatorModule(new R4Validator(context));
-        return validator;
+    R4Validation r4Validation(FhirContext context) {
+        return new R4Validation(context);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warm(ApplicationReadyEvent ready) {
-        FhirValidator validator = ready.getApplicationContext().getBean(FhirValidator.class);
-        long started = System.nanoTime();
-        Task task = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
-        task.setFor(new Reference("Patient/warm-up"));
-        validator.validateWithResult(task);
-        validator.validateWithResult(new CarePlan().setStatus(CarePlan.CarePlanStatus.ACTIVE).setIntent(CarePlan.CarePlanIntent.PLAN)
-                .setSubject(new Reference("Patient/warm-up")));
-        log.info("FHIR R4 validator warmed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        boolean enabled = ready.getApplicationContext().getEnvironment().getProperty("baton.fhir.validator.warm-up", Boolean.class, true);
+        if (!enabled) {
+            log.info("FHIR R4 validator warm-up is off: the first FHIR call warms it");
+            return;
+        }
+        warmInBackground(ready.getApplicationContext().getBean(R4Validation.class));
+    }
+
+    static Thread warmInBackground(R4Validation validation) {
+        Thread thread = new Thread(() -> {
+            try {
+                validation.warmUp();
+            } catch (RuntimeException e) {
+                log.warn("FHIR R4 validator warm-up failed; the first FHIR call warms it: {}", e.toString());
+            }
+        }, "fhir-validator-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+        return thread;
     }
 }

@@ -5,7 +5,6 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
-import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -18,17 +17,18 @@ import java.util.Set;
 
 /**
  * Every FHIR body Baton takes in: parsed with HAPI's R4 JSON parser (each element it cannot place is an issue, not
- * silently dropped), then validated against base R4 ({@link R4Validator} through HAPI's {@link FhirValidator}). Any error
- * is a {@link FhirProblem}: a 400 (malformed JSON, not a resource) or 422 (a resource that breaks R4) OperationOutcome
- * listing every issue at its FHIRPath location. Warnings (an unknown profile) do not refuse the input.
+ * silently dropped), then the body as it came validated against base R4 by HAPI's instance validator ({@link R4Validation}).
+ * Any error is a {@link FhirProblem}: a 400 (malformed JSON, not a resource) or 422 (a resource that breaks R4)
+ * OperationOutcome listing every issue at its FHIRPath location. Warnings and information (an unknown profile, a code
+ * system the validator does not hold) do not refuse the input.
  */
 @Component
 class FhirInputs {
 
     private final FhirContext context;
-    private final FhirValidator validator;
+    private final R4Validation validator;
 
-    FhirInputs(FhirContext context, FhirValidator validator) {
+    FhirInputs(FhirContext context, R4Validation validator) {
         this.context = context;
         this.validator = validator;
     }
@@ -60,12 +60,28 @@ class FhirInputs {
                 issue.setLocationString(resource.fhirType() + "." + at);
             }
         }
-        List<SingleValidationMessage> issues = new ArrayList<>(parseIssues);
-        issues.addAll(validator.validateWithResult(resource).getMessages());
-        if (issues.stream().anyMatch(i -> i.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())) {
+        // the validator reads the body as sent: it sees what the parser dropped (an unknown element) and reports every issue
+        List<SingleValidationMessage> issues = new ArrayList<>(validator.validate(body));
+        if (issues.stream().noneMatch(FhirInputs::isError)) {
+            // what the parser alone objected to still refuses the input (the validator is the judge of everything else)
+            issues.addAll(parseIssues);
+        }
+        if (issues.stream().anyMatch(FhirInputs::isError)) {
             throw new FhirProblem(422, FhirProblem.outcome(issues));
         }
         return resource;
+    }
+
+    static boolean isError(SingleValidationMessage message) {
+        return message.getSeverity() != null && message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal();
+    }
+
+    static SingleValidationMessage message(ResultSeverityEnum severity, String location, String text) {
+        SingleValidationMessage message = new SingleValidationMessage();
+        message.setSeverity(severity);
+        message.setLocationString(location);
+        message.setMessage(text);
+        return message;
     }
 
     /** The parser's complaints, each an error at the element it was reading. */
@@ -74,7 +90,7 @@ class FhirInputs {
         private void add(IParseLocation location, String element, String text) {
             String parent = location == null ? null : location.getParentElementName();
             String at = parent == null ? element : element == null ? parent : parent + "." + element;
-            issues.add(R4Validator.message(ResultSeverityEnum.ERROR, at, text));
+            issues.add(message(ResultSeverityEnum.ERROR, at, text));
         }
 
         @Override

@@ -142,8 +142,14 @@ class FhirIntake {
         }
     }
 
+    /**
+     * The intake's source system from the first identifier's system, which R4 holds to an absolute URI: Baton's
+     * {@code https://baton.app/fhir/sid/source-system/{code}} names the source system {@code code} (the one an API key is
+     * bound to); any other URI is the source system as it is.
+     */
     private static String sourceSystem(java.util.List<Identifier> identifiers, String type) {
-        return identifiers.isEmpty() ? null : identifiers.get(0).getSystem();
+        String system = identifiers.isEmpty() ? null : identifiers.get(0).getSystem();
+        return system != null && system.startsWith(BatonFhir.SOURCE_SYSTEM) ? system.substring(BatonFhir.SOURCE_SYSTEM.length()) : system;
     }
 
     private static String sourceId(java.util.List<Identifier> identifiers) {

@@ -23,11 +23,13 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * POST /fhir/r4/Task/$decide: the Task (and what a Bundle brings with it) read into the decision API's request, decided and
@@ -53,6 +55,7 @@ class TaskDecide {
     Decided decide(String body) {
         Resource resource = inputs.read(body, Set.of("Task", "Bundle"));
         Task task = null;
+        String taskFullUrl = null;
         Patient patient = null;
         Coverage coverage = null;
         Encounter encounter = null;
@@ -65,6 +68,7 @@ class TaskDecide {
                         throw FhirProblem.invalid(422, OperationOutcome.IssueType.BUSINESSRULE, "Bundle.entry", "the Bundle holds more than one Task; send one");
                     }
                     task = t;
+                    taskFullUrl = entry.getFullUrl();
                 } else if (r instanceof Patient p && patient == null) {
                     patient = p;
                 } else if (r instanceof Coverage c && coverage == null) {
@@ -128,9 +132,11 @@ class TaskDecide {
         DecisionResponse decision = answer.response();
         tasks.decided(task, decision);
         Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        // no fullUrl: neither resource lives on Baton's FHIR base (a parser would take a fullUrl for the resource's id)
-        out.addEntry().setResource(task);
-        out.addEntry().setResource(provenance(task, taskId, decision));
+        // every entry has a fullUrl (R4: except in transactions and batches). The Task keeps the identity it came with; a Task
+        // sent alone lives on no FHIR server, so it is named by a UUID derived from the decision (a replayed answer names it the
+        // same way); the Provenance by the decision's id, which is its id too
+        out.addEntry().setFullUrl(taskFullUrl != null ? taskFullUrl : urn("Task", decision.decisionId())).setResource(task);
+        out.addEntry().setFullUrl("urn:uuid:" + decision.decisionId()).setResource(provenance(task, taskId, decision));
         return new Decided(out, answer.replayed());
     }
 
@@ -150,6 +156,10 @@ class TaskDecide {
             decision.trace().forEach(t -> DecisionSource.add(provenance, "fired", decision.ruleSetVersion(), t.rule(), t.source()));
         }
         return provenance;
+    }
+
+    private static String urn(String type, String decisionId) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes((type + " of decision " + decisionId).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String key(Identifier identifier) {

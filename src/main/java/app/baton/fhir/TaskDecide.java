@@ -133,10 +133,11 @@ class TaskDecide {
         tasks.decided(task, decision);
         Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
         // every entry has a fullUrl (R4: except in transactions and batches). The Task keeps the identity it came with; a Task
-        // sent alone lives on no FHIR server, so it is named by a UUID derived from the decision (a replayed answer names it the
-        // same way); the Provenance by the decision's id, which is its id too
+        // sent alone, and the Provenance, live on no FHIR server, so they are named by UUIDs derived from the decision (a
+        // replayed answer names them the same way). Not the decision's id itself: HAPI's parser would then read the
+        // Provenance's id as urn:uuid:{id}
         out.addEntry().setFullUrl(taskFullUrl != null ? taskFullUrl : urn("Task", decision.decisionId())).setResource(task);
-        out.addEntry().setFullUrl("urn:uuid:" + decision.decisionId()).setResource(provenance(task, taskId, decision));
+        out.addEntry().setFullUrl(urn("Provenance", decision.decisionId())).setResource(provenance(task, taskId, decision));
         return new Decided(out, answer.replayed());
     }
 

@@ -3,8 +3,6 @@ package app.baton.fhir;
 import app.baton.HttpJson;
 import app.baton.WebIntegrationTest;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -35,7 +33,7 @@ class FhirIntegrationTests extends WebIntegrationTest {
     @Autowired
     FhirContext context;
     @Autowired
-    FhirValidator validator;
+    R4Validation validator;
     @Autowired
     JdbcClient jdbc;
 
@@ -65,18 +63,19 @@ class FhirIntegrationTests extends WebIntegrationTest {
         return context.newJsonParser().parseResource(type, response.text());
     }
 
-    List<String> errors(IBaseResource resource) {
-        return validator.validateWithResult(resource).getMessages().stream()
-                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+    /** What HAPI's R4 instance validator finds wrong with an answer, as Baton sent it (the text, not a parsed copy). */
+    List<String> errors(HttpJson.Response response) {
+        return validator.validate(response.text()).stream().filter(FhirInputs::isError)
                 .map(m -> m.getLocationString() + " " + m.getMessage()).toList();
     }
 
     @Test
     void aTaskReadsAsAValidFhirTaskWithWhatTheJsonApiSays() {
         JsonNode json = http.get("/api/v1/tasks/" + taskId).json();
-        Task task = parse(http.get("/fhir/r4/Task/" + taskId), Task.class);
+        HttpJson.Response read = http.get("/fhir/r4/Task/" + taskId);
+        Task task = parse(read, Task.class);
 
-        assertThat(errors(task)).isEmpty();
+        assertThat(errors(read)).isEmpty();
         assertThat(task.getIdElement().getIdPart()).isEqualTo(taskId);
         assertThat(task.getIntent()).isEqualTo(Task.TaskIntent.ORDER);
         assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo(json.path("status").asText());
@@ -93,9 +92,10 @@ class FhirIntegrationTests extends WebIntegrationTest {
     @Test
     void aCarePlanReadsAsAValidFhirCarePlanWithEachTaskAnActivityByReference() {
         JsonNode json = http.get("/api/v1/plans/" + planId).json();
-        CarePlan plan = parse(http.get("/fhir/r4/CarePlan/" + planId), CarePlan.class);
+        HttpJson.Response read = http.get("/fhir/r4/CarePlan/" + planId);
+        CarePlan plan = parse(read, CarePlan.class);
 
-        assertThat(errors(plan)).isEmpty();
+        assertThat(errors(read)).isEmpty();
         assertThat(plan.getIntent()).isEqualTo(CarePlan.CarePlanIntent.PLAN);
         assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
         assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("TCM");
@@ -106,8 +106,9 @@ class FhirIntegrationTests extends WebIntegrationTest {
 
     @Test
     void theCapabilityStatementIsValidAndEachReadItClaimsIsServed() {
-        var statement = parse(http.anonymous().get("/fhir/r4/metadata"), org.hl7.fhir.r4.model.CapabilityStatement.class);
-        assertThat(errors(statement)).isEmpty();
+        HttpJson.Response metadata = http.anonymous().get("/fhir/r4/metadata");
+        var statement = parse(metadata, org.hl7.fhir.r4.model.CapabilityStatement.class);
+        assertThat(errors(metadata)).isEmpty();
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType()).containsExactly("Task", "CarePlan", "Encounter", "ServiceRequest");
         assertThat(http.get("/fhir/r4/Task?patient=" + patient + "&status=requested,ready,in-progress&owner=x&_lastUpdated=ge2020-01-01T00:00:00Z&_count=5")
                 .status()).isEqualTo(200);
@@ -117,12 +118,15 @@ class FhirIntegrationTests extends WebIntegrationTest {
     void searchByPatientPagesThroughTheTasksWithLinksAndValidates() {
         int tasks = http.get("/api/v1/plans/" + planId).json().path("tasks").size();
         assertThat(tasks).isGreaterThan(1);
-        Bundle first = parse(http.get("/fhir/r4/Task?patient=Patient/" + patient + "&_count=1"), Bundle.class);
-        assertThat(errors(first)).isEmpty();
+        HttpJson.Response firstPage = http.get("/fhir/r4/Task?patient=Patient/" + patient + "&_count=1");
+        Bundle first = parse(firstPage, Bundle.class);
+        assertThat(errors(firstPage)).isEmpty();
         assertThat(first.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
         assertThat(first.getEntry()).hasSize(1);
         String next = first.getLink("next").getUrl();
-        Bundle second = parse(http.get(next.substring(next.indexOf("/fhir/"))), Bundle.class);
+        HttpJson.Response secondPage = http.get(next.substring(next.indexOf("/fhir/")));
+        Bundle second = parse(secondPage, Bundle.class);
+        assertThat(errors(secondPage)).isEmpty();
         assertThat(second.getEntry()).hasSize(1);
         assertThat(second.getEntryFirstRep().getResource().getIdElement().getIdPart())
                 .isNotEqualTo(first.getEntryFirstRep().getResource().getIdElement().getIdPart());
@@ -162,7 +166,8 @@ class FhirIntegrationTests extends WebIntegrationTest {
         String body = decideBody(identifier, "in-progress");
         HttpJson.Response first = http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR);
         Bundle bundle = parse(first, Bundle.class);
-        assertThat(errors(bundle)).isEmpty();
+        assertThat(errors(first)).isEmpty();
+        assertThat(bundle.getEntry()).allSatisfy(e -> assertThat(e.getFullUrl()).startsWith("urn:uuid:"));
         assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
         Task task = (Task) bundle.getEntry().get(0).getResource();
         Provenance provenance = (Provenance) bundle.getEntry().get(1).getResource();
@@ -205,13 +210,18 @@ class FhirIntegrationTests extends WebIntegrationTest {
         String identifier = UUID.randomUUID().toString();
         String body = """
                 {"resourceType": "Bundle", "type": "collection", "entry": [
-                  {"resource": %s},
-                  {"resource": {"resourceType": "Patient", "id": "pt-b", "meta": {"profile": ["http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"]}}},
-                  {"resource": {"resourceType": "Encounter", "status": "finished", "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+                  {"fullUrl": "https://ehr.example/fhir/Task/task-%s", "resource": %s},
+                  {"fullUrl": "https://ehr.example/fhir/Patient/pt-b",
+                   "resource": {"resourceType": "Patient", "id": "pt-b", "meta": {"profile": ["http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient"]}}},
+                  {"fullUrl": "urn:uuid:%s",
+                   "resource": {"resourceType": "Encounter", "status": "finished", "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
                                 "period": {"end": "2026-03-09T08:00:00-04:00"}}}]}
-                """.formatted(decideBody(identifier, "requested"));
-        Bundle bundle = parse(http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR), Bundle.class);
-        assertThat(errors(bundle)).isEmpty();
+                """.formatted(identifier, decideBody(identifier, "requested"), UUID.randomUUID());
+        HttpJson.Response decided = http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR);
+        Bundle bundle = parse(decided, Bundle.class);
+        assertThat(errors(decided)).isEmpty();
+        // the Task keeps the identity the sender gave it
+        assertThat(bundle.getEntryFirstRep().getFullUrl()).isEqualTo("https://ehr.example/fhir/Task/task-" + identifier);
         // the discharge date comes from the Encounter: the due date is counted from it
         assertThat(((Task) bundle.getEntryFirstRep().getResource()).getRestriction().getPeriod().hasEnd()).isTrue();
     }
@@ -229,6 +239,26 @@ class FhirIntegrationTests extends WebIntegrationTest {
         assertThat(http.post("/fhir/r4/Task/$decide", "{\"resourceType\": \"Gizmo\"}", "Content-Type", FHIR).status()).isEqualTo(400);
     }
 
+    /** Every refusal under /fhir/r4 is an OperationOutcome that is itself valid R4, whatever refused it. */
+    @Test
+    void everyOperationOutcomeValidatesWithNoError() {
+        List<HttpJson.Response> refusals = List.of(
+                http.post("/fhir/r4/Task/$decide", """
+                        {"resourceType": "Task", "status": "bogus", "unknownThing": 1, "owner": {"reference": "Observation/1"}}""", "Content-Type", FHIR),
+                http.post("/fhir/r4/Task/$decide", "{not json", "Content-Type", FHIR),
+                http.post("/fhir/r4/Task/$decide", "{\"resourceType\": \"Gizmo\"}", "Content-Type", FHIR),
+                http.get("/fhir/r4/Task/00000000-0000-0000-0000-000000000000"),
+                http.get("/fhir/r4/Task?code=x"),
+                http.get("/fhir/r4/Patient/1"),
+                http.anonymous().get("/fhir/r4/Task/" + taskId));
+        assertThat(refusals).extracting(HttpJson.Response::status).containsExactly(422, 400, 400, 404, 400, 404, 401);
+        for (HttpJson.Response refusal : refusals) {
+            assertThat(refusal.contentType()).startsWith(FHIR);
+            assertThat(context.newJsonParser().parseResource(refusal.text()).fhirType()).isEqualTo("OperationOutcome");
+            assertThat(errors(refusal)).as(refusal.text()).isEmpty();
+        }
+    }
+
     @Test
     void anUnsupportedSearchParameterIsA400NamingIt() {
         HttpJson.Response response = http.get("/fhir/r4/Task?code=x");
@@ -240,15 +270,19 @@ class FhirIntegrationTests extends WebIntegrationTest {
     static String encounter(String id, String location) {
         return """
                 {"resourceType": "Bundle", "type": "collection", "entry": [
-                  {"resource": {"resourceType": "Encounter", "identifier": [{"system": "EHR-ADT-FHIR", "value": "%s"}], "status": "finished",
+                  {"fullUrl": "urn:uuid:%s",
+                   "resource": {"resourceType": "Encounter", "identifier": [{"system": "https://baton.app/fhir/sid/source-system/EHR-ADT-FHIR", "value": "%s"}], "status": "finished",
                     "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
                     "subject": {"reference": "Patient/pt-%s"}, "period": {"end": "2026-03-09T08:00:00-04:00"},
                     "hospitalization": {"dischargeDisposition": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/discharge-disposition", "code": "home"}]}},
                     "location": [{"location": {"identifier": {"value": "%s"}}}]}},
-                  {"resource": {"resourceType": "Patient", "id": "pt-%s", "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "en"}]}}]}},
-                  {"resource": {"resourceType": "Coverage", "status": "active", "subscriberId": "M-1", "beneficiary": {"reference": "Patient/pt-%s"},
+                  {"fullUrl": "https://ehr.example/fhir/Patient/pt-%s",
+                   "resource": {"resourceType": "Patient", "id": "pt-%s", "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "en"}]}}]}},
+                  {"fullUrl": "urn:uuid:%s",
+                   "resource": {"resourceType": "Coverage", "status": "active", "subscriberId": "M-1", "beneficiary": {"reference": "https://ehr.example/fhir/Patient/pt-%s"},
                     "payor": [{"display": "MEDICARE"}]}}]}
-                """.formatted(id, id, location, id, id);
+                """.formatted(UUID.nameUUIDFromBytes(("encounter " + id).getBytes()), id, id, location, id, id,
+                UUID.nameUUIDFromBytes(("coverage " + id).getBytes()), id);
     }
 
     @Test
@@ -257,7 +291,7 @@ class FhirIntegrationTests extends WebIntegrationTest {
         HttpJson.Response first = http.post("/fhir/r4/Encounter", encounter(id, "MAIN_CLINIC"), "Content-Type", FHIR);
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         CarePlan plan = context.newJsonParser().parseResource(CarePlan.class, first.text());
-        assertThat(errors(plan)).isEmpty();
+        assertThat(errors(first)).isEmpty();
         assertThat(plan.getSubject().getReference()).isEqualTo("Patient/pt-" + id);
         assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("TCM");
         JsonNode json = http.get("/api/v1/intake/" + first.header("X-Baton-Intake")).json();
@@ -282,7 +316,7 @@ class FhirIntegrationTests extends WebIntegrationTest {
     void aReferralByFhirServiceRequestIsTakenInThroughTheSameSenderChecks() {
         String id = UUID.randomUUID().toString();
         String referral = """
-                {"resourceType": "ServiceRequest", "identifier": [{"system": "REFERRALS", "value": "%s"}], "status": "active", "intent": "order",
+                {"resourceType": "ServiceRequest", "identifier": [{"system": "https://baton.app/fhir/sid/source-system/REFERRALS", "value": "%s"}], "status": "active", "intent": "order",
                  "subject": {"reference": "Patient/pt-%s"}, "requester": {"reference": "Practitioner/dr-9"},
                  "reasonCode": [{"text": "cardiology follow-up"}], "locationReference": [{"identifier": {"value": "%s"}}]}
                 """;
@@ -299,13 +333,15 @@ class FhirIntegrationTests extends WebIntegrationTest {
     @Test
     void aServiceRequestsIcd10ReasonAndPerformerTypeAreTheReferralsDiagnosisAndSpecialty() {
         String bare = """
-                {"resourceType": "ServiceRequest", "identifier": [{"system": "REFERRALS", "value": "%s"}], "status": "active", "intent": "order",
+                {"resourceType": "ServiceRequest", "identifier": [{"system": "https://baton.app/fhir/sid/source-system/REFERRALS", "value": "%s"}], "status": "active", "intent": "order",
                  "subject": {"reference": "Patient/pt-%s"}, "requester": {"reference": "Practitioner/dr-9"}, "priority": "urgent",
                  "reasonCode": [{"text": "chest pain"%s}],%s "locationReference": [{"identifier": {"value": "MAIN_CLINIC"}}]}
                 """;
         String id = UUID.randomUUID().toString();
         HttpJson.Response held = http.post("/fhir/r4/ServiceRequest", bare.formatted(id, id, "", ""), "Content-Type", FHIR);
         assertThat(held.status()).as(held.text()).isEqualTo(201);
+        assertThat(context.newJsonParser().parseResource(held.text()).fhirType()).isEqualTo("Task");
+        assertThat(errors(held)).isEmpty();
         JsonNode heldIntake = http.get("/api/v1/intake/" + held.header("X-Baton-Intake")).json();
         assertThat(heldIntake.path("missingInfo").findValuesAsText("field")).contains("carePlan.diagnosisCode", "carePlan.receivingSpecialty");
 

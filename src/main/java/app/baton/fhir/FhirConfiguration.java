@@ -10,7 +10,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * One R4 context (its model definitions are costly to build, and thread-safe once built) and one validator for every FHIR
- * input ({@link R4Validation}). The validator's first run loads the R4 definitions (about 10 s of CPU): with
+ * input ({@link R4Validation}). The validator's first run loads the R4 definitions (7 to 15 s on two busy cores, about 195 MB of heap): with
  * {@code baton.fhir.validator.warm-up} on (the default), that runs on a thread of its own once the application is ready, so
  * readiness does not wait for it and a FHIR call that comes before it has finished waits for it instead.
  */

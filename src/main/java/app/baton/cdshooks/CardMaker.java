@@ -96,7 +96,7 @@ class CardMaker {
         }
         task.putObject("for").put("reference", "Patient/" + patientId);
         if (decision.dueAt() != null) {
-            task.putObject("restriction").putObject("period").put("end", decision.dueAt().toString());
+            task.putObject("restriction").putObject("period").put("end", dateTime(decision.dueAt()));
         }
         if (decision.queue() != null) {
             task.putArray("performerType").addObject().putArray("coding").addObject().put("system", "urn:baton:queue")
@@ -113,7 +113,15 @@ class CardMaker {
         return labels.queue(code);
     }
 
-    static String day(OffsetDateTime at) {
+    /**
+     * An R4 dateTime: with its seconds always (OffsetDateTime's own text leaves out seconds of zero, 17:00-04:00, which
+     * R4 does not accept), and a fraction only when there is one.
+     */
+    static String dateTime(OffsetDateTime at) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
+    }
+
+        static String day(OffsetDateTime at) {
         return at == null ? "not set" : DAY.format(at);
     }
 

@@ -68,6 +68,8 @@ class CdsHooksIntegrationTests extends WebIntegrationTest {
                         assertThat(action.path("resourceId").isEmpty()).isFalse();
                     } else {
                         assertThat(action.path("resource").path("resourceType").asText()).isEqualTo("Task");
+                        // the Task the EHR is to create or update is valid R4, by the validator Baton holds its FHIR inputs to
+                        assertThat(app.baton.fhir.R4OutputCheck.errors(action.path("resource").toString())).as(action.toString()).isEmpty();
                     }
                 }
             }

@@ -131,7 +131,25 @@ class TaskDecide {
         // no fullUrl: neither resource lives on Baton's FHIR base (a parser would take a fullUrl for the resource's id)
         out.addEntry().setResource(task);
         out.addEntry().setResource(provenance(task, taskId, decision));
+        if (plan != null) {
+            out.addEntry().setResource(withActivity(plan, taskId));
+        }
         return new Decided(out, answer.replayed());
+    }
+
+    /**
+     * The CarePlan the sender brought, back as it was sent, with the decided Task among its activities: the one part of
+     * it Baton writes. An activity that already refers to the Task is left alone; a new one refers to it only (never
+     * {@code detail} as well, rule cpl-3).
+     */
+    private static CarePlan withActivity(CarePlan plan, String taskId) {
+        String reference = "Task/" + taskId;
+        boolean listed = plan.getActivity().stream()
+                .anyMatch(a -> a.hasReference() && reference.equals(a.getReference().getReferenceElement().toUnqualifiedVersionless().getValue()));
+        if (!listed) {
+            plan.addActivity().setReference(new Reference(reference));
+        }
+        return plan;
     }
 
     /** Who decided (Baton, by the rule set version), when, and from which rows: every trace entry of the decision. */

@@ -1,6 +1,7 @@
 package app.baton.fhir;
 
 import app.baton.careplan.CarePlanDesk;
+import app.baton.security.PermissionMatrix;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,7 @@ class FhirPlanController {
         this.responses = responses;
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/" + PermissionMatrix.FHIR_ID)
     @Operation(summary = "Read a care plan as a FHIR CarePlan", description = "As GET /api/v1/plans/{id}: another location's plan is a 404; "
             + "the read is audited. Each task is an activity by reference.")
     ResponseEntity<String> read(@PathVariable String id) {

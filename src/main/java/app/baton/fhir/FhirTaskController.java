@@ -1,10 +1,11 @@
 package app.baton.fhir;
 
-import app.baton.task.TaskDesk;
 import app.baton.decision.DecisionRequests;
 import app.baton.engine.model.TaskStatus;
 import app.baton.queue.TaskSearch;
 import app.baton.queue.Worklists;
+import app.baton.security.PermissionMatrix;
+import app.baton.task.TaskDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
@@ -52,7 +53,7 @@ class FhirTaskController {
         this.decide = decide;
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/" + PermissionMatrix.FHIR_ID)
     @Operation(summary = "Read a task as a FHIR Task", description = "As GET /api/v1/tasks/{id}: another location's task is a 404; the read is audited.")
     ResponseEntity<String> read(@PathVariable String id) {
         return responses.ok(tasks.of(taskDesk.task(id)));

@@ -56,6 +56,7 @@ class TaskDecide {
         Resource resource = inputs.read(body, Set.of("Task", "Bundle"));
         Task task = null;
         String taskFullUrl = null;
+        String planFullUrl = null;
         Patient patient = null;
         Coverage coverage = null;
         Encounter encounter = null;
@@ -77,6 +78,7 @@ class TaskDecide {
                     encounter = e;
                 } else if (r instanceof CarePlan c && plan == null) {
                     plan = c;
+                    planFullUrl = entry.getFullUrl();
                 }
             }
             if (task == null) {
@@ -132,13 +134,32 @@ class TaskDecide {
         DecisionResponse decision = answer.response();
         tasks.decided(task, decision);
         Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        // every entry has a fullUrl (R4: except in transactions and batches). The Task keeps the identity it came with; a Task
-        // sent alone, and the Provenance, live on no FHIR server, so they are named by UUIDs derived from the decision (a
-        // replayed answer names them the same way). Not the decision's id itself: HAPI's parser would then read the
-        // Provenance's id as urn:uuid:{id}
+        // every entry has a fullUrl (R4: except in transactions and batches). The Task and the CarePlan keep the identity
+        // they came with; a Task sent alone, and the Provenance, live on no FHIR server, so they are named by UUIDs derived
+        // from the decision (a replayed answer names them the same way). Not the decision's id itself: HAPI's parser would
+        // then read the Provenance's id as urn:uuid:{id}
         out.addEntry().setFullUrl(taskFullUrl != null ? taskFullUrl : urn("Task", decision.decisionId())).setResource(task);
         out.addEntry().setFullUrl(urn("Provenance", decision.decisionId())).setResource(provenance(task, taskId, decision));
+        if (plan != null) {
+            out.addEntry().setFullUrl(planFullUrl != null ? planFullUrl : urn("CarePlan", decision.decisionId()))
+                    .setResource(withActivity(plan, taskId));
+        }
         return new Decided(out, answer.replayed());
+    }
+
+    /**
+     * The CarePlan the sender brought, back as it was sent, with the decided Task among its activities: the one part of
+     * it Baton writes. An activity that already refers to the Task is left alone; a new one refers to it only (never
+     * {@code detail} as well, rule cpl-3).
+     */
+    private static CarePlan withActivity(CarePlan plan, String taskId) {
+        String reference = "Task/" + taskId;
+        boolean listed = plan.getActivity().stream()
+                .anyMatch(a -> a.hasReference() && reference.equals(a.getReference().getReferenceElement().toUnqualifiedVersionless().getValue()));
+        if (!listed) {
+            plan.addActivity().setReference(new Reference(reference));
+        }
+        return plan;
     }
 
     /** Who decided (Baton, by the rule set version), when, and from which rows: every trace entry of the decision. */

@@ -55,6 +55,11 @@ public final class PermissionMatrix {
      * calls they stand for). Only they learn which FHIR addresses Baton does not serve.
      */
     public static final Set<Role> FHIR_CLIENTS = with(STAFF, INTEGRATION);
+    /**
+     * A FHIR logical id in a path (R4's id type: letters, digits, '-' and '.'). A segment that starts with '$' is an
+     * operation, never an id, so {@code POST /fhir/r4/Task/$unknown} is a 404 not-supported, not a 405 of the read.
+     */
+    public static final String FHIR_ID = "{id:[A-Za-z0-9.-]+}";
 
     /** {@code EHR}: only an allow-listed EHR's signed JWT (CDS Hooks); no role, no API key or session counts there. */
     public enum Access { PUBLIC, AUTHENTICATED, ROLES, EHR }
@@ -257,10 +262,10 @@ public final class PermissionMatrix {
             // FHIR R4 (app.baton.fhir): the same roles as the JSON API calls they stand for.
             open(HttpMethod.GET, "/fhir/r4/metadata", "FHIR CapabilityStatement: what the FHIR endpoints support (no data)"),
             roles(HttpMethod.GET, "/fhir/r4/Task", "FHIR Task search: patient, status, owner, _lastUpdated, _count", with(STAFF, INTEGRATION)),
-            roles(HttpMethod.GET, "/fhir/r4/Task/{id}", "read a task as a FHIR Task", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.GET, "/fhir/r4/Task/" + FHIR_ID, "read a task as a FHIR Task", with(STAFF, INTEGRATION)),
             roles(HttpMethod.POST, "/fhir/r4/Task/$decide", "decide a FHIR Task (recorded like POST /api/v1/decisions)",
                     with(STAFF, INTEGRATION)),
-            roles(HttpMethod.GET, "/fhir/r4/CarePlan/{id}", "read a care plan as a FHIR CarePlan", with(STAFF, INTEGRATION)),
+            roles(HttpMethod.GET, "/fhir/r4/CarePlan/" + FHIR_ID, "read a care plan as a FHIR CarePlan", with(STAFF, INTEGRATION)),
             roles(HttpMethod.POST, "/fhir/r4/Encounter", "take in a discharge as a FHIR Encounter (idempotent by identifier)", INTAKE),
             roles(HttpMethod.POST, "/fhir/r4/ServiceRequest", "take in a referral as a FHIR ServiceRequest (idempotent by identifier)", INTAKE),
             // After every FHIR line: a FHIR client with a FHIR role learns that a resource type or operation is not served

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,48 @@ class FhirIntegrationTests extends WebIntegrationTest {
         assertThat(bundle.getEntryFirstRep().getFullUrl()).isEqualTo("https://ehr.example/fhir/Task/task-" + identifier);
         // the discharge date comes from the Encounter: the due date is counted from it
         assertThat(((Task) bundle.getEntryFirstRep().getResource()).getRestriction().getPeriod().hasEnd()).isTrue();
+    }
+
+    @Test
+    void decideSendsTheCarePlanBackAsSentWithTheDecidedTaskAmongItsActivities() {
+        String identifier = UUID.randomUUID().toString();
+        String sentPlan = """
+                {"resourceType": "CarePlan", "id": "ehr-plan-9", "status": "active", "intent": "plan",
+                 "meta": {"profile": ["http://hl7.org/fhir/us/core/StructureDefinition/us-core-careplan"]},
+                 "extension": [{"url": "https://ehr.example/ext/plan-owner", "valueString": "Dr. Ito"}],
+                 "category": [{"coding": [{"system": "https://baton.app/fhir/CodeSystem/program", "code": "TCM"}]},
+                              {"coding": [{"system": "http://hl7.org/fhir/us/core/CodeSystem/careplan-category", "code": "assess-plan"}]}],
+                 "title": "After the March discharge", "subject": {"reference": "Patient/pt-b"},
+                 "period": {"start": "2026-03-09"}, "note": [{"text": "family prefers mornings"}],
+                 "activity": [{"reference": {"reference": "Task/ehr-other-task"}}]}
+                """;
+        String body = """
+                {"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "https://ehr.example/fhir/Task/task-%s", "resource": %s},
+                  {"fullUrl": "urn:uuid:%s", "resource": %s}]}
+                """.formatted(identifier, decideBody(identifier, "requested"), UUID.randomUUID(), sentPlan);
+        HttpJson.Response decided = http.post("/fhir/r4/Task/$decide", body, "Content-Type", FHIR);
+        Bundle bundle = parse(decided, Bundle.class);
+        assertThat(errors(decided)).isEmpty();
+        assertThat(bundle.getEntry()).hasSize(3);
+        CarePlan back = (CarePlan) bundle.getEntry().get(2).getResource();
+
+        // everything the sender wrote comes back; Baton adds one activity, a reference to the decided Task
+        CarePlan expected = context.newJsonParser().parseResource(CarePlan.class, sentPlan);
+        expected.addActivity().setReference(new Reference("Task/task-" + identifier));
+        assertThat(back.equalsDeep(expected))
+                .as("returned %s", context.newJsonParser().encodeResourceToString(back)).isTrue();
+        assertThat(back.getActivity()).allSatisfy(a -> assertThat(a.hasDetail()).isFalse());
+
+        // a CarePlan that already lists the Task comes back unchanged: no second activity for it
+        String second = UUID.randomUUID().toString();
+        String listing = sentPlan.replace("Task/ehr-other-task", "Task/task-" + second);
+        HttpJson.Response decidedAgain = http.post("/fhir/r4/Task/$decide", """
+                {"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "https://ehr.example/fhir/Task/task-%s", "resource": %s},
+                  {"fullUrl": "urn:uuid:%s", "resource": %s}]}
+                """.formatted(second, decideBody(second, "requested"), UUID.randomUUID(), listing), "Content-Type", FHIR);
+        Bundle again = parse(decidedAgain, Bundle.class);
+        assertThat(errors(decidedAgain)).isEmpty();
+        assertThat(again.getEntry().get(2).getResource().equalsDeep(context.newJsonParser().parseResource(CarePlan.class, listing))).isTrue();
     }
 
     @Test

@@ -79,6 +79,11 @@ class FhirRefusalIntegrationTests extends WebIntegrationTest {
                 .startsWith("Baton serves no system operation $everything");
         assertThat(issue(http.get("/fhir/r4/Task/" + UUID.randomUUID() + "/$validate"), 404).getDiagnostics())
                 .startsWith("Baton serves no operation $validate on Task");
+        // a type-level operation Baton does not serve is not mistaken for a Task id (no 405 of the read)
+        assertThat(issue(http.post("/fhir/r4/Task/$unknownOp", "{}", "Content-Type", "application/fhir+json"), 404).getDiagnostics())
+                .startsWith("Baton serves no operation $unknownOp on Task");
+        assertThat(issue(http.get("/fhir/r4/CarePlan/$expand"), 404).getDiagnostics())
+                .startsWith("Baton serves no operation $expand on CarePlan");
         assertThat(issue(http.get("/fhir/r4/Task/" + UUID.randomUUID() + "/_history/1"), 404).getDiagnostics())
                 .startsWith("Baton serves no such Task interaction (GET)");
         assertThat(issue(http.post("/fhir/r4", "{\"resourceType\": \"Bundle\", \"type\": \"batch\"}", "Content-Type",

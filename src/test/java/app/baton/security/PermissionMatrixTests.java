@@ -45,7 +45,9 @@ class PermissionMatrixTests {
         int catchAll = PermissionMatrix.PERMISSIONS.indexOf(unknown);
         assertThat(PermissionMatrix.PERMISSIONS.subList(catchAll + 1, PermissionMatrix.PERMISSIONS.size()))
                 .noneMatch(p -> p.pattern().startsWith("/fhir/"));
-        assertThat(PermissionMatrix.permissionFor(HttpMethod.GET, "/fhir/r4/Task/1").orElseThrow().pattern()).isEqualTo("/fhir/r4/Task/{id}");
+        assertThat(PermissionMatrix.permissionFor(HttpMethod.GET, "/fhir/r4/Task/1").orElseThrow().pattern()).isEqualTo("/fhir/r4/Task/" + PermissionMatrix.FHIR_ID);
+        // an operation Baton does not serve falls to the catch-all (404 not-supported), not to the read (405)
+        assertThat(PermissionMatrix.permissionFor(HttpMethod.POST, "/fhir/r4/Task/$unknownOp").orElseThrow()).isEqualTo(unknown);
         assertThat(PermissionMatrix.permissionFor(HttpMethod.GET, "/fhir/r5/Patient/1")).isEmpty();
     }
 

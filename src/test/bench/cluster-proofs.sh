@@ -117,6 +117,12 @@ for n in (1, 2, 3):
     delay = (at - started).total_seconds()
     delays.append(delay)
     print(f'  instance {n} serves version {version} {delay:.3f} s after the {what} call started (at {at.strftime("%H:%M:%S.%f")[:-3]}; {h.group(3)})')
+done = re.compile(r'rule set version %s activated by \S+ in (\d+) ms \((.*)\)' % version)
+for n in (1, 2, 3):
+    for l in since(f'{state}/baton-{n}.log', offsets[n - 1]):
+        d = done.search(l)
+        if d:
+            print(f'  instance {n} took the call: the activation itself (files, verification, transaction, switch) took {d.group(1)} ms; {d.group(2)}')
 if delays:
     print(f'  {what}: every instance within {max(delays):.3f} s of the call\'s start (target 2 s: {"met" if max(delays) <= 2 else "NOT met"})')
 PY
@@ -141,6 +147,8 @@ activation() {
   done
   sleep 1
   echo "  load average before the calls: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # what any call as a person costs (HTTP Basic: one bcrypt check, then the filters), to set the calls below against
+  curl -s -o /dev/null -w "  for comparison, a read as clinlead through HAProxy (GET /api/v1/rule-sets/$v): %{time_total} s\n" -u clinlead:$PASS $LB/api/v1/rule-sets/$v
   for target in "$v activation" "1 rollback"; do
     set -- $target
     sizes=$(log_sizes)

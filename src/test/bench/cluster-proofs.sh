@@ -98,7 +98,8 @@ def since(path, offset):
         return f.read().decode('utf-8', 'replace').splitlines()
 # HAProxy's httplog line: client [accept date] frontend backend/server TR/Tw/Tc/Tr/Ta status ...
 call = re.compile(r'\[(\d+/\w+/\d+:\d+:\d+:\d+\.\d+)\] \S+ (\S+) (-?\d+)/(-?\d+)/(-?\d+)/(-?\d+)/(-?\d+) (\d+) .*"POST /api/v1/rule-sets/%s/activation ' % version)
-found = [m for m in (call.search(l) for l in since(f'{state}/haproxy.log', offsets[3])) if m]
+# the whole log (HAProxy writes at its own offset, so its size before the call says little): the last such call
+found = [m for m in (call.search(l) for l in since(f'{state}/haproxy.log', 0)) if m]
 if not found:
     sys.exit(f'  no {what} call of version {version} in HAProxy\'s log')
 m = found[-1]

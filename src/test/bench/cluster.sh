@@ -117,6 +117,9 @@ start() {
   start_instance 1; wait_ready 1
   start_instance 2; start_instance 3; wait_ready 2; wait_ready 3
   haproxy_config
+  # a new file for each start: HAProxy writes its log at its own offset (not appending), so what an earlier
+  # run left in the file would be overwritten from the start, and a reader counting bytes would miss lines
+  rm -f "$STATE/haproxy.log"
   nohup haproxy -f "$STATE/haproxy.cfg" -db >> "$STATE/haproxy.log" 2>&1 &
   echo $! > "$STATE/haproxy.pid"
   for _ in $(seq 1 50); do [ "$(up_count)" = 3 ] && break; sleep 0.2; done

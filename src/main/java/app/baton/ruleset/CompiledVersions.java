@@ -168,9 +168,12 @@ class CompiledVersions {
      * copy's classes, and when every scenario passed an activation on this instance need not run them again
      * ({@link #passedOn}). Ignored when {@code copy} is no longer the version's copy in memory.
      */
-    synchronized void recordScenarios(int version, CompiledRules copy, List<RuleFile> files, boolean passed) {
-        if (cache.get(version) == copy) {
-            checked.put(version, new Checked(copy, new RuleSetBundle(files).sha256(), passed));
+    void recordScenarios(int version, CompiledRules copy, List<RuleFile> files, boolean passed) {
+        Checked check = new Checked(copy, new RuleSetBundle(files).sha256(), passed);
+        synchronized (this) {
+            if (cache.get(version) == copy) {
+                checked.put(version, check);
+            }
         }
     }
 
@@ -187,10 +190,13 @@ class CompiledVersions {
      * scenarios are the same bytes, and what else they depend on (each scenario's own time and practice, the
      * holiday calendars and the configured closures) is fixed for the life of this instance.
      */
-    synchronized boolean passedOn(int version, CompiledRules copy, List<RuleFile> files) {
-        Checked check = checked.get(version);
-        return check != null && check.passed() && check.copy() == copy && cache.get(version) == copy
-                && check.files().equals(new RuleSetBundle(files).sha256());
+    boolean passedOn(int version, CompiledRules copy, List<RuleFile> files) {
+        String sha256 = new RuleSetBundle(files).sha256();
+        synchronized (this) {
+            Checked check = checked.get(version);
+            return check != null && check.passed() && check.copy() == copy && cache.get(version) == copy
+                    && check.files().equals(sha256);
+        }
     }
 
     /** How many versions are kept at most (besides the rule limit). */

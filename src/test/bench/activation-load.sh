@@ -27,4 +27,4 @@ for _ in $(seq 1 900); do
   sleep 0.1
 done
 java -cp "$CP" app.baton.bench.ActivationLoad "http://localhost:$PORT" "$API_KEY" "$PASSWORD" "$CLIENTS" "$SECONDS_TO_RUN"
-grep -c "now decides with rule set version" "$LOG" | sed 's/^/swaps logged by the instance: /'
+grep -c "now serves rule set version" "$LOG" | sed 's/^/swaps logged by the instance: /'

@@ -4,8 +4,9 @@
 # baton_cluster, runs the proofs asked for, stops the cluster. Run from the repository root.
 #   failover    wrk sends decisions with unique requestIds through HAProxy for 60 s; instance 2 is killed
 #               with -9 after 20 s: every 200 is a row in decision, no requestId has two rows, client errors 0
-#   activation  a new rule set version activated, then rolled back, through HAProxy: the time until each
-#               instance serves it, measured on each instance's own port
+#   activation  a new rule set version uploaded and approved, then activated and rolled back through HAProxy:
+#               per instance, the time from the call's start (HAProxy's log) to the instance's own "now serves
+#               rule set version N" line (its log), so the script's own polling adds nothing
 #   sweep [N]   N overdue open tasks (default 10,000; the issue's size is 100,000), the escalation sweep on
 #               three instances, the instance running it killed with -9 mid-sweep: every step stored once,
 #               every notice once, every overdue task escalated
@@ -18,8 +19,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 STATE=target/cluster
-LB=http://127.0.0.1:18200
-PORTS=(18201 18202 18203)
+LB_PORT=${CLUSTER_LB_PORT:-18200}
+LB=http://127.0.0.1:$LB_PORT
+read -r -a PORTS <<< "${CLUSTER_PORTS:-18201 18202 18203}"
 DB=${CLUSTER_DB:-baton_cluster}
 export CLUSTER_KEY=${CLUSTER_KEY:-bk_cluster_proof_key} CLUSTER_PASSWORD=${CLUSTER_PASSWORD:-cluster-pass}
 KEY=$CLUSTER_KEY PASS=$CLUSTER_PASSWORD
@@ -73,28 +75,92 @@ failover() {
   return 0
 }
 
+log_sizes() { for f in $STATE/baton-1.log $STATE/baton-2.log $STATE/baton-3.log $STATE/haproxy.log; do stat -c %s "$f"; done | paste -sd' '; }
+
+wait_for_logs() { # until every instance's log, after the offsets $3, has a line with $1; at most $2 s
+  local deadline=$(( $(date +%s) + $2 )) sizes=($3) n
+  for n in 1 2 3; do
+    until tail -c +$(( ${sizes[$((n - 1))]} + 1 )) $STATE/baton-$n.log | grep -aq "$1"; do
+      [ "$(date +%s)" -gt $deadline ] && { echo "  instance $n: no \"$1\" in its log after $2 s"; return 1; }
+      sleep 0.1
+    done
+  done
+}
+
+switch_report() { # from the logs after the offsets $3: when the $2 call of version $1 started (HAProxy) and each instance's switch
+  python3 - "$1" "$2" "$STATE" $3 <<'PY'
+import datetime, re, sys
+version, what, state = sys.argv[1], sys.argv[2], sys.argv[3]
+offsets = [int(o) for o in sys.argv[4:8]]
+def since(path, offset):
+    with open(path, 'rb') as f:
+        f.seek(offset)
+        return f.read().decode('utf-8', 'replace').splitlines()
+# HAProxy's httplog line: client [accept date] frontend backend/server TR/Tw/Tc/Tr/Ta status ...
+call = re.compile(r'\[(\d+/\w+/\d+:\d+:\d+:\d+\.\d+)\] \S+ (\S+) (-?\d+)/(-?\d+)/(-?\d+)/(-?\d+)/(-?\d+) (\d+) .*"POST /api/v1/rule-sets/%s/activation ' % version)
+# the whole log (HAProxy writes at its own offset, so its size before the call says little): the last such call
+found = [m for m in (call.search(l) for l in since(f'{state}/haproxy.log', 0)) if m]
+if not found:
+    sys.exit(f'  no {what} call of version {version} in HAProxy\'s log')
+m = found[-1]
+started = datetime.datetime.strptime(m.group(1), '%d/%b/%Y:%H:%M:%S.%f').astimezone()  # HAProxy logs local time
+print(f'  {what} call accepted by HAProxy at {started.strftime("%H:%M:%S.%f")[:-3]}, sent to {m.group(2)}, '
+      f'answered {m.group(8)} after {int(m.group(7)) / 1000:.3f} s')
+# Baton's line: 2026-12-04T00:59:42.184Z  INFO ... this instance now serves rule set version N (...)
+line = re.compile(r'^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)(Z|[+-]\d\d:?\d\d)?.*this instance now serves rule set version %s \((.*)\)' % version)
+delays = []
+for n in (1, 2, 3):
+    hits = [m for m in (line.search(l) for l in since(f'{state}/baton-{n}.log', offsets[n - 1])) if m]
+    if not hits:
+        print(f'  instance {n}: no switch to version {version} in its log'); continue
+    h = hits[0]
+    at = datetime.datetime.fromisoformat(h.group(1) + ('+00:00' if h.group(2) in (None, 'Z') else h.group(2)))
+    delay = (at - started).total_seconds()
+    delays.append(delay)
+    print(f'  instance {n} serves version {version} {delay:.3f} s after the {what} call started (at {at.strftime("%H:%M:%S.%f")[:-3]}; {h.group(3)})')
+done = re.compile(r'rule set version %s activated by \S+ in (\d+) ms \((.*)\)' % version)
+for n in (1, 2, 3):
+    for l in since(f'{state}/baton-{n}.log', offsets[n - 1]):
+        d = done.search(l)
+        if d:
+            print(f'  instance {n} took the call: the activation itself (files, verification, transaction, switch) took {d.group(1)} ms; {d.group(2)}')
+if delays:
+    print(f'  {what}: every instance within {max(delays):.3f} s of the call\'s start (target 2 s: {"met" if max(delays) <= 2 else "NOT met"})')
+PY
+}
+
 activation() {
-  echo "== activation and rollback reach every instance"
+  echo "== activation and rollback reach every instance (times from the instances' and HAProxy's logs)"
   restart_if_down
   local work; work=$(mktemp -d)
   curl -s -u clinlead:$PASS -o $work/routing.drl.xlsx $LB/api/v1/rule-sets/1/files/routing.drl.xlsx
   curl -s -u clinlead:$PASS -o $work/tcm.yaml $LB/api/v1/rule-sets/1/files/tcm.yaml
   java -cp "$CP" app.baton.bench.RoutingChangeFiles $work/routing.drl.xlsx $work/tcm.yaml $work/out
-  local v
+  local v sizes
   v=$(curl -s -u clinlead:$PASS -F files=@$work/out/routing.drl.xlsx -F files=@$work/out/tcm.yaml -F changeNote="TCM contacts to nursing" \
     $LB/api/v1/rule-sets | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"]["version"])')
+  sizes=$(log_sizes)
   curl -s -o /dev/null -w "uploaded version $v; approval: %{http_code}\n" -u clinlead2:$PASS -H 'Content-Type: application/json' -d '{"note":"ok"}' $LB/api/v1/rule-sets/$v/approval
-  sleep 2
+  # every instance loads and warms an approved version when it hears of the approval: wait for all three
+  wait_for_logs "approved rule set version $v is" 60 "$sizes" || true
+  for n in 1 2 3; do
+    echo "  instance $n: $(tail -c +$(( $(echo $sizes | cut -d' ' -f$n) + 1 )) $STATE/baton-$n.log | grep -a "rule set version $v \(loaded\|compiled\|warmed\)\|approved rule set version $v is" | sed 's/.*\] [^:]* : //' | paste -sd';' | sed 's/;/; /g')"
+  done
+  sleep 1
+  echo "  load average before the calls: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # what any call as a person costs (HTTP Basic: one bcrypt check, then the filters), to set the calls below against
+  curl -s -o /dev/null -w "  for comparison, a read as clinlead through HAProxy (GET /api/v1/rule-sets/$v): %{time_total} s\n" -u clinlead:$PASS $LB/api/v1/rule-sets/$v
   for target in "$v activation" "1 rollback"; do
     set -- $target
-    local start; start=$(date +%s%N)
-    for n in 1 2 3; do
-      ( until [ "$(decide ${PORTS[$((n - 1))]})" = "$1" ]; do sleep 0.02; done
-        echo "  instance $n serves version $1 $(( ($(date +%s%N) - start) / 1000000 )) ms after the $2 call started" ) &
-    done
-    curl -s -o /dev/null -w "$2 of version $1 through HAProxy: %{http_code} in %{time_total} s\n" -u clinlead:$PASS \
+    sizes=$(log_sizes)
+    curl -s -o /dev/null -w "$2 of version $1 through HAProxy: %{http_code} in %{time_total} s (as curl saw it)\n" -u clinlead:$PASS \
       -H 'Content-Type: application/json' -d "{\"note\":\"$2\"}" $LB/api/v1/rule-sets/$1/activation
-    wait
+    wait_for_logs "this instance now serves rule set version $1 " 30 "$sizes" || true
+    sleep 0.5  # HAProxy writes its line when the answer is sent
+    switch_report "$1" "$2" "$sizes" || true
+    for n in 1 2 3; do
+      echo "  instance $n answers a decision with version $(decide ${PORTS[$((n - 1))]})"
+    done
   done
   rm -rf $work
 }
@@ -166,7 +232,7 @@ basic_flood() {
 console() {
   echo "== console: log in through HAProxy, the instance that answered the login killed with -9, the next pages"
   restart_if_down
-  java -cp "$CP" app.baton.console.ClusterConsoleProof 18200 clinlead "$PASS" "src/test/bench/cluster.sh kill-login"
+  java -cp "$CP" app.baton.console.ClusterConsoleProof $LB_PORT clinlead "$PASS" "src/test/bench/cluster.sh kill-login"
 }
 
 while [ ${#PROOFS[@]} -gt 0 ]; do

@@ -11,13 +11,14 @@
 #   status           which parts run, and what HAProxy thinks of each instance
 #   kill N           kill -9 instance N (1-3), as the proofs do;  restart N  start it again
 # Settings: CLUSTER_DB (baton_cluster), CLUSTER_KEY (the demo INTEGRATION key), CLUSTER_PASSWORD (demo
-# users' password), CLUSTER_HEAP (-Xmx of each instance, 512m); any BATON_* variable is passed on.
+# users' password), CLUSTER_HEAP (-Xmx of each instance, 512m), CLUSTER_LB_PORT (18200) and CLUSTER_PORTS
+# ("18201 18202 18203") where something else uses those ports; any BATON_* variable is passed on.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 STATE=target/cluster
 DB=${CLUSTER_DB:-baton_cluster}
-LB_PORT=18200
-PORTS=(18201 18202 18203)
+LB_PORT=${CLUSTER_LB_PORT:-18200}
+read -r -a PORTS <<< "${CLUSTER_PORTS:-18201 18202 18203}"
 PSQL="psql -h 127.0.0.1 -U postgres -qAt"
 export SPRING_PROFILES_ACTIVE=demo
 export BATON_DEMO_API_KEY=${CLUSTER_KEY:-bk_cluster_proof_key}
@@ -116,6 +117,9 @@ start() {
   start_instance 1; wait_ready 1
   start_instance 2; start_instance 3; wait_ready 2; wait_ready 3
   haproxy_config
+  # a new file for each start: HAProxy writes its log at its own offset (not appending), so what an earlier
+  # run left in the file would be overwritten from the start, and a reader counting bytes would miss lines
+  rm -f "$STATE/haproxy.log"
   nohup haproxy -f "$STATE/haproxy.cfg" -db >> "$STATE/haproxy.log" 2>&1 &
   echo $! > "$STATE/haproxy.pid"
   for _ in $(seq 1 50); do [ "$(up_count)" = 3 ] && break; sleep 0.2; done

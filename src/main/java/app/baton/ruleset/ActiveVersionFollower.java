@@ -20,14 +20,18 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Keeps this instance on the version the database says is active. An activation anywhere notifies
  * the {@value #CHANNEL} channel at commit; this follower LISTENs on its own connection and
  * reconciles at once. It also reconciles on every poll interval without a notification, so an
  * instance that lost its listening connection still follows within that interval. An approval
- * is notified too: every instance compiles the approved version ahead, so that activating it
- * later is only a swap everywhere. Behind a
+ * is notified too: every instance loads (or compiles) the approved version ahead and warms it with
+ * its scenarios, as it does at start for approved versions that wait for their activation, so that
+ * activating it later is only a swap everywhere. Behind a
  * connection pooler that cannot LISTEN (PgBouncer in transaction mode), turn listening off and
  * rely on the poll.
  */
@@ -50,6 +54,8 @@ class ActiveVersionFollower implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean failing;
     private volatile Thread thread;
+    /** Approved versions this instance loaded and warmed ahead once (by number; a few hundred at most). */
+    private final Set<Integer> preparedAhead = ConcurrentHashMap.newKeySet();
 
     ActiveVersionFollower(RuleSetVersions versions, CompiledVersions compiled, ActiveRuleSet active, TestGate gate,
                           DataSource dataSource,
@@ -67,7 +73,9 @@ class ActiveVersionFollower implements SmartLifecycle {
     /**
      * Brings this instance to the active version in the database: compiles it (or takes it from the
      * cache) and swaps it in. The one path by which the served version changes after startup, so
-     * activations that follow each other quickly always end on the last one.
+     * activations that follow each other quickly always end on the last one. A version that was warmed
+     * ahead (at its approval, or at start while approved) is swapped in at once; only one that was not
+     * runs its scenarios first, here.
      */
     synchronized void reconcile() {
         Optional<Integer> wanted = versions.activeVersion();
@@ -78,19 +86,23 @@ class ActiveVersionFollower implements SmartLifecycle {
         if (active.find().map(r -> r.version().equals(String.valueOf(version))).orElse(false)) {
             return;
         }
-        List<RuleFile> files = versions.files(version);
-        CompiledRules rules = compiled.get(version, () -> files);
-        if (!compiled.isWarm(version)) {
-            warmUp(version, rules, files);
+        long started = System.nanoTime();
+        Supplier<List<RuleFile>> files = once(() -> versions.files(version));
+        CompiledRules rules = compiled.get(version, files);
+        boolean wasWarm = compiled.isWarm(version);
+        if (!wasWarm) {
+            warmUp(version, rules, files.get());
         }
         active.swap(rules);
-        log.info("this instance now decides with rule set version {}", version);
+        // The line cluster-proofs.sh reads each instance's switch time from (its timestamp).
+        log.info("this instance now serves rule set version {} ({} ms to switch; {})", version,
+                (System.nanoTime() - started) / 1_000_000, wasWarm ? "warmed ahead" : "warmed by its scenarios first");
     }
 
     /**
-     * Runs the version's scenarios before it serves: the first evaluations of a newly built version
-     * are slow while the JVM compiles its classes, and a scenario should pay that, not a request. The
-     * instance that activated the version ran them already, before its commit.
+     * Runs the version's scenarios on this compiled copy before it serves: the first evaluations of a newly
+     * built or loaded version are slow while the JVM compiles its classes, and a scenario should pay that,
+     * not a request. What they showed is kept with the copy ({@link CompiledVersions#recordScenarios}).
      */
     private void warmUp(int version, CompiledRules rules, List<RuleFile> files) {
         long started = System.nanoTime();
@@ -101,7 +113,70 @@ class ActiveVersionFollower implements SmartLifecycle {
         }
         log.info("rule set version {} warmed up by its {} scenarios in {} ms", version, report.results().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        compiled.markWarm(version);
+        compiled.recordScenarios(version, rules, files, failed == 0);
+    }
+
+    /**
+     * Loads an approved version and warms it (its scenarios, once, on the copy it loaded), so that an
+     * activation later only swaps it in here. Nothing is served from it until the database says it is active.
+     */
+    void prepare(int version) {
+        preparedAhead.add(version);
+        if (!compiled.isWarm(version)) {
+            Supplier<List<RuleFile>> files = once(() -> versions.files(version));
+            CompiledRules rules = compiled.get(version, files);
+            if (!compiled.isWarm(version)) {
+                warmUp(version, rules, files.get());
+            }
+        }
+        // cluster-proofs.sh waits for this line on every instance before it activates the version.
+        log.info("approved rule set version {} is {}", version, compiled.isWarm(version)
+                ? "warm: an activation swaps it in at once"
+                : "not kept in memory (the cache's limits); an activation loads and warms it first");
+    }
+
+    /**
+     * At start, and on every poll when this instance does not listen (and so hears of no approval): the
+     * approved versions that wait for their activation, newest first, as many as the cache keeps beside the
+     * active version and the one it may roll back to ({@link CompiledVersions#capacity()}). Each is prepared
+     * once: one the cache's rule limit dropped again is not loaded on every poll.
+     */
+    private void prepareApprovedVersions() {
+        try {
+            List<Integer> approved = versions.approvedVersions(Math.max(1, compiled.capacity() - 2));
+            for (int i = approved.size() - 1; i >= 0 && running; i--) {
+                if (!preparedAhead.contains(approved.get(i))) {
+                    prepareQuietly(approved.get(i));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not look for approved rule set versions to warm ahead ({}); each is warmed when activated",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void prepareQuietly(int version) {
+        try {
+            prepare(version);
+        } catch (RuntimeException e) {
+            log.warn("could not warm approved rule set version {} ahead ({}); it is warmed when activated", version,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** The files, read from the database at most once, and only when a version must be loaded or warmed. */
+    private static Supplier<List<RuleFile>> once(Supplier<List<RuleFile>> read) {
+        return new Supplier<>() {
+            private List<RuleFile> files;
+
+            @Override
+            public List<RuleFile> get() {
+                if (files == null) {
+                    files = read.get();
+                }
+                return files;
+            }
+        };
     }
 
     @Override
@@ -130,6 +205,7 @@ class ActiveVersionFollower implements SmartLifecycle {
         if (!listen) {
             while (running) {
                 reconcileQuietly();
+                prepareApprovedVersions();
                 sleep(pollInterval.toMillis());
             }
             return;
@@ -142,6 +218,8 @@ class ActiveVersionFollower implements SmartLifecycle {
                 }
                 backoff = 500;
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                reconcileQuietly();
+                prepareApprovedVersions();
                 while (running) {
                     reconcileQuietly();
                     PGNotification[] notifications = pg.getNotifications((int) pollInterval.toMillis());
@@ -170,13 +248,13 @@ class ActiveVersionFollower implements SmartLifecycle {
         if (payload == null || !payload.startsWith(APPROVED)) {
             return;
         }
+        int version;
         try {
-            int version = Integer.parseInt(payload.substring(APPROVED.length()));
-            compiled.get(version, () -> versions.files(version));
-        } catch (RuntimeException e) {
-            log.warn("could not compile approved rule set version ahead ({}); it will be compiled when activated",
-                    e.getClass().getSimpleName());
+            version = Integer.parseInt(payload.substring(APPROVED.length()));
+        } catch (NumberFormatException e) {
+            return;
         }
+        prepareQuietly(version);
     }
 
     private void reconcileQuietly() {

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,14 @@ class CompiledVersions {
     private final int capacity;
     private final int maxRules;
     private final Map<Integer, CompiledRules> cache = new LinkedHashMap<>(8, 0.75f, true);
-    private final Set<Integer> warm = new HashSet<>();
+    private final Map<Integer, Checked> checked = new HashMap<>();
+
+    /**
+     * What running a version's scenarios on one compiled copy showed: the copy itself (by identity), the
+     * SHA-256 of the files the scenarios were read from and run against, and whether every scenario passed.
+     */
+    private record Checked(CompiledRules copy, String files, boolean passed) {
+    }
 
     /**
      * @param capacity at most this many versions are kept
@@ -156,13 +163,45 @@ class CompiledVersions {
         }
     }
 
-    /** Whether the version's scenarios already ran on this compiled copy (which warms its classes). */
-    synchronized boolean isWarm(int version) {
-        return warm.contains(version) && cache.containsKey(version);
+    /**
+     * Records that the version's scenarios ran on {@code copy}, read from {@code files}: the run also warmed the
+     * copy's classes, and when every scenario passed an activation on this instance need not run them again
+     * ({@link #passedOn}). Ignored when {@code copy} is no longer the version's copy in memory.
+     */
+    void recordScenarios(int version, CompiledRules copy, List<RuleFile> files, boolean passed) {
+        Checked check = new Checked(copy, new RuleSetBundle(files).sha256(), passed);
+        synchronized (this) {
+            if (cache.get(version) == copy) {
+                checked.put(version, check);
+            }
+        }
     }
 
-    synchronized void markWarm(int version) {
-        warm.add(version);
+    /** Whether the version's scenarios already ran on its copy in memory (which warms its classes). */
+    synchronized boolean isWarm(int version) {
+        Checked check = checked.get(version);
+        return check != null && cache.get(version) == check.copy();
+    }
+
+    /**
+     * Whether every scenario among {@code files} passed on this very compiled copy: the same object in memory
+     * (the same generated classes and rule unit, not a copy compiled or loaded again) and the same files, byte
+     * for byte. Running them again could not give another verdict: a compiled copy does not change, the
+     * scenarios are the same bytes, and what else they depend on (each scenario's own time and practice, the
+     * holiday calendars and the configured closures) is fixed for the life of this instance.
+     */
+    boolean passedOn(int version, CompiledRules copy, List<RuleFile> files) {
+        String sha256 = new RuleSetBundle(files).sha256();
+        synchronized (this) {
+            Checked check = checked.get(version);
+            return check != null && check.passed() && check.copy() == copy && cache.get(version) == copy
+                    && check.files().equals(sha256);
+        }
+    }
+
+    /** How many versions are kept at most (besides the rule limit). */
+    int capacity() {
+        return capacity;
     }
 
     synchronized boolean contains(int version) {
@@ -180,7 +219,7 @@ class CompiledVersions {
             var eldest = it.next();
             if (!serving.contains(eldest.getValue().version())) {
                 it.remove();
-                warm.remove(eldest.getKey());
+                checked.remove(eldest.getKey());
             }
         }
     }

@@ -91,7 +91,11 @@ public class RuleSetLifecycle {
             events.publishEvent(new RuleSetCreated(number, bundle.sha256(), author));
             return versions.find(number).orElseThrow();
         });
-        compiled.put(stored.version(), candidate.relabeled(String.valueOf(stored.version())), bundle.files());
+        CompiledRules kept = candidate.relabeled(String.valueOf(stored.version()));
+        compiled.put(stored.version(), kept, bundle.files());
+        // The scenarios just ran on this copy (relabeled: the same generated classes and rule unit under the
+        // version's number), so this instance need not run them again to warm it or to activate it.
+        compiled.recordScenarios(stored.version(), kept, bundle.files(), report.failures().isEmpty());
         log.info("rule set version {} uploaded as a draft ({} scenarios, {} failed, {} rules unexercised)",
                 stored.version(), report.results().size(), report.failures().size(), report.unexercised().size());
         return new Draft(stored, report);
@@ -143,10 +147,17 @@ public class RuleSetLifecycle {
     }
 
     /**
-     * Makes an approved (or formerly active) version the active one. It is compiled and its scenarios
-     * are run off to the side first, which also warms it up; then one transaction retires the active
-     * version, activates this one and notifies every instance. Requests in flight finish on the
-     * version they started with.
+     * Makes an approved (or formerly active) version the active one. It is compiled (or taken from memory)
+     * and verified off to the side first: its scenarios must pass on the compiled copy that will serve. Then
+     * one transaction retires the active version, activates this one and notifies every instance. Requests
+     * in flight finish on the version they started with.
+     * <p>
+     * The scenarios are not run again when they already passed on this very copy, read from the same files
+     * (at its upload on this instance, at its approval, when it was warmed ahead, or at an earlier
+     * activation): a compiled copy in memory does not change, nor do the version's files, nor anything else
+     * a scenario depends on during this instance's life, so a second run could only give the same verdict
+     * ({@link CompiledVersions#passedOn}). A copy on which they did not pass, or did not run (loaded again
+     * after it was dropped from memory, compiled anew), is verified here as before.
      */
     public RuleSetVersion activate(int number, String actor, String note) {
         RuleSetVersion target = versions.find(number).orElseThrow(() -> new RuleSetNotFoundException(number));
@@ -154,11 +165,14 @@ public class RuleSetLifecycle {
         long started = System.nanoTime();
         List<RuleFile> files = versions.files(number);
         CompiledRules rules = compiled.get(number, () -> files);
-        ScenarioReport check = gate.run(rules, files);
-        if (!check.failures().isEmpty()) {
-            throw gateFailed(target);
+        boolean verified = compiled.passedOn(number, rules, files);
+        if (!verified) {
+            ScenarioReport check = gate.run(rules, files);
+            compiled.recordScenarios(number, rules, files, check.failures().isEmpty());
+            if (!check.failures().isEmpty()) {
+                throw gateFailed(target);
+            }
         }
-        compiled.markWarm(number);
         RuleSetVersion activated = tx.execute(status -> {
             versions.lockLifecycle();
             RuleSetVersion current = versions.lock(number).orElseThrow(() -> new RuleSetNotFoundException(number));
@@ -174,7 +188,8 @@ public class RuleSetLifecycle {
             return versions.find(number).orElseThrow();
         });
         follower.reconcile();
-        log.info("rule set version {} activated by {} in {} ms", number, actor, (System.nanoTime() - started) / 1_000_000);
+        log.info("rule set version {} activated by {} in {} ms ({})", number, actor, (System.nanoTime() - started) / 1_000_000,
+                verified ? "its scenarios had passed on this compiled copy already" : "its scenarios ran first");
         return activated;
     }
 

@@ -62,6 +62,12 @@ class RuleSetVersions {
         return jdbc.sql("select version from rule_set_version where status = 'ACTIVE'").query(Integer.class).optional();
     }
 
+    /** The newest approved versions that wait for their activation, newest first: warmed ahead at start. */
+    List<Integer> approvedVersions(int limit) {
+        return jdbc.sql("select version from rule_set_version where status = 'APPROVED' order by version desc limit :limit")
+                .param("limit", limit).query(Integer.class).list();
+    }
+
     List<RuleFile> files(int version) {
         return jdbc.sql("""
                 select path, content

@@ -20,9 +20,23 @@ public final class Lifecycle {
      * clinlead, approves it as clinlead2, and returns the approved version's number.
      */
     public static int approvedRoutingChange(HttpJson http, JdbcClient jdbc) {
+        return approvedRoutingChange(http, jdbc, "");
+    }
+
+    /**
+     * The routing change as a version of its own, never one an earlier test uploaded (and perhaps activated
+     * already): its scenario file ends with a comment no other upload has.
+     */
+    public static int newApprovedRoutingChange(HttpJson http, JdbcClient jdbc) {
+        return approvedRoutingChange(http, jdbc, "\n# " + UUID.randomUUID() + "\n");
+    }
+
+    private static int approvedRoutingChange(HttpJson http, JdbcClient jdbc, String marker) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("routing.drl.xlsx", RoutingChange.routingTable(stored(jdbc, RuleSetLifecycleIntegrationTests.ROUTING)));
-        files.put("tcm.yaml", RoutingChange.tcmScenarios(stored(jdbc, RuleSetLifecycleIntegrationTests.TCM)));
+        byte[] tcm = RoutingChange.tcmScenarios(stored(jdbc, RuleSetLifecycleIntegrationTests.TCM));
+        files.put("tcm.yaml", (new String(tcm, java.nio.charset.StandardCharsets.UTF_8) + marker)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpJson.Response uploaded = http.asUser("clinlead").upload("/api/v1/rule-sets",
                 Map.of("changeNote", "TCM contacts go to the nurses " + UUID.randomUUID()), "files", files);
         if (uploaded.status() == 422 && uploaded.text().contains("identical to version")) {

@@ -29,6 +29,8 @@ class MultiInstanceActivationIntegrationTests extends WebIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestGate gate;
     final List<ConfigurableApplicationContext> others = new ArrayList<>();
 
     @AfterEach
@@ -63,6 +65,87 @@ class MultiInstanceActivationIntegrationTests extends WebIntegrationTest {
         assertThat(awaitVersion(b, "1", Duration.ofSeconds(30))).isEqualTo("1");
         assertThat(awaitVersion(c, "1", Duration.ofSeconds(30))).isEqualTo("1");
         assertThat(decide(c).path("routing").path("queue").asText()).isEqualTo(RoutingChange.OLD_QUEUE);
+    }
+
+    @Test
+    void anotherInstanceWarmsAnApprovedVersionAheadAndSwitchesWithoutRunningItsScenariosAfterTheNotification() {
+        HttpJson b = start(Map.of("baton.rule-sets.poll-interval", "1h"));
+        ConfigurableApplicationContext instanceB = others.get(others.size() - 1);
+        TestGate gateOfB = instanceB.getBean(TestGate.class);
+        CompiledVersions compiledOfB = instanceB.getBean(CompiledVersions.class);
+
+        int candidate = Lifecycle.newApprovedRoutingChange(http, jdbc);
+        String label = String.valueOf(candidate);
+        // B heard of the approval and ran the scenarios on its copy then, long before anyone activates it.
+        assertThat(awaitWarm(compiledOfB, candidate, Duration.ofSeconds(30)))
+                .as("instance B warmed approved version %d ahead", candidate).isTrue();
+        long runsOnB = gateOfB.runs(label);
+        assertThat(runsOnB).isEqualTo(1);
+
+        HttpJson.Response activated = http.asUser("clinlead").post("/api/v1/rule-sets/" + candidate + "/activation", "{\"note\": \"go\"}");
+        assertThat(activated.status()).as(activated.text()).isEqualTo(200);
+        assertThat(awaitVersion(b, label, Duration.ofSeconds(30))).isEqualTo(label);
+
+        assertThat(gateOfB.runs(label)).as("scenario runs on instance B after the activation's notification")
+                .isEqualTo(runsOnB);
+    }
+
+    @Test
+    void theActivationCallDoesNotRunScenariosAgainThatPassedOnTheSameCompiledCopy() {
+        int candidate = Lifecycle.newApprovedRoutingChange(http, jdbc);
+        String label = String.valueOf(candidate);
+        // This instance ran the scenarios at the upload, on the copy it keeps (labelled "candidate" then).
+        long before = gate.runs(label);
+
+        HttpJson.Response activated = http.asUser("clinlead").post("/api/v1/rule-sets/" + candidate + "/activation", "{\"note\": \"go\"}");
+        assertThat(activated.status()).as(activated.text()).isEqualTo(200);
+        assertThat(version(http)).isEqualTo(label);
+        assertThat(gate.runs(label)).as("scenario runs of version %d on the instance that took its activation", candidate)
+                .isEqualTo(before);
+
+        // The rollback target served here before with its scenarios passed: no second run either.
+        long runsOfOne = gate.runs("1");
+        HttpJson.Response rolledBack = http.asUser("clinlead2").post("/api/v1/rule-sets/1/activation", "{\"note\": \"back\"}");
+        assertThat(rolledBack.status()).as(rolledBack.text()).isEqualTo(200);
+        assertThat(gate.runs("1")).as("scenario runs of version 1 on its rollback").isEqualTo(runsOfOne);
+    }
+
+    @Test
+    void aCopyOnWhichTheScenariosDidNotRunIsVerifiedByTheActivation() {
+        // Instance B keeps two versions: the active one and one more. The first approved version it warmed is
+        // dropped when it warms the second, so the activation on B loads a new copy of the first and verifies it.
+        HttpJson b = start(Map.of("baton.rule-sets.poll-interval", "1h", "baton.rule-sets.compiled-cache-size", "2"));
+        ConfigurableApplicationContext instanceB = others.get(others.size() - 1);
+        TestGate gateOfB = instanceB.getBean(TestGate.class);
+        CompiledVersions compiledOfB = instanceB.getBean(CompiledVersions.class);
+
+        int first = Lifecycle.newApprovedRoutingChange(http, jdbc);
+        awaitRuns(gateOfB, String.valueOf(first), 1, Duration.ofSeconds(30));
+        int second = Lifecycle.newApprovedRoutingChange(http, jdbc);
+        awaitRuns(gateOfB, String.valueOf(second), 1, Duration.ofSeconds(30));
+        assertThat(compiledOfB.contains(first)).as("version %d was dropped from B's memory", first).isFalse();
+        long before = gateOfB.runs(String.valueOf(first));
+
+        HttpJson.Response activated = b.asUser("clinlead").post("/api/v1/rule-sets/" + first + "/activation", "{\"note\": \"go\"}");
+        assertThat(activated.status()).as(activated.text()).isEqualTo(200);
+        assertThat(gateOfB.runs(String.valueOf(first))).as("scenario runs on B's new copy by the activation")
+                .isEqualTo(before + 1);
+        assertThat(version(b)).isEqualTo(String.valueOf(first));
+    }
+
+    static boolean awaitWarm(CompiledVersions compiled, int version, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!compiled.isWarm(version) && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        return compiled.isWarm(version);
+    }
+
+    static void awaitRuns(TestGate gate, String version, long runs, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (gate.runs(version) < runs && System.nanoTime() < deadline) {
+            sleep(20);
+        }
     }
 
     HttpJson start(Map<String, String> settings) {

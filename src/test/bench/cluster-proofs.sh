@@ -28,6 +28,9 @@ KEY=$CLUSTER_KEY PASS=$CLUSTER_PASSWORD
 PSQL="psql -h 127.0.0.1 -U postgres -qAt -d $DB"
 # the sweep runs every 5 s (instead of every minute) so the proof does not wait for it
 export BATON_SWEEP_INTERVAL=${BATON_SWEEP_INTERVAL:-5s}
+# and raises steps at any hour: the proof is about each step stored and sent once, and would otherwise wait
+# (raising nothing) whenever it is run outside the practice's business hours
+export BATON_SWEEP_BUSINESS_HOURS_ONLY=${BATON_SWEEP_BUSINESS_HOURS_ONLY:-false}
 PROOFS=("$@"); [ ${#PROOFS[@]} -eq 0 ] && PROOFS=(failover activation sweep console basic-flood)
 
 ./mvnw -q -DskipTests package

@@ -59,23 +59,7 @@ class DecisionRecorder implements SmartLifecycle {
     }
 
     private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
+        BatchLoop.serve(queue, maxBatch, () -> running, this::write);
     }
 
     private void write(List<Pending> batch) {

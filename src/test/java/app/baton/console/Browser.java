@@ -256,8 +256,15 @@ public final class Browser implements AutoCloseable {
             if (files == null || files.length == 0) {
                 return null;
             }
+            // Chromium reserves the final name with an empty file while it writes the download to a .crdownload
+            // beside it: until that is renamed over it, there is nothing to read yet
+            File[] inProgress = DOWNLOADS.toFile().listFiles((dir, name) -> name.endsWith(".crdownload"));
+            if (inProgress != null && inProgress.length > 0) {
+                return null;
+            }
             try {
-                return Files.readString(files[0].toPath(), StandardCharsets.UTF_8);
+                String text = Files.readString(files[0].toPath(), StandardCharsets.UTF_8);
+                return text.isEmpty() ? null : text;
             } catch (IOException e) {
                 return null;
             }

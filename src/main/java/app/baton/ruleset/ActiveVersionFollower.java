@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -87,7 +88,7 @@ class ActiveVersionFollower implements SmartLifecycle {
             return;
         }
         long started = System.nanoTime();
-        Supplier<List<RuleFile>> files = once(() -> versions.files(version));
+        Supplier<List<RuleFile>> files = SingletonSupplier.of(() -> versions.files(version));
         CompiledRules rules = compiled.get(version, files);
         boolean wasWarm = compiled.isWarm(version);
         if (!wasWarm) {
@@ -122,12 +123,10 @@ class ActiveVersionFollower implements SmartLifecycle {
      */
     void prepare(int version) {
         preparedAhead.add(version);
+        Supplier<List<RuleFile>> files = SingletonSupplier.of(() -> versions.files(version));
+        CompiledRules rules = compiled.get(version, files);
         if (!compiled.isWarm(version)) {
-            Supplier<List<RuleFile>> files = once(() -> versions.files(version));
-            CompiledRules rules = compiled.get(version, files);
-            if (!compiled.isWarm(version)) {
-                warmUp(version, rules, files.get());
-            }
+            warmUp(version, rules, files.get());
         }
         // cluster-proofs.sh waits for this line on every instance before it activates the version.
         log.info("approved rule set version {} is {}", version, compiled.isWarm(version)
@@ -162,21 +161,6 @@ class ActiveVersionFollower implements SmartLifecycle {
             log.warn("could not warm approved rule set version {} ahead ({}); it is warmed when activated", version,
                     e.getClass().getSimpleName());
         }
-    }
-
-    /** The files, read from the database at most once, and only when a version must be loaded or warmed. */
-    private static Supplier<List<RuleFile>> once(Supplier<List<RuleFile>> read) {
-        return new Supplier<>() {
-            private List<RuleFile> files;
-
-            @Override
-            public List<RuleFile> get() {
-                if (files == null) {
-                    files = read.get();
-                }
-                return files;
-            }
-        };
     }
 
     @Override

@@ -121,7 +121,7 @@ class CardMaker {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
     }
 
-        static String day(OffsetDateTime at) {
+    static String day(OffsetDateTime at) {
         return at == null ? "not set" : DAY.format(at);
     }
 

@@ -155,6 +155,24 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void everyColumnOutsideTheChainIsGuardedAgainstUpdates() {
+        List<String> columns = jdbc.sql("""
+                select attname from pg_attribute
+                where attrelid = 'audit_event'::regclass and attnum > 0 and not attisdropped
+                """).query(String.class).list();
+        List<String> guarded = jdbc.sql("""
+                select a.attname
+                from pg_trigger t join pg_attribute a on a.attrelid = t.tgrelid and a.attnum = any(t.tgattr)
+                where t.tgrelid = 'audit_event'::regclass and t.tgname = 'audit_event_content_is_fixed'
+                """).query(String.class).list();
+        List<String> chain = List.of("sequence_number", "previous_hash", "hash");
+
+        assertThat(columns).containsAll(chain);
+        assertThat(guarded).as("a column added to audit_event must be added to the trigger audit_event_content_is_fixed")
+                .containsExactlyInAnyOrderElementsOf(columns.stream().filter(c -> !chain.contains(c)).toList());
+    }
+
+    @Test
     void applicationRoleOfTheComplianceGuideCanNeitherChangeTheTrailNorDisableItsTrigger() {
         jdbc.sql("""
                 do $$ begin create role baton_app_test nologin; exception when duplicate_object then null; end $$

@@ -24,8 +24,8 @@ public record Audience(String queue, Role role, String username, String location
         if (queue == null && role == null && username == null) {
             throw new IllegalArgumentException("an audience names a queue, a role or a user");
         }
-        if (queue != null && !Notice.CODE.matcher(queue).matches()) {
-            throw new IllegalArgumentException("queue must be a code: " + Notice.CODE.pattern());
+        if (queue != null && !CodeShape.CODE.matches(queue)) {
+            throw new IllegalArgumentException("queue must be a code: " + CodeShape.CODE.pattern());
         }
         if (username != null && (username.isBlank() || username.length() > 64)) {
             throw new IllegalArgumentException("username must be 1 to 64 characters");

@@ -44,7 +44,7 @@ class FanOut {
     void run(UUID messageId, SchedulerClient scheduler) {
         tx.executeWithoutResult(status -> outbox.claimUndispatched(messageId).ifPresent(message -> {
             Instant now = clock.instant();
-            recipients.of(message).forEach(user -> inApp.insert(message.id(), user));
+            inApp.insertAll(message.id(), recipients.of(message));
             for (WebhookEndpoint endpoint : endpoints.subscribedTo(message.kind())) {
                 deliveries.insert(message.id(), endpoint.id()).ifPresent(delivery -> scheduler.schedule(
                         new TaskInstance<Void>(NotificationTasks.DELIVERY, new DeliveryDrive(delivery, 0).instanceId()), now));

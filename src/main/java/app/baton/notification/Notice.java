@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Something people and other apps should hear about: a task handed to the next owner, an
@@ -26,15 +25,10 @@ public record Notice(String kind, Audience audience, String planId, String taskI
     public static final String REMINDER = "REMINDER";
 
     static final int MAX_CODES = 16;
-    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
-    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:/+-]{1,128}");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
-
     public Notice {
         Objects.requireNonNull(audience, "audience");
-        if (kind == null || !CODE.matcher(kind).matches()) {
-            throw new IllegalArgumentException("kind must be a code: " + CODE.pattern());
+        if (kind == null || !CodeShape.CODE.matches(kind)) {
+            throw new IllegalArgumentException("kind must be a code: " + CodeShape.CODE.pattern());
         }
         checkId("planId", planId);
         checkId("taskId", taskId);
@@ -50,8 +44,8 @@ public record Notice(String kind, Audience audience, String planId, String taskI
     }
 
     private static void checkId(String name, String id) {
-        if (id != null && !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(name + " must be an id: " + ID.pattern());
+        if (id != null && !CodeShape.ID.matches(id)) {
+            throw new IllegalArgumentException(name + " must be an id: " + CodeShape.ID.pattern());
         }
     }
 
@@ -61,11 +55,11 @@ public record Notice(String kind, Audience audience, String planId, String taskI
         }
         Map<String, String> sorted = new TreeMap<>();
         codes.forEach((key, value) -> {
-            if (key == null || !KEY.matcher(key).matches()) {
-                throw new IllegalArgumentException("code names must match " + KEY.pattern());
+            if (key == null || !CodeShape.KEY.matches(key)) {
+                throw new IllegalArgumentException("code names must match " + CodeShape.KEY.pattern());
             }
-            if (value == null || !VALUE.matcher(value).matches()) {
-                throw new IllegalArgumentException("code '" + key + "' must be a code matching " + VALUE.pattern());
+            if (value == null || !CodeShape.VALUE.matches(value)) {
+                throw new IllegalArgumentException("code '" + key + "' must be a code matching " + CodeShape.VALUE.pattern());
             }
             sorted.put(key, value);
         });

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
 import java.util.UUID;
 
 /** In-app notifications: one row per notice and person; the notice itself stays in the outbox. */
@@ -33,13 +34,25 @@ class UserNotifications {
         this.json = json;
     }
 
-    /** Adds the notice to a person's list once; a second call for the same pair is a no-op. */
-    void insert(UUID messageId, String username) {
+    /**
+     * Adds the notice to each person's list once, in one statement (an escalation to a queue reaches everyone who
+     * works it); a second call for the same pair is a no-op.
+     */
+    void insertAll(UUID messageId, Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        String[] names = usernames.toArray(String[]::new);
+        String[] ids = new String[names.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.randomUUID().toString();
+        }
         jdbc.sql("""
-                        insert into user_notification (id, message_id, username) values (:id, :messageId, :username)
+                        insert into user_notification (id, message_id, username)
+                        select cast(i as uuid), :messageId, u from unnest(cast(:ids as text[]), cast(:names as text[])) as n(i, u)
                         on conflict (message_id, username) do nothing
                         """)
-                .param("id", UUID.randomUUID()).param("messageId", messageId).param("username", username).update();
+                .param("ids", ids).param("messageId", messageId).param("names", names).update();
     }
 
     /** A person's notifications, unread first, newest first within each. */

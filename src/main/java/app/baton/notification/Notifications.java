@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ import java.util.UUID;
  */
 @Service
 public class Notifications {
+
+    /** At most this many notices published together are fanned out by one task, in one transaction. */
+    static final int FAN_OUT_BATCH = 200;
 
     private final OutboxMessages outbox;
     private final SchedulerClient scheduler;
@@ -46,8 +50,10 @@ public class Notifications {
     }
 
     /**
-     * Stores many notices in the caller's transaction, in two statements whatever their number (a sweep's
-     * page of escalations): the same as {@link #publish} for each, in order.
+     * Stores many notices in the caller's transaction, in a few statements whatever their number (a sweep's page of
+     * escalations, an intake's hand-offs): the same as {@link #publish} for each, in order, except that up to
+     * {@value #FAN_OUT_BATCH} of them share one fan-out task (named by the first one's id), which dispatches them
+     * together in one transaction.
      *
      * @return the notices' event ids, in order
      */
@@ -58,8 +64,13 @@ public class Notifications {
         }
         Instant now = clock.instant();
         List<UUID> ids = notices.stream().map(n -> UUID.randomUUID()).toList();
-        outbox.insertAll(ids, notices, now);
-        scheduler.scheduleBatch(ids.stream().<TaskInstance<?>>map(id -> new TaskInstance<Void>(NotificationTasks.FAN_OUT, id.toString())).toList(), now);
+        List<UUID> fanOuts = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            fanOuts.add(ids.get(i - i % FAN_OUT_BATCH));
+        }
+        outbox.insertAll(ids, fanOuts, notices, now);
+        scheduler.scheduleBatch(fanOuts.stream().distinct()
+                .<TaskInstance<?>>map(id -> new TaskInstance<Void>(NotificationTasks.FAN_OUT, id.toString())).toList(), now);
         dueNow.afterCommit();
         return ids;
     }

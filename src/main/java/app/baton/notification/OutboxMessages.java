@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,10 +32,14 @@ class OutboxMessages {
         this.json = json;
     }
 
-    /** Inserts many notices in one statement (same columns as {@link #insert}). */
-    void insertAll(java.util.List<UUID> ids, java.util.List<Notice> notices, Instant occurredAt) {
+    /**
+     * Inserts many notices in one statement (same columns as {@link #insert}); {@code fanOuts} names, for each, the
+     * fan-out task that will dispatch it.
+     */
+    void insertAll(List<UUID> ids, List<UUID> fanOuts, List<Notice> notices, Instant occurredAt) {
         int n = notices.size();
         String[] idArray = new String[n];
+        String[] fanOutArray = new String[n];
         String[] kinds = new String[n];
         String[] queues = new String[n];
         String[] roles = new String[n];
@@ -47,6 +52,7 @@ class OutboxMessages {
             Notice notice = notices.get(i);
             Audience audience = notice.audience();
             idArray[i] = ids.get(i).toString();
+            fanOutArray[i] = fanOuts.get(i).toString();
             kinds[i] = notice.kind();
             queues[i] = audience.queue();
             roles[i] = audience.role() == null ? null : audience.role().name();
@@ -57,24 +63,27 @@ class OutboxMessages {
             codes[i] = write(notice.codes());
         }
         jdbc.sql("""
-                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at)
-                        select cast(i as uuid), k, q, r, u, l, p, t, cast(c as jsonb), :occurredAt
+                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at,
+                                                         fan_out)
+                        select cast(i as uuid), k, q, r, u, l, p, t, cast(c as jsonb), :occurredAt, cast(f as uuid)
                         from unnest(cast(:ids as text[]), cast(:kinds as text[]), cast(:queues as text[]), cast(:roles as text[]),
                                     cast(:usernames as text[]), cast(:locations as text[]), cast(:planIds as text[]), cast(:taskIds as text[]),
-                                    cast(:codes as text[]))
-                             as n(i, k, q, r, u, l, p, t, c)
+                                    cast(:codes as text[]), cast(:fanOuts as text[]))
+                             as n(i, k, q, r, u, l, p, t, c, f)
                         """)
-                .param("ids", idArray).param("kinds", kinds).param("queues", queues).param("roles", roles)
+                .param("ids", idArray).param("fanOuts", fanOutArray).param("kinds", kinds).param("queues", queues).param("roles", roles)
                 .param("usernames", usernames).param("locations", locations).param("planIds", planIds).param("taskIds", taskIds).param("codes", codes)
                 .param("occurredAt", utc(occurredAt))
                 .update();
     }
 
+    /** Inserts a notice that is fanned out alone, by the task named by its own id. */
     void insert(UUID id, Notice notice, Instant occurredAt) {
         Audience audience = notice.audience();
         jdbc.sql("""
-                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at)
-                        values (:id, :kind, :queue, :role, :username, :location, :planId, :taskId, cast(:codes as jsonb), :occurredAt)
+                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at,
+                                                         fan_out)
+                        values (:id, :kind, :queue, :role, :username, :location, :planId, :taskId, cast(:codes as jsonb), :occurredAt, :id)
                         """)
                 .param("id", id)
                 .param("kind", notice.kind())
@@ -97,19 +106,20 @@ class OutboxMessages {
                 .param("id", id).query(this::row).optional();
     }
 
-    /** The notice if it is not yet dispatched, locked until the transaction ends. */
-    Optional<OutboxMessage> claimUndispatched(UUID id) {
+    /** The notices of one fan-out task not yet dispatched, locked (in id order) until the transaction ends. */
+    List<OutboxMessage> claimUndispatched(UUID fanOut) {
         return jdbc.sql("""
                         select id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at, dispatched_at
-                        from notification_outbox where id = :id and dispatched_at is null
+                        from notification_outbox where fan_out = :fanOut and dispatched_at is null
+                        order by id
                         for update
                         """)
-                .param("id", id).query(this::row).optional();
+                .param("fanOut", fanOut).query(this::row).list();
     }
 
-    void markDispatched(UUID id, Instant at) {
-        jdbc.sql("update notification_outbox set dispatched_at = :at where id = :id and dispatched_at is null")
-                .param("id", id).param("at", utc(at)).update();
+    void markDispatched(List<UUID> ids, Instant at) {
+        jdbc.sql("update notification_outbox set dispatched_at = :at where id = any(cast(:ids as uuid[])) and dispatched_at is null")
+                .param("ids", ids.toArray(UUID[]::new)).param("at", utc(at)).update();
     }
 
     /** Notices written but not yet fanned out. */

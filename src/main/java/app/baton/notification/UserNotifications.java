@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Collection;
 import java.util.UUID;
 
 /** In-app notifications: one row per notice and person; the notice itself stays in the outbox. */
@@ -35,24 +34,25 @@ class UserNotifications {
     }
 
     /**
-     * Adds the notice to each person's list once, in one statement (an escalation to a queue reaches everyone who
-     * works it); a second call for the same pair is a no-op.
+     * Adds each notice to its people's lists once (the pairs {@code messageIds[i]}, {@code usernames[i]}), in one
+     * statement: an escalation to a queue reaches everyone who works it, and a fan-out dispatches many notices at once.
+     * A pair already there is skipped.
      */
-    void insertAll(UUID messageId, Collection<String> usernames) {
-        if (usernames.isEmpty()) {
+    void insertAll(List<UUID> messageIds, List<String> usernames) {
+        if (messageIds.isEmpty()) {
             return;
         }
-        String[] names = usernames.toArray(String[]::new);
-        String[] ids = new String[names.length];
+        UUID[] ids = new UUID[messageIds.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.randomUUID().toString();
+            ids[i] = UUID.randomUUID();
         }
         jdbc.sql("""
                         insert into user_notification (id, message_id, username)
-                        select cast(i as uuid), :messageId, u from unnest(cast(:ids as text[]), cast(:names as text[])) as n(i, u)
+                        select i, m, u from unnest(cast(:ids as uuid[]), cast(:messageIds as uuid[]), cast(:names as text[])) as n(i, m, u)
                         on conflict (message_id, username) do nothing
                         """)
-                .param("ids", ids).param("messageId", messageId).param("names", names).update();
+                .param("ids", ids).param("messageIds", messageIds.toArray(UUID[]::new))
+                .param("names", usernames.toArray(String[]::new)).update();
     }
 
     /** A person's notifications, unread first, newest first within each. */

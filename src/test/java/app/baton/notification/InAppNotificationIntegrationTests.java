@@ -6,9 +6,11 @@ import app.baton.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +27,8 @@ class InAppNotificationIntegrationTests extends WebIntegrationTest {
     Notifications notifications;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aNoticeToAQueueReachesTheUsersOfItsRoleAndNobodyElse() {
@@ -80,6 +84,43 @@ class InAppNotificationIntegrationTests extends WebIntegrationTest {
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().path("items").size()).isLessThanOrEqualTo(1);
         assertThat(http.get("/api/v1/notifications").status()).as("an app's key has no list").isEqualTo(403);
+    }
+
+    @Test
+    void noticesPublishedTogetherShareFanOutTasksAndEachReachesItsOwnPeople() {
+        // more than one fan-out task's worth, to different audiences, in one transaction
+        List<Notice> notices = new ArrayList<>();
+        for (int i = 0; i < Notifications.FAN_OUT_BATCH + 50; i++) {
+            Audience audience = i % 3 == 0 ? Audience.queue("NURSING") : i % 3 == 1 ? Audience.role(Role.CLINICAL_LEAD) : Audience.user("billing");
+            notices.add(Notice.of(Notice.ESCALATION, audience, "plan-" + UUID.randomUUID(), "task-" + i));
+        }
+        List<UUID> ids = new TransactionTemplate(transactions).execute(status -> notifications.publishAll(notices));
+
+        assertThat(jdbc.sql("select count(distinct fan_out) from notification_outbox where id in (:ids)").param("ids", ids)
+                .query(Integer.class).single()).isEqualTo(2);
+        await().atMost(WebhookFixtures.PATIENCE).until(() -> jdbc.sql(
+                "select count(*) from notification_outbox where id in (:ids) and dispatched_at is null").param("ids", ids)
+                .query(Integer.class).single() == 0);
+        List<String> recipients = jdbc.sql("""
+                        select o.task_id || '>' || n.username from user_notification n join notification_outbox o on o.id = n.message_id
+                        where o.id in (:ids)""")
+                .param("ids", ids).query(String.class).list();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < notices.size(); i++) {
+            List<String> people = i % 3 == 0 ? List.of("nurse") : i % 3 == 1 ? List.of("clinlead", "clinlead2") : List.of("billing");
+            for (String person : people) {
+                expected.add("task-" + i + ">" + person);
+            }
+        }
+        assertThat(recipients).containsAll(expected).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("""
+                        select count(*) from user_notification n join notification_outbox o on o.id = n.message_id
+                        join app_user u on lower(u.username) = lower(n.username)
+                        where o.id in (:ids)
+                          and not (lower(o.username) is not distinct from lower(n.username) and o.username is not null
+                                   or o.role = any(u.roles)
+                                   or o.queue = 'NURSING' and 'CLINICAL_STAFF' = any(u.roles))""")
+                .param("ids", ids).query(Integer.class).single()).as("entries for people outside a notice's audience").isZero();
     }
 
     private String publish(Notice notice) {

@@ -5,6 +5,8 @@ import app.baton.system.Callers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -17,10 +19,15 @@ import java.util.UUID;
 /**
  * Appends to the audit trail. In the caller's transaction when there is one, so that a business
  * write and its audit entries commit or fail together; in a transaction of its own otherwise.
- * An append stages its entries (one JDBC batch insert, in order, without a place in the hash chain)
- * and takes no lock, so a slow transaction delays nobody else's audit; {@link AuditChainer} links
- * committed entries into the chain shortly after. Staged entries are already visible to search,
- * export and reports from the moment their transaction commits.
+ * An append stages its entries (without a place in the hash chain) and takes no lock, so a slow
+ * transaction delays nobody else's audit; {@link AuditChainer} links committed entries into the
+ * chain shortly after. Staged entries are already visible to search, export and reports from the
+ * moment their transaction commits.
+ *
+ * <p>Inside a transaction, the entries are collected and written just before it commits, all in one
+ * statement, in the order they were recorded (an intake audits its intake, plan, tasks and
+ * decisions: one insert instead of eight). An entry recorded after that (by another step of the
+ * commit) is written at once, still in the transaction.
  */
 @Service
 public class AuditTrail {
@@ -42,7 +49,7 @@ public class AuditTrail {
         return recordAll(List.of(entry)).get(0);
     }
 
-    /** Stages the entries in order; returns them as stored (staged: sequence number 0, no hashes). */
+    /** Stages the entries in order; returns them as they will be stored (staged: sequence number 0, no hashes). */
     public List<AuditEvent> recordAll(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return List.of();
@@ -51,16 +58,25 @@ public class AuditTrail {
         List<AuditEntry> attributed = entries.stream()
                 .map(e -> e.caller() != null ? e : e.by(callers.current(e.patientId())))
                 .toList();
-        return tx.execute(status -> append(attributed));
+        List<AuditEvent> staged = stage(attributed);
+        if (TransactionSynchronizationManager.isActualTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            AtCommit pending = atCommit();
+            if (pending.add(staged)) {
+                return staged;
+            }
+            events.insertAll(staged);
+            return staged;
+        }
+        tx.executeWithoutResult(status -> events.insertAll(staged));
+        return staged;
     }
 
-    private List<AuditEvent> append(List<AuditEntry> entries) {
+    private List<AuditEvent> stage(List<AuditEntry> entries) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AuditEvent> staged = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             staged.add(stage(entry, now));
         }
-        events.insertAll(staged);
         return staged;
     }
 
@@ -70,5 +86,49 @@ public class AuditTrail {
                 caller.actor().type().name(), entry.patientId(), entry.action().name(), entry.category().name(),
                 entry.objectType(), entry.objectId(), entry.outcome().name(), caller.sourceAddress(),
                 caller.correlationId(), entry.emergency() || caller.emergency(), entry.details(), null, null);
+    }
+
+    /**
+     * This transaction's pending entries. Kept in the transaction's own synchronization (found in its list), so that
+     * a transaction suspended for an inner REQUIRES_NEW one keeps its entries apart from the inner one's.
+     */
+    private AtCommit atCommit() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof AtCommit pending && pending.owner == this) {
+                return pending;
+            }
+        }
+        AtCommit pending = new AtCommit(this);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** Writes a transaction's entries in one statement just before it commits. */
+    private static final class AtCommit implements TransactionSynchronization {
+
+        private final AuditTrail owner;
+        private final List<AuditEvent> entries = new ArrayList<>();
+        private boolean written;
+
+        AtCommit(AuditTrail owner) {
+            this.owner = owner;
+        }
+
+        /** False once this transaction's entries are written: a later one must be written by the caller. */
+        boolean add(List<AuditEvent> staged) {
+            if (written) {
+                return false;
+            }
+            entries.addAll(staged);
+            return true;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            if (!entries.isEmpty()) {
+                owner.events.insertAll(entries);
+            }
+        }
     }
 }

@@ -238,7 +238,7 @@ public class TaskDecider {
 
     private void handedOff(String fromQueue, TaskRow task) {
         events.publishEvent(new TaskHandedOff(task.id(), task.planId(), task.patientId(), fromQueue, task.queue(), task.role(),
-                task.ownerUser(), task.program().name(), task.type().name(), task.ruleSetVersion()));
+                task.ownerUser(), task.program().name(), task.type().name(), task.ruleSetVersion(), task.location()));
     }
 
     static TaskRow withVersion(TaskRow t, int version) {

@@ -8,7 +8,8 @@ import java.util.UUID;
  *
  * @param planId    null for the task that holds an incomplete intake
  * @param ownerUser the person who owns it, if anyone does
+ * @param location  the practice location of the task's patient (who may hear of it)
  */
 public record TaskHandedOff(UUID taskId, UUID planId, String patientId, String fromQueue, String toQueue, String toRole,
-                            String ownerUser, String program, String taskType, int ruleSetVersion) {
+                            String ownerUser, String program, String taskType, int ruleSetVersion, String location) {
 }

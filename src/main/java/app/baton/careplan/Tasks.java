@@ -87,11 +87,6 @@ public class Tasks {
                 .param("intake", intakeId).query(mapper()).list();
     }
 
-    /** The location of a task's patient: one primary-key read of one column (a sweep's notices ask for hundreds). */
-    public Optional<String> location(UUID id) {
-        return jdbc.sql("select location from task where id = :id").param("id", id).query(String.class).optional();
-    }
-
     /** Open tasks after {@code after} in id order, a page at a time (re-evaluation). */
     public List<TaskRow> openAfter(UUID after, int limit) {
         return openAfter(after, limit, null);

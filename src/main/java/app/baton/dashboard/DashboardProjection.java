@@ -15,10 +15,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The dashboards' own projection of the tracker's work, kept by listening to its events in the transaction that
@@ -67,9 +71,21 @@ class DashboardProjection {
 
     @EventListener
     void on(TaskChanged event) {
-        if (event.version() == 0 && firstSight(event)) {
+        Deltas deltas = deltas();
+        if (event.version() == 0) {
+            deltas.created.add(event);
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                deltas.flush();
+            }
             return;
         }
+        // a task created earlier in this transaction must be in dashboard_task before it is compared with
+        deltas.writeCreated();
+        changed(event, deltas);
+    }
+
+    /** A change to a task the projection may have seen: compared with the row it keeps. */
+    private void changed(TaskChanged event, Deltas deltas) {
         Optional<Known> before = jdbc.sql("""
                         select location, program, queue, stage, status, due_at, status_since, entered_at, version
                         from dashboard_task where task_id = :id for update""")
@@ -98,7 +114,6 @@ class DashboardProjection {
                 .param("due", event.dueAt()).param("created", event.createdAt()).param("since", event.statusSince())
                 .param("entered", entered).param("version", event.version())
                 .update();
-        Deltas deltas = deltas();
         before.ifPresent(b -> deltas.add(b.location(), b.program(), b.queue(), b.stage(), b.status(), b.dueAt(), b.statusSince(), -1));
         deltas.add(event.location(), event.program(), event.queue(), event.stage(), event.status(), event.dueAt(), event.statusSince(), 1);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -107,44 +122,72 @@ class DashboardProjection {
     }
 
     /**
-     * A task just created (version 0), which the projection cannot have seen: its row, its first journal entry and its
-     * open stay are written in one statement instead of a read and three writes (an intake creates several tasks at
-     * once). Returns false, having written nothing, if the row exists after all (a rebuild got there first); the
-     * general path then compares with it.
+     * Tasks just created (version 0), which the projection cannot have seen: their rows, first journal entries and open
+     * stays are written in one statement for all of them (an intake creates several tasks at once) instead of a read
+     * and three writes each. Returns the ids written; a task whose row exists after all (a rebuild got there first) is
+     * not, and is compared with that row instead.
      */
-    private boolean firstSight(TaskChanged event) {
-        int inserted = jdbc.sql("""
-                        with t as (
+    private Set<UUID> firstSight(List<TaskChanged> created) {
+        int n = created.size();
+        UUID[] ids = new UUID[n];
+        UUID[] plans = new UUID[n];
+        String[] locations = new String[n];
+        String[] programs = new String[n];
+        String[] types = new String[n];
+        String[] queues = new String[n];
+        String[] stages = new String[n];
+        String[] statuses = new String[n];
+        Integer[] ranks = new Integer[n];
+        String[] dues = new String[n];
+        String[] createdAt = new String[n];
+        String[] since = new String[n];
+        Boolean[] open = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            TaskChanged e = created.get(i);
+            ids[i] = e.taskId();
+            plans[i] = e.planId();
+            locations[i] = e.location();
+            programs[i] = e.program();
+            types[i] = e.taskType();
+            queues[i] = e.queue();
+            stages[i] = e.stage();
+            statuses[i] = e.status();
+            ranks[i] = rank(e.priority());
+            dues[i] = e.dueAt() == null ? null : e.dueAt().toString();
+            createdAt[i] = e.createdAt().toString();
+            since[i] = e.statusSince().toString();
+            open[i] = isOpen(e.status());
+        }
+        return new HashSet<>(jdbc.sql("""
+                        with n as (
+                            select * from unnest(cast(:ids as uuid[]), cast(:plans as uuid[]), cast(:locations as text[]),
+                                                 cast(:programs as text[]), cast(:types as text[]), cast(:queues as text[]),
+                                                 cast(:stages as text[]), cast(:statuses as text[]), cast(:ranks as smallint[]),
+                                                 cast(:dues as text[]), cast(:created as text[]), cast(:since as text[]),
+                                                 cast(:open as boolean[]))
+                                as n(id, plan, location, program, type, queue, stage, status, rank, due, created, since, open)
+                        ), t as (
                             insert into dashboard_task (task_id, plan_id, location, program, task_type, queue, stage, status,
                                                         priority_rank, due_at, created_at, status_since, entered_at, version)
-                            values (:id, :plan, :location, :program, :type, :queue, :stage, :status, :rank, :due, :created, :since,
-                                    :since, 0)
+                            select id, plan, location, program, type, queue, stage, status, rank, cast(due as timestamptz),
+                                   cast(created as timestamptz), cast(since as timestamptz), cast(since as timestamptz), 0
+                            from n
                             on conflict (task_id) do nothing
                             returning task_id
                         ), entry as (
                             insert into dashboard_stage_entry (task_id, stage, status, entered_at)
-                            select task_id, :stage, :status, :since from t
+                            select n.id, n.stage, n.status, cast(n.since as timestamptz) from n join t on t.task_id = n.id
                         ), stay as (
                             insert into dashboard_stage_stay (task_id, stage, created_at, closed_seconds, open_since)
-                            select task_id, :stage, :created, 0, :since from t where cast(:open as boolean)
+                            select n.id, n.stage, cast(n.created as timestamptz), 0, cast(n.since as timestamptz)
+                            from n join t on t.task_id = n.id where n.open
                             on conflict (task_id, stage) do update set open_since = excluded.open_since
                         )
-                        select count(*) from t""")
-                .param("id", event.taskId()).param("plan", event.planId()).param("location", event.location())
-                .param("program", event.program()).param("type", event.taskType()).param("queue", event.queue())
-                .param("stage", event.stage()).param("status", event.status()).param("rank", rank(event.priority()))
-                .param("due", event.dueAt()).param("created", event.createdAt()).param("since", event.statusSince())
-                .param("open", isOpen(event.status()))
-                .query(Integer.class).single();
-        if (inserted == 0) {
-            return false;
-        }
-        Deltas deltas = deltas();
-        deltas.add(event.location(), event.program(), event.queue(), event.stage(), event.status(), event.dueAt(), event.statusSince(), 1);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deltas.flush();
-        }
-        return true;
+                        select task_id from t""")
+                .param("ids", ids).param("plans", plans).param("locations", locations).param("programs", programs)
+                .param("types", types).param("queues", queues).param("stages", stages).param("statuses", statuses)
+                .param("ranks", ranks).param("dues", dues).param("created", createdAt).param("since", since).param("open", open)
+                .query(UUID.class).list());
     }
 
     /**
@@ -219,6 +262,7 @@ class DashboardProjection {
     /** Counter changes summed by key; keys sort, so every transaction locks counters in one order. */
     private final class Deltas {
 
+        private final List<TaskChanged> created = new ArrayList<>();
         private final Map<List<String>, Long> counts = new TreeMap<>(Deltas::compare);
         private final Map<List<String>, long[]> sla = new TreeMap<>(Deltas::compare);
 
@@ -238,33 +282,82 @@ class DashboardProjection {
             }
         }
 
+        /** Writes the tasks created so far in this transaction (one statement), and counts them. */
+        void writeCreated() {
+            if (created.isEmpty()) {
+                return;
+            }
+            List<TaskChanged> batch = List.copyOf(created);
+            created.clear();
+            Set<UUID> written = firstSight(batch);
+            for (TaskChanged e : batch) {
+                if (written.contains(e.taskId())) {
+                    add(e.location(), e.program(), e.queue(), e.stage(), e.status(), e.dueAt(), e.statusSince(), 1);
+                } else {
+                    changed(e, this);
+                }
+            }
+        }
+
+        /** Writes the created tasks, then every counter this transaction moved: one statement per table, in key order. */
         void flush() {
+            writeCreated();
+            List<List<String>> countKeys = new ArrayList<>();
+            List<Long> countChanges = new ArrayList<>();
             counts.forEach((k, n) -> {
                 if (n != 0) {
-                    jdbc.sql("""
-                                    insert into dashboard_count (location, program, queue, stage, status, tasks)
-                                    values (:location, :program, :queue, :stage, :status, :n)
-                                    on conflict (location, program, queue, stage, status)
-                                    do update set tasks = dashboard_count.tasks + excluded.tasks""")
-                            .param("location", k.get(0)).param("program", k.get(1)).param("queue", k.get(2))
-                            .param("stage", k.get(3)).param("status", k.get(4)).param("n", n).update();
+                    countKeys.add(k);
+                    countChanges.add(n);
                 }
             });
+            if (!countKeys.isEmpty()) {
+                jdbc.sql("""
+                                insert into dashboard_count (location, program, queue, stage, status, tasks)
+                                select l, p, q, s, st, n
+                                from unnest(cast(:locations as text[]), cast(:programs as text[]), cast(:queues as text[]),
+                                            cast(:stages as text[]), cast(:statuses as text[]), cast(:changes as bigint[]))
+                                     with ordinality as c(l, p, q, s, st, n, o)
+                                order by o
+                                on conflict (location, program, queue, stage, status)
+                                do update set tasks = dashboard_count.tasks + excluded.tasks""")
+                        .param("locations", column(countKeys, 0)).param("programs", column(countKeys, 1))
+                        .param("queues", column(countKeys, 2)).param("stages", column(countKeys, 3))
+                        .param("statuses", column(countKeys, 4)).param("changes", countChanges.toArray(Long[]::new))
+                        .update();
+            }
+            List<List<String>> slaKeys = new ArrayList<>();
+            List<long[]> slaChanges = new ArrayList<>();
             sla.forEach((k, d) -> {
                 if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
-                    jdbc.sql("""
-                                    insert into dashboard_sla_month (location, program, queue, stage, month, done, met, open)
-                                    values (:location, :program, :queue, :stage, :month, :done, :met, :open)
-                                    on conflict (location, program, queue, stage, month)
-                                    do update set done = dashboard_sla_month.done + excluded.done, met = dashboard_sla_month.met + excluded.met,
-                                                  open = dashboard_sla_month.open + excluded.open""")
-                            .param("location", k.get(0)).param("program", k.get(1)).param("queue", k.get(2))
-                            .param("stage", k.get(3)).param("month", k.get(4)).param("done", d[0]).param("met", d[1]).param("open", d[2])
-                            .update();
+                    slaKeys.add(k);
+                    slaChanges.add(d);
                 }
             });
+            if (!slaKeys.isEmpty()) {
+                jdbc.sql("""
+                                insert into dashboard_sla_month (location, program, queue, stage, month, done, met, open)
+                                select l, p, q, s, m, d, mt, op
+                                from unnest(cast(:locations as text[]), cast(:programs as text[]), cast(:queues as text[]),
+                                            cast(:stages as text[]), cast(:months as text[]), cast(:done as bigint[]),
+                                            cast(:met as bigint[]), cast(:open as bigint[]))
+                                     with ordinality as c(l, p, q, s, m, d, mt, op, o)
+                                order by o
+                                on conflict (location, program, queue, stage, month)
+                                do update set done = dashboard_sla_month.done + excluded.done, met = dashboard_sla_month.met + excluded.met,
+                                              open = dashboard_sla_month.open + excluded.open""")
+                        .param("locations", column(slaKeys, 0)).param("programs", column(slaKeys, 1))
+                        .param("queues", column(slaKeys, 2)).param("stages", column(slaKeys, 3)).param("months", column(slaKeys, 4))
+                        .param("done", slaChanges.stream().map(d -> d[0]).toArray(Long[]::new))
+                        .param("met", slaChanges.stream().map(d -> d[1]).toArray(Long[]::new))
+                        .param("open", slaChanges.stream().map(d -> d[2]).toArray(Long[]::new))
+                        .update();
+            }
             counts.clear();
             sla.clear();
+        }
+
+        private static String[] column(List<List<String>> keys, int index) {
+            return keys.stream().map(k -> k.get(index)).toArray(String[]::new);
         }
 
         private static int compare(List<String> a, List<String> b) {

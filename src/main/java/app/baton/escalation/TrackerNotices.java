@@ -61,7 +61,7 @@ class TrackerNotices {
         put(codes, "fromQueue", e.fromQueue());
         put(codes, "toRole", e.toRole());
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));
-        notifications.publish(new Notice(Notice.HAND_OFF, new Audience(e.toQueue(), null, e.ownerUser(), taskLocation(e.taskId())), id(e.planId()),
+        atCommit(new Notice(Notice.HAND_OFF, new Audience(e.toQueue(), null, e.ownerUser(), e.location()), id(e.planId()),
                 id(e.taskId()), codes));
     }
 
@@ -107,9 +107,9 @@ class TrackerNotices {
     }
 
     /**
-     * The sweep raises hundreds of steps in one transaction: their notices are collected and written just
-     * before it commits, in two statements ({@link Notifications#publishAll}), still inside it. Outside a
-     * transaction a notice is published at once.
+     * The sweep raises hundreds of steps in one transaction, and an intake hands off each of its new tasks: their
+     * notices are collected and written just before it commits, in two statements ({@link Notifications#publishAll}),
+     * still inside it. Outside a transaction a notice is published at once.
      */
     private void atCommit(Notice notice) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -136,11 +136,6 @@ class TrackerNotices {
             pending = created;
         }
         pending.add(notice);
-    }
-
-    /** The location of the task's patient (read in the publisher's transaction, so a new task is there). */
-    private String taskLocation(UUID taskId) {
-        return tasks.location(taskId).orElse(null);
     }
 
     private static Map<String, String> codes(String program, String taskType) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,10 +53,36 @@ class ModularityTests {
     }
 
     private static boolean sameLines(Path a, Path b) {
+        return lines(a).equals(lines(b));
+    }
+
+    /**
+     * A file's lines with each table cell's items in sorted order. In a canvas a line starting with {@code |} opens a
+     * cell (and its first item, if it is a list), and the lines after it up to the next cell are the rest of its list:
+     * the same items in another order are the same cell, an item moved to another cell is a change.
+     */
+    private static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(a).stream().sorted().toList().equals(Files.readAllLines(b).stream().sorted().toList());
+            List<String> normalized = new ArrayList<>();
+            List<String> cell = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith("|")) {
+                    closeCell(normalized, cell);
+                    normalized.add("|");
+                    line = line.substring(1);
+                }
+                cell.add(line);
+            }
+            closeCell(normalized, cell);
+            return normalized;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void closeCell(List<String> normalized, List<String> cell) {
+        cell.sort(null);
+        normalized.addAll(cell);
+        cell.clear();
     }
 }

@@ -1,11 +1,11 @@
 package app.baton.audit;
 
+import app.baton.system.AtCommit;
 import app.baton.system.Caller;
 import app.baton.system.Callers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,15 +59,14 @@ public class AuditTrail {
                 .map(e -> e.caller() != null ? e : e.by(callers.current(e.patientId())))
                 .toList();
         List<AuditEvent> staged = stage(attributed);
-        if (TransactionSynchronizationManager.isActualTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            AtCommit pending = atCommit();
-            if (pending.add(staged)) {
-                return staged;
-            }
-            events.insertAll(staged);
+        if (AtCommit.collect(this, staged, events::insertAll)) {
             return staged;
         }
-        tx.executeWithoutResult(status -> events.insertAll(staged));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.insertAll(staged);
+        } else {
+            tx.executeWithoutResult(status -> events.insertAll(staged));
+        }
         return staged;
     }
 
@@ -86,49 +85,5 @@ public class AuditTrail {
                 caller.actor().type().name(), entry.patientId(), entry.action().name(), entry.category().name(),
                 entry.objectType(), entry.objectId(), entry.outcome().name(), caller.sourceAddress(),
                 caller.correlationId(), entry.emergency() || caller.emergency(), entry.details(), null, null);
-    }
-
-    /**
-     * This transaction's pending entries. Kept in the transaction's own synchronization (found in its list), so that
-     * a transaction suspended for an inner REQUIRES_NEW one keeps its entries apart from the inner one's.
-     */
-    private AtCommit atCommit() {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof AtCommit pending && pending.owner == this) {
-                return pending;
-            }
-        }
-        AtCommit pending = new AtCommit(this);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
-    }
-
-    /** Writes a transaction's entries in one statement just before it commits. */
-    private static final class AtCommit implements TransactionSynchronization {
-
-        private final AuditTrail owner;
-        private final List<AuditEvent> entries = new ArrayList<>();
-        private boolean written;
-
-        AtCommit(AuditTrail owner) {
-            this.owner = owner;
-        }
-
-        /** False once this transaction's entries are written: a later one must be written by the caller. */
-        boolean add(List<AuditEvent> staged) {
-            if (written) {
-                return false;
-            }
-            entries.addAll(staged);
-            return true;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            written = true;
-            if (!entries.isEmpty()) {
-                owner.events.insertAll(entries);
-            }
-        }
     }
 }

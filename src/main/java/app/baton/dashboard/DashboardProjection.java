@@ -39,8 +39,6 @@ import java.util.UUID;
 @Component
 class DashboardProjection {
 
-    private static final Object DELTAS = new Object();
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
@@ -74,8 +72,8 @@ class DashboardProjection {
         Deltas deltas = deltas();
         if (event.version() == 0) {
             deltas.created.add(event);
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                deltas.flush();
+            if (writeNow(deltas)) {
+                deltas.write();
             }
             return;
         }
@@ -116,8 +114,8 @@ class DashboardProjection {
                 .update();
         before.ifPresent(b -> deltas.add(b.location(), b.program(), b.queue(), b.stage(), b.status(), b.dueAt(), b.statusSince(), -1));
         deltas.add(event.location(), event.program(), event.queue(), event.stage(), event.status(), event.dueAt(), event.statusSince(), 1);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deltas.flush();
+        if (writeNow(deltas)) {
+            deltas.write();
         }
     }
 
@@ -234,35 +232,36 @@ class DashboardProjection {
         };
     }
 
-    /** This transaction's counter changes, written before it commits (or at once, outside a transaction). */
+    /**
+     * This transaction's new tasks and counter changes, written before it commits (or at once, outside a transaction).
+     * Kept in the transaction's own synchronizations, so that a transaction suspended for an inner REQUIRES_NEW one
+     * keeps its changes apart from the inner one's.
+     */
     private Deltas deltas() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new Deltas();
         }
-        Deltas deltas = (Deltas) TransactionSynchronizationManager.getResource(DELTAS);
-        if (deltas == null) {
-            Deltas fresh = new Deltas();
-            TransactionSynchronizationManager.bindResource(DELTAS, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    fresh.flush();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(DELTAS);
-                }
-            });
-            deltas = fresh;
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Deltas deltas && deltas.owner() == this) {
+                return deltas;
+            }
         }
-        return deltas;
+        Deltas fresh = new Deltas();
+        TransactionSynchronizationManager.registerSynchronization(fresh);
+        return fresh;
+    }
+
+    /** Whether the changes collected in {@code deltas} must be written now: outside a transaction, or after its commit began. */
+    private static boolean writeNow(Deltas deltas) {
+        return !TransactionSynchronizationManager.isSynchronizationActive() || deltas.committing;
     }
 
     /** Counter changes summed by key; keys sort, so every transaction locks counters in one order. */
-    private final class Deltas {
+    private final class Deltas implements TransactionSynchronization {
 
         private final List<TaskChanged> created = new ArrayList<>();
+        /** Set when the transaction's commit began: a change after that (another step of the commit) is written at once. */
+        private boolean committing;
         private final Map<List<String>, Long> counts = new TreeMap<>(Deltas::compare);
         private final Map<List<String>, long[]> sla = new TreeMap<>(Deltas::compare);
 
@@ -280,6 +279,16 @@ class DashboardProjection {
                     d[2] += sign;
                 }
             }
+        }
+
+        DashboardProjection owner() {
+            return DashboardProjection.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            committing = true;
+            write();
         }
 
         /** Writes the tasks created so far in this transaction (one statement), and counts them. */
@@ -300,7 +309,7 @@ class DashboardProjection {
         }
 
         /** Writes the created tasks, then every counter this transaction moved: one statement per table, in key order. */
-        void flush() {
+        void write() {
             writeCreated();
             List<List<String>> countKeys = new ArrayList<>();
             List<Long> countChanges = new ArrayList<>();

@@ -11,12 +11,10 @@ import app.baton.notification.Audience;
 import app.baton.notification.Notice;
 import app.baton.notification.Notifications;
 import app.baton.security.Role;
+import app.baton.system.AtCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,30 +110,9 @@ class TrackerNotices {
      * still inside it. Outside a transaction a notice is published at once.
      */
     private void atCommit(Notice notice) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!AtCommit.collect(this, List.of(notice), notifications::publishAll)) {
             notifications.publish(notice);
-            return;
         }
-        @SuppressWarnings("unchecked")
-        List<Notice> pending = (List<Notice>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            List<Notice> created = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TrackerNotices.this);
-                    notifications.publishAll(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TrackerNotices.this);
-                }
-            });
-            pending = created;
-        }
-        pending.add(notice);
     }
 
     private static Map<String, String> codes(String program, String taskType) {

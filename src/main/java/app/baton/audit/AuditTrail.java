@@ -25,9 +25,9 @@ import java.util.UUID;
  * moment their transaction commits.
  *
  * <p>Inside a transaction, the entries are collected and written just before it commits, all in one
- * statement, in the order they were recorded (an intake audits its intake, plan, tasks and
- * decisions: one insert instead of eight). An entry recorded after that (by another step of the
- * commit) is written at once, still in the transaction.
+ * statement, in the order they were recorded (a discharge intake audits its intake, plan and
+ * decisions: one insert instead of four). An entry recorded after that (by another step of the
+ * commit) is written at once, still in the transaction ({@link AtCommit}).
  */
 @Service
 public class AuditTrail {

@@ -6,7 +6,6 @@ import app.baton.system.Callers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -59,12 +58,7 @@ public class AuditTrail {
                 .map(e -> e.caller() != null ? e : e.by(callers.current(e.patientId())))
                 .toList();
         List<AuditEvent> staged = stage(attributed);
-        if (AtCommit.collect(this, staged, events::insertAll)) {
-            return staged;
-        }
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            events.insertAll(staged);
-        } else {
+        if (!AtCommit.collect(this, staged, events::insertAll)) {
             tx.executeWithoutResult(status -> events.insertAll(staged));
         }
         return staged;

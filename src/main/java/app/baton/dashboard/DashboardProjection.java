@@ -4,6 +4,7 @@ import app.baton.calendar.PracticeProperties;
 import app.baton.engine.model.Priority;
 import app.baton.careplan.PlanReopened;
 import app.baton.careplan.TaskChanged;
+import app.baton.system.AtCommit;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -241,14 +242,7 @@ class DashboardProjection {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new Deltas();
         }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Deltas deltas && deltas.owner() == this) {
-                return deltas;
-            }
-        }
-        Deltas fresh = new Deltas();
-        TransactionSynchronizationManager.registerSynchronization(fresh);
-        return fresh;
+        return AtCommit.ofThisTransaction(Deltas.class, deltas -> deltas.owner() == this, Deltas::new);
     }
 
     /** Whether the changes collected in {@code deltas} must be written now: outside a transaction, or after its commit began. */

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Turns the tracker's events into notices, synchronously in the publisher's transaction (the
@@ -37,8 +36,6 @@ import java.util.regex.Pattern;
  */
 @Component
 class TrackerNotices {
-
-    private static final Pattern CODE_VALUE = Pattern.compile("[A-Za-z0-9_.:/+-]{1,128}");
 
     private final Notifications notifications;
     private final Tasks tasks;
@@ -69,7 +66,7 @@ class TrackerNotices {
         codes.put("level", Integer.toString(e.level()));
         codes.put("recipient", e.recipient());
         codes.put("escalationKey", e.key());
-        if (e.rule() != null && CODE_VALUE.matcher(e.rule()).matches()) {
+        if (Notice.isCodeValue(e.rule())) {
             codes.put("rule", e.rule()); // a table row's rule name; a DRL rule's name may be prose, which a notice refuses
         }
         codes.put("ruleSetVersion", Integer.toString(e.ruleSetVersion()));

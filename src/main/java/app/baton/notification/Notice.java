@@ -25,6 +25,7 @@ public record Notice(String kind, Audience audience, String planId, String taskI
     public static final String REMINDER = "REMINDER";
 
     static final int MAX_CODES = 16;
+
     public Notice {
         Objects.requireNonNull(audience, "audience");
         if (kind == null || !CodeShape.CODE.matches(kind)) {
@@ -33,6 +34,11 @@ public record Notice(String kind, Audience audience, String planId, String taskI
         checkId("planId", planId);
         checkId("taskId", taskId);
         codes = checked(codes == null ? Map.of() : codes);
+    }
+
+    /** Whether a text may be a code's value (a table row's rule name may; a DRL rule's prose name may not). */
+    public static boolean isCodeValue(String text) {
+        return text != null && CodeShape.VALUE.matches(text);
     }
 
     public static Notice of(String kind, Audience audience, String planId, String taskId) {

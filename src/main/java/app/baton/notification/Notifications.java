@@ -42,11 +42,7 @@ public class Notifications {
      */
     @Transactional
     public UUID publish(Notice notice) {
-        UUID id = UUID.randomUUID();
-        outbox.insert(id, notice, clock.instant());
-        scheduler.schedule(new TaskInstance<Void>(NotificationTasks.FAN_OUT, id.toString()), clock.instant());
-        dueNow.afterCommit();
-        return id;
+        return publishAll(List.of(notice)).get(0);
     }
 
     /**

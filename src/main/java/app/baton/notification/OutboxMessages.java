@@ -32,10 +32,7 @@ class OutboxMessages {
         this.json = json;
     }
 
-    /**
-     * Inserts many notices in one statement (same columns as {@link #insert}); {@code fanOuts} names, for each, the
-     * fan-out task that will dispatch it.
-     */
+    /** Inserts notices in one statement; {@code fanOuts} names, for each, the fan-out task that will dispatch it. */
     void insertAll(List<UUID> ids, List<UUID> fanOuts, List<Notice> notices, Instant occurredAt) {
         int n = notices.size();
         String[] idArray = new String[n];
@@ -73,27 +70,6 @@ class OutboxMessages {
                         """)
                 .param("ids", idArray).param("fanOuts", fanOutArray).param("kinds", kinds).param("queues", queues).param("roles", roles)
                 .param("usernames", usernames).param("locations", locations).param("planIds", planIds).param("taskIds", taskIds).param("codes", codes)
-                .param("occurredAt", utc(occurredAt))
-                .update();
-    }
-
-    /** Inserts a notice that is fanned out alone, by the task named by its own id. */
-    void insert(UUID id, Notice notice, Instant occurredAt) {
-        Audience audience = notice.audience();
-        jdbc.sql("""
-                        insert into notification_outbox (id, kind, queue, role, username, location, plan_id, task_id, codes, occurred_at,
-                                                         fan_out)
-                        values (:id, :kind, :queue, :role, :username, :location, :planId, :taskId, cast(:codes as jsonb), :occurredAt, :id)
-                        """)
-                .param("id", id)
-                .param("kind", notice.kind())
-                .param("queue", audience.queue())
-                .param("role", audience.role() == null ? null : audience.role().name())
-                .param("username", audience.username())
-                .param("location", audience.location())
-                .param("planId", notice.planId())
-                .param("taskId", notice.taskId())
-                .param("codes", write(notice.codes()))
                 .param("occurredAt", utc(occurredAt))
                 .update();
     }

@@ -42,16 +42,12 @@ class UserNotifications {
         if (messageIds.isEmpty()) {
             return;
         }
-        UUID[] ids = new UUID[messageIds.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.randomUUID();
-        }
         jdbc.sql("""
                         insert into user_notification (id, message_id, username)
-                        select i, m, u from unnest(cast(:ids as uuid[]), cast(:messageIds as uuid[]), cast(:names as text[])) as n(i, m, u)
+                        select gen_random_uuid(), m, u from unnest(cast(:messageIds as uuid[]), cast(:names as text[])) as n(m, u)
                         on conflict (message_id, username) do nothing
                         """)
-                .param("ids", ids).param("messageIds", messageIds.toArray(UUID[]::new))
+                .param("messageIds", messageIds.toArray(UUID[]::new))
                 .param("names", usernames.toArray(String[]::new)).update();
     }
 

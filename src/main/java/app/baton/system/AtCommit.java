@@ -6,6 +6,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Collects what a transaction writes many times (audit entries, notices) so that it is written once, in one statement,
@@ -37,14 +39,23 @@ public final class AtCommit {
 
     @SuppressWarnings("unchecked")
     private static <T> Buffer<T> buffer(Object owner, Consumer<List<T>> writer) {
+        return ofThisTransaction(Buffer.class, buffer -> buffer.owner == owner, () -> new Buffer<>(owner, writer));
+    }
+
+    /**
+     * This transaction's synchronization of {@code type} that {@code mine} accepts, made by {@code fresh} and registered
+     * on first use; for state that is more than a list (the dashboards' counters). Call only while synchronization is
+     * active.
+     */
+    public static <S extends TransactionSynchronization> S ofThisTransaction(Class<S> type, Predicate<S> mine, Supplier<S> fresh) {
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Buffer<?> buffer && buffer.owner == owner) {
-                return (Buffer<T>) buffer;
+            if (type.isInstance(synchronization) && mine.test(type.cast(synchronization))) {
+                return type.cast(synchronization);
             }
         }
-        Buffer<T> buffer = new Buffer<>(owner, writer);
-        TransactionSynchronizationManager.registerSynchronization(buffer);
-        return buffer;
+        S created = fresh.get();
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created;
     }
 
     private static final class Buffer<T> implements TransactionSynchronization {

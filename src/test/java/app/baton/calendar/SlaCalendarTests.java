@@ -299,6 +299,34 @@ class SlaCalendarTests {
     }
 
     @Test
+    void countsSpansOfDaysAsWalkingThemDayByDayWould() {
+        // Spans of up to three years from 2019 to 2031, with closures (one on a holiday, one on a Saturday, one on a
+        // working day) and holidays observed in the year before their own (1 January 2022 and 2028, on 31 December).
+        SlaCalendar withClosures = federal.withClosures(Set.of(day("2026-12-24"), day("2026-12-25"), day("2027-01-02"),
+                day("2021-03-10")));
+        java.util.Random random = new java.util.Random(7);
+        LocalDate first = day("2019-01-01");
+        for (int i = 0; i < 3_000; i++) {
+            LocalDate start = first.plusDays(random.nextInt(4_400));
+            LocalDate end = start.plusDays(random.nextInt(1_100) - 10);
+            ZonedDateTime from = start.atTime(10, 0).atZone(NEW_YORK);
+            ZonedDateTime to = end.atTime(15, 0).atZone(NEW_YORK);
+            assertThat(withClosures.regulatoryBusinessDaysBetween(from, to)).as("regulatory days after %s up to %s", start, end)
+                    .isEqualTo(walked(start, end, withClosures::isRegulatoryBusinessDay));
+            assertThat(withClosures.businessDaysBetween(from, to)).as("working days after %s up to %s", start, end)
+                    .isEqualTo(walked(start, end, withClosures::isBusinessDay));
+        }
+    }
+
+    private static int walked(LocalDate start, LocalDate end, java.util.function.Predicate<LocalDate> counts) {
+        int count = 0;
+        for (LocalDate day = start.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
+            count += counts.test(day) ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Test
     void nextBusinessHourWaitsForTheOpeningOfTheNextWorkingDay() {
         SlaCalendar snowDay = new SlaCalendar(NEW_YORK, HolidaySchedule.NONE, Set.of(day("2026-03-10")),
                 LocalTime.of(8, 0), LocalTime.of(17, 0));

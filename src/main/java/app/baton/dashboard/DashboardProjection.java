@@ -305,6 +305,11 @@ class DashboardProjection {
         /** Writes the created tasks, then every counter this transaction moved: one statement per table, in key order. */
         void write() {
             writeCreated();
+            writeCounts();
+            writeSlaMonths();
+        }
+
+        private void writeCounts() {
             List<List<String>> countKeys = new ArrayList<>();
             List<Long> countChanges = new ArrayList<>();
             counts.forEach((k, n) -> {
@@ -328,6 +333,10 @@ class DashboardProjection {
                         .param("statuses", column(countKeys, 4)).param("changes", countChanges.toArray(Long[]::new))
                         .update();
             }
+            counts.clear();
+        }
+
+        private void writeSlaMonths() {
             List<List<String>> slaKeys = new ArrayList<>();
             List<long[]> slaChanges = new ArrayList<>();
             sla.forEach((k, d) -> {
@@ -355,7 +364,6 @@ class DashboardProjection {
                         .param("open", slaChanges.stream().map(d -> d[2]).toArray(Long[]::new))
                         .update();
             }
-            counts.clear();
             sla.clear();
         }
 

@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -159,11 +160,11 @@ public class EscalationSweep {
                 .flatMap(c -> alertsOf(c, compiled, version, asOf, escalating, tally).stream()).toList();
         Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
         found.forEach(a -> byKey.putIfAbsent(a.key(), a));
-        // The decisions that will raise a step not stored yet are serialized here, off the storing thread; a step an
-        // earlier sweep stored costs its decision nothing more. (Another instance may store a key meanwhile: then the
-        // row was built for nothing, and is not stored.)
-        Set<String> before = alerts.stored(byKey.keySet());
-        byKey.values().stream().filter(a -> a.decision() != null && !before.contains(a.key())).map(TaskAlerts.Alert::decision)
+        // A step an earlier sweep stored is dropped here (alerts are never deleted, so its insert could only conflict) and
+        // costs its decision nothing more. The decisions of the steps left are serialized here, off the storing thread.
+        // (Another instance may store a key meanwhile: then the insert skips it, and its row was built for nothing.)
+        byKey.keySet().removeAll(alerts.stored(byKey.keySet()));
+        byKey.values().stream().map(TaskAlerts.Alert::decision).filter(Objects::nonNull)
                 .distinct().toList().parallelStream().forEach(TaskDecision::prepareRecord);
         tally.evaluating().addAndGet(System.nanoTime() - t1);
         return new Page(page.get(page.size() - 1).task().id(), byKey);

@@ -68,7 +68,10 @@ public class EscalationSweep {
     public record Result(int evaluated, int escalations, int reminders, int failed, int pages) {
     }
 
-    /** Tasks evaluated, tasks the rules failed on, and nanoseconds spent reading and evaluating, counted by one sweep's threads. */
+    /**
+     * Tasks evaluated, tasks the rules failed on, and nanoseconds spent waiting for reads and evaluating, counted by one
+     * sweep's threads.
+     */
     private record Tally(AtomicInteger evaluated, AtomicInteger failed, AtomicLong reading, AtomicLong evaluating) {
     }
 
@@ -110,17 +113,21 @@ public class EscalationSweep {
         int reminders = 0;
         int pages = 0;
         long storing = 0;
-        // While one page is stored (PostgreSQL's work), the next is read and evaluated (the JVM's): pages are
-        // still stored one after another, in id order, each in its own transaction.
+        // Three stages at once, each a page apart: while one page is stored (PostgreSQL's work), the next is evaluated
+        // (the JVM's) and the one after is read (PostgreSQL's again). Pages are still stored one after another, in id
+        // order, each in its own transaction.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-read"));
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-ahead"));
         try {
-            Future<Page> next = ahead.submit(() -> prepare(FIRST, horizon, compiled, version, asOf, escalating, tally));
+            Future<List<OpenTaskPages.Decidable>> first =
+                    reader.submit(() -> openTasks.workableDueBy(horizon, FIRST, settings.pageSize()));
+            Future<Page> next = ahead.submit(() -> prepare(first, reader, horizon, compiled, version, asOf, escalating, tally));
             while (true) {
-                Page page = next.get();
+                Page page = done(next);
                 if (page.last() == null) {
                     break;
                 }
-                next = ahead.submit(() -> prepare(page.last(), horizon, compiled, version, asOf, escalating, tally));
+                next = ahead.submit(() -> prepare(page.following(), reader, horizon, compiled, version, asOf, escalating, tally));
                 pages++;
                 long t = System.nanoTime();
                 int[] raised = tx.execute(status -> raise(page.alerts(), asOf.toOffsetDateTime()));
@@ -128,34 +135,36 @@ public class EscalationSweep {
                 escalations += raised[0];
                 reminders += raised[1];
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("escalation sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             ahead.shutdownNow();
+            reader.shutdownNow();
         }
         log.info("escalation sweep with rule set version {}: {} overdue tasks evaluated in {} pages, {} new escalation steps, {} reminders, "
-                        + "{} tasks failed, {} ms (reading {} ms and evaluating {} ms while storing and notifying {} ms)", version,
+                        + "{} tasks failed, {} ms (waiting for reads {} ms and evaluating {} ms while storing and notifying {} ms)", version,
                 tally.evaluated().get(), pages, escalations, reminders, tally.failed().get(), (System.nanoTime() - started) / 1_000_000,
                 tally.reading().get() / 1_000_000, tally.evaluating().get() / 1_000_000, storing / 1_000_000);
         return new Result(tally.evaluated().get(), escalations, reminders, tally.failed().get(), pages);
     }
 
-    /** A page read and evaluated: the last task id read (null: no more tasks) and the alerts found, by key. */
-    private record Page(UUID last, Map<String, TaskAlerts.Alert> alerts) {
+    /**
+     * A page read and evaluated: the last task id read (null: no more tasks), the alerts found, by key, and the read of
+     * the page after it, under way.
+     */
+    private record Page(UUID last, Map<String, TaskAlerts.Alert> alerts, Future<List<OpenTaskPages.Decidable>> following) {
     }
 
-    private Page prepare(UUID after, OffsetDateTime horizon, CompiledRules compiled, int version, ZonedDateTime asOf,
-                         boolean escalating, Tally tally) {
+    private Page prepare(Future<List<OpenTaskPages.Decidable>> reading, ExecutorService reader, OffsetDateTime horizon,
+                         CompiledRules compiled, int version, ZonedDateTime asOf, boolean escalating, Tally tally) {
         long t0 = System.nanoTime();
-        List<OpenTaskPages.Decidable> page = openTasks.workableDueBy(horizon, after, settings.pageSize());
+        List<OpenTaskPages.Decidable> page = done(reading);
         long t1 = System.nanoTime();
         tally.reading().addAndGet(t1 - t0);
         if (page.isEmpty()) {
-            return new Page(null, Map.of());
+            return new Page(null, Map.of(), null);
         }
+        UUID last = page.get(page.size() - 1).task().id();
+        Future<List<OpenTaskPages.Decidable>> following =
+                reader.submit(() -> openTasks.workableDueBy(horizon, last, settings.pageSize()));
         List<TaskAlerts.Alert> found = page.parallelStream()
                 .flatMap(c -> alertsOf(c, compiled, version, asOf, escalating, tally).stream()).toList();
         Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
@@ -167,7 +176,25 @@ public class EscalationSweep {
         byKey.values().stream().map(TaskAlerts.Alert::decision).filter(Objects::nonNull)
                 .distinct().toList().parallelStream().forEach(TaskDecision::prepareRecord);
         tally.evaluating().addAndGet(System.nanoTime() - t1);
-        return new Page(page.get(page.size() - 1).task().id(), byKey);
+        return new Page(last, byKey, following);
+    }
+
+    /** A stage's result, or its failure as it was thrown. */
+    private static <T> T done(Future<T> stage) {
+        try {
+            return stage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("escalation sweep interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private int[] raise(Map<String, TaskAlerts.Alert> byKey, OffsetDateTime now) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -23,11 +24,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * A sweep that dies in the middle (here: its third raised step throws, as a killed instance would stop,
  * in pages of two tasks) loses only the page in hand: the pages before it are stored with their notices,
- * that page has neither, and the next sweep stores and notifies the rest, nothing twice.
+ * that page has neither, and the next sweep stores and notifies the rest, nothing twice. A page read that fails (read
+ * ahead, while the page before it is evaluated) stops the sweep with its own error, after the page before it is stored.
  */
 class SweepCrashIntegrationTests extends WebIntegrationTest {
 
@@ -77,6 +83,41 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
         assertEveryStepHasExactlyOneNotice();
 
         sweep.run();
+        sweep.run();
+        assertEveryStepHasExactlyOneNotice();
+        for (String contactId : contacts) {
+            assertThat(jdbc.sql("select count(*) from task_alert where task_id = cast(:task as uuid) and kind = 'ESCALATION' and level = 1")
+                    .param("task", contactId).query(Integer.class).single()).as("contact %s", contactId).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReadThatFailsAheadStopsTheSweepWithItsOwnErrorAfterThePagesBeforeIt() {
+        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z"));
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            contacts.add(contactOfNewPlan());
+        }
+        TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
+        // The second page is read while the first is evaluated: its failure surfaces once the first page is stored.
+        AtomicInteger reads = new AtomicInteger();
+        OpenTaskPages failing = mock(OpenTaskPages.class);
+        when(failing.workableDueBy(any(), any(), anyInt())).thenAnswer(call -> {
+            if (reads.incrementAndGet() == 2) {
+                throw new DataAccessResourceFailureException("the database went away");
+            }
+            return openTasks.workableDueBy(call.getArgument(0), call.getArgument(1), call.getArgument(2));
+        });
+        EscalationSweep crashing = new EscalationSweep(rules, failing, alerts, new SweepProperties(true, Duration.ofMinutes(1), 2, Duration.ofHours(24), null, null),
+                events, transactions);
+
+        assertThatThrownBy(crashing::run).isInstanceOf(DataAccessResourceFailureException.class)
+                .hasMessageContaining("the database went away");
+        assertThat(reads).hasValue(2);
+        assertThat(count("select count(*) from task_alert where kind = 'ESCALATION'")).as("the first page's steps were committed")
+                .isGreaterThanOrEqualTo(2);
+        assertEveryStepHasExactlyOneNotice();
+
         sweep.run();
         assertEveryStepHasExactlyOneNotice();
         for (String contactId : contacts) {

@@ -59,12 +59,7 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
 
     @Test
     void aSweepThatDiesMidwayLosesOnlyItsPageAndTheNextSweepRepeatsNothing() {
-        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z"));
-        List<String> contacts = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            contacts.add(contactOfNewPlan());
-        }
-        TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
+        List<String> contacts = fourOverdueContacts();
         AtomicInteger raised = new AtomicInteger();
         ApplicationEventPublisher dying = event -> {
             // each contact raises two steps (level 0: no attempt by business day 2; level 1: overdue), so a page of two
@@ -85,20 +80,12 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
         sweep.run();
         sweep.run();
         assertEveryStepHasExactlyOneNotice();
-        for (String contactId : contacts) {
-            assertThat(jdbc.sql("select count(*) from task_alert where task_id = cast(:task as uuid) and kind = 'ESCALATION' and level = 1")
-                    .param("task", contactId).query(Integer.class).single()).as("contact %s", contactId).isEqualTo(1);
-        }
+        assertEachEscalatedOnce(contacts);
     }
 
     @Test
     void aReadThatFailsAheadStopsTheSweepWithItsOwnErrorAfterThePagesBeforeIt() {
-        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z"));
-        List<String> contacts = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            contacts.add(contactOfNewPlan());
-        }
-        TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
+        List<String> contacts = fourOverdueContacts();
         // The second page is read while the first is evaluated: its failure surfaces once the first page is stored.
         AtomicInteger reads = new AtomicInteger();
         OpenTaskPages failing = mock(OpenTaskPages.class);
@@ -120,6 +107,21 @@ class SweepCrashIntegrationTests extends WebIntegrationTest {
 
         sweep.run();
         assertEveryStepHasExactlyOneNotice();
+        assertEachEscalatedOnce(contacts);
+    }
+
+    /** Four TCM contacts of new plans on Monday, and the clock on Thursday, when each has two steps due. */
+    private List<String> fourOverdueContacts() {
+        TestClock.fix(Instant.parse("2026-03-09T14:00:00Z"));
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            contacts.add(contactOfNewPlan());
+        }
+        TestClock.fix(Instant.parse("2026-03-12T13:00:00Z"));
+        return contacts;
+    }
+
+    private void assertEachEscalatedOnce(List<String> contacts) {
         for (String contactId : contacts) {
             assertThat(jdbc.sql("select count(*) from task_alert where task_id = cast(:task as uuid) and kind = 'ESCALATION' and level = 1")
                     .param("task", contactId).query(Integer.class).single()).as("contact %s", contactId).isEqualTo(1);

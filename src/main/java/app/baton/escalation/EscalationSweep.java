@@ -72,7 +72,7 @@ public class EscalationSweep {
      * Tasks evaluated, tasks the rules failed on, and nanoseconds spent waiting for reads and evaluating, counted by one
      * sweep's threads.
      */
-    private record Tally(AtomicInteger evaluated, AtomicInteger failed, AtomicLong reading, AtomicLong evaluating) {
+    private record Tally(AtomicInteger evaluated, AtomicInteger failed, AtomicLong waitingForReads, AtomicLong evaluating) {
     }
 
     private final TaskDecisions rules;
@@ -119,8 +119,7 @@ public class EscalationSweep {
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-read"));
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-sweep-ahead"));
         try {
-            Future<List<OpenTaskPages.Decidable>> first =
-                    reader.submit(() -> openTasks.workableDueBy(horizon, FIRST, settings.pageSize()));
+            Future<List<OpenTaskPages.Decidable>> first = readAfter(FIRST, reader, horizon);
             Future<Page> next = ahead.submit(() -> prepare(first, reader, horizon, compiled, version, asOf, escalating, tally));
             while (true) {
                 Page page = done(next);
@@ -142,7 +141,7 @@ public class EscalationSweep {
         log.info("escalation sweep with rule set version {}: {} overdue tasks evaluated in {} pages, {} new escalation steps, {} reminders, "
                         + "{} tasks failed, {} ms (waiting for reads {} ms and evaluating {} ms while storing and notifying {} ms)", version,
                 tally.evaluated().get(), pages, escalations, reminders, tally.failed().get(), (System.nanoTime() - started) / 1_000_000,
-                tally.reading().get() / 1_000_000, tally.evaluating().get() / 1_000_000, storing / 1_000_000);
+                tally.waitingForReads().get() / 1_000_000, tally.evaluating().get() / 1_000_000, storing / 1_000_000);
         return new Result(tally.evaluated().get(), escalations, reminders, tally.failed().get(), pages);
     }
 
@@ -158,13 +157,12 @@ public class EscalationSweep {
         long t0 = System.nanoTime();
         List<OpenTaskPages.Decidable> page = done(reading);
         long t1 = System.nanoTime();
-        tally.reading().addAndGet(t1 - t0);
+        tally.waitingForReads().addAndGet(t1 - t0);
         if (page.isEmpty()) {
             return new Page(null, Map.of(), null);
         }
         UUID last = page.get(page.size() - 1).task().id();
-        Future<List<OpenTaskPages.Decidable>> following =
-                reader.submit(() -> openTasks.workableDueBy(horizon, last, settings.pageSize()));
+        Future<List<OpenTaskPages.Decidable>> following = readAfter(last, reader, horizon);
         List<TaskAlerts.Alert> found = page.parallelStream()
                 .flatMap(c -> alertsOf(c, compiled, version, asOf, escalating, tally).stream()).toList();
         Map<String, TaskAlerts.Alert> byKey = new LinkedHashMap<>();
@@ -177,6 +175,11 @@ public class EscalationSweep {
                 .distinct().toList().parallelStream().forEach(TaskDecision::prepareRecord);
         tally.evaluating().addAndGet(System.nanoTime() - t1);
         return new Page(last, byKey, following);
+    }
+
+    /** The read of the page after task {@code after}, on the reading thread. */
+    private Future<List<OpenTaskPages.Decidable>> readAfter(UUID after, ExecutorService reader, OffsetDateTime horizon) {
+        return reader.submit(() -> openTasks.workableDueBy(horizon, after, settings.pageSize()));
     }
 
     /** A stage's result, or its failure as it was thrown. */

@@ -2,6 +2,9 @@ package app.baton.decision;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import app.baton.system.ApiException;
@@ -41,7 +44,9 @@ class DecisionController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Decide one task", description = "Evaluates the active rule set on one task and records the decision "
             + "before answering. The same requestId (or Idempotency-Key) with the same body returns the first decision.")
-    ResponseEntity<DecisionResponse> decide(
+    @ApiResponse(responseCode = "200", description = "The decision, recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DecisionResponse.class)))
+    ResponseEntity<Object> decide(
             @Parameter(description = "Makes the call idempotent; takes precedence over requestId")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody DecisionRequest request) {
@@ -51,7 +56,9 @@ class DecisionController {
                     "size must be between 0 and " + MAX_KEY)));
         }
         DecisionService.Outcome outcome = service.decide(request, idempotencyKey);
-        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(outcome.replayed())).body(outcome.response());
+        // A new decision's body is the JSON already written for its record: serialized once, not again for the answer.
+        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                .body(outcome.json() != null ? outcome.json() : outcome.response());
     }
 
     @PostMapping(path = "/batch", consumes = "application/json")

@@ -51,8 +51,12 @@ class DecisionService {
         this.clock = clock;
     }
 
-    /** A decision, and whether it is the stored answer to an earlier call with the same key. */
-    record Outcome(DecisionResponse response, boolean replayed) {
+    /**
+     * A decision, and whether it is the stored answer to an earlier call with the same key. {@code json} is the response
+     * as stored (written once, by the same mapper the HTTP converter writes with), for a decision made by this call; null
+     * for a replay, whose stored text PostgreSQL's jsonb has put in its own key order.
+     */
+    record Outcome(DecisionResponse response, boolean replayed, String json) {
     }
 
     Outcome decide(DecisionRequest request, String idempotencyKey) {
@@ -129,7 +133,7 @@ class DecisionService {
 
     private Outcome settle(Made made, boolean stored, String keyField) {
         if (stored) {
-            return new Outcome(made.response(), false);
+            return new Outcome(made.response(), false, made.row().responseJson());
         }
         Decisions.Stored first = decisions.findByKey(made.row().idempotencyKey())
                 .orElseThrow(() -> new IllegalStateException("idempotency conflict without a stored decision"));
@@ -142,7 +146,7 @@ class DecisionService {
         }
         // The stored answer goes back to the client that sent it: still a read of patient data, audited.
         events.publishEvent(new DecisionRead(first.id(), patientId, taskId, true));
-        return new Outcome(read(first.responseJson()), true);
+        return new Outcome(read(first.responseJson()), true, null);
     }
 
     DecisionResponse read(String stored) {

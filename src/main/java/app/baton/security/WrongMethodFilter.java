@@ -11,11 +11,13 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A known path called with a method it does not take is a 405 with {@code Allow}, for everyone
@@ -57,6 +59,8 @@ final class WrongMethodFilter extends OncePerRequestFilter {
 
     private final List<Entry> entries;
     private final SecurityProblems problems;
+    /** The answers for paths that are literal matrix patterns, by path. */
+    private final Map<String, Optional<Set<String>>> literalPaths = new ConcurrentHashMap<>();
 
     WrongMethodFilter(List<PermissionMatrix.Permission> permissions, SecurityProblems problems) {
         this.entries = permissions.stream()
@@ -79,8 +83,17 @@ final class WrongMethodFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The methods the path's resource takes, or empty when no entry knows the path (or one takes every method). */
+    /**
+     * The methods the path's resource takes, or empty when no entry knows the path (or one takes every method). The answer
+     * for a path that is itself a matrix pattern without variables ({@code /api/v1/decisions}, the path of most calls)
+     * is kept after the first request: those paths are as many as the matrix's literal entries, so the map stays small
+     * whatever paths callers send.
+     */
     Optional<Set<String>> allowed(String path) {
+        Optional<Set<String>> known = literalPaths.get(path);
+        if (known != null) {
+            return known;
+        }
         PathContainer container = PathContainer.parsePath(path);
         boolean plain = path.indexOf('%') < 0 && path.indexOf(';') < 0;
         List<Entry> matching = entries.stream().filter(e -> e.mayMatch(path, plain) && e.pattern().matches(container)).toList();
@@ -88,6 +101,14 @@ final class WrongMethodFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         PathPattern resource = matching.stream().map(Entry::pattern).min(PathPattern.SPECIFICITY_COMPARATOR).orElseThrow();
+        Optional<Set<String>> allowed = methodsOf(resource, matching);
+        if (resource.getPatternString().equals(path)) {
+            literalPaths.put(path, allowed);
+        }
+        return allowed;
+    }
+
+    private static Optional<Set<String>> methodsOf(PathPattern resource, List<Entry> matching) {
         Set<String> methods = new TreeSet<>();
         for (Entry entry : matching) {
             if (entry.pattern().getPatternString().equals(resource.getPatternString())) {
@@ -97,6 +118,6 @@ final class WrongMethodFilter extends OncePerRequestFilter {
                 methods.add(entry.method().name());
             }
         }
-        return Optional.of(methods);
+        return Optional.of(Collections.unmodifiableSet(methods));
     }
 }

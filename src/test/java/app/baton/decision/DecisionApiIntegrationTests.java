@@ -88,6 +88,9 @@ class DecisionApiIntegrationTests extends WebIntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("decisionId")).isEqualTo(first.json().path("decisionId"));
         assertThat(again.json()).isEqualTo(first.json());
+        // a new decision's body is the text written for its record; a replay's is written from the stored decision: both JSON
+        assertThat(first.contentType()).isEqualTo("application/json");
+        assertThat(again.contentType()).isEqualTo("application/json");
         assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     }

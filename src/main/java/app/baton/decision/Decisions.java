@@ -28,7 +28,9 @@ class Decisions {
      * decisions, or a group commit of API decisions, is one round trip and one statement for PostgreSQL to plan, where a statement batch is one execution per
      * row. Returns the ids stored: the first decision under an idempotency key wins, a row whose key is taken (by an
      * earlier statement or earlier in this one) is skipped. The key's uniqueness is decision_request_key's primary key
-     * (decision is partitioned by month, and a unique index there would have to contain recorded_at).
+     * (decision is partitioned by month, and a unique index there would have to contain recorded_at). Keys are claimed in
+     * their sort order: two writers (or instances) whose batches share keys wait for each other in one order, never in a
+     * cycle, so they cannot deadlock.
      */
     Set<UUID> insertAtOnce(List<DecisionRow> rows) {
         int n = rows.size();
@@ -73,6 +75,7 @@ class Decisions {
                 ), claimed as (
                     insert into decision_request_key (idempotency_key, decision_id, recorded_at)
                     select k, id, now() from d where k is not null
+                    order by k
                     on conflict (idempotency_key) do nothing
                     returning decision_id
                 )

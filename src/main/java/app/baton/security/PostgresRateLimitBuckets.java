@@ -20,7 +20,8 @@ import java.time.Duration;
  * The buckets in the table {@code rate_limit_bucket} (bucket4j's PostgreSQL backend; each take locks the
  * client's row with select ... for update for one short transaction). Buckets of API keys and users are
  * synchronized after a twentieth of their second's budget or 50 ms, whichever comes first, so all
- * instances together may let through at most that much more than the limit per synchronization. Idle
+ * instances together may let through at most that much more than the limit per synchronization. Their commits do not
+ * wait for the WAL flush ({@link AsynchronousCommits}). Idle
  * buckets (refilled a minute ago) are deleted by every instance once a minute.
  */
 @Component
@@ -37,7 +38,7 @@ class PostgresRateLimitBuckets implements RateLimitBuckets {
      *             synchronized (NTP): a skew of 100 ms is at most a tenth of a second's budget more or less.
      */
     PostgresRateLimitBuckets(DataSource dataSource, ObjectProvider<TimeMeter> time) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(AsynchronousCommits.of(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .clientClock(time.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS))
                 .table("rate_limit_bucket")

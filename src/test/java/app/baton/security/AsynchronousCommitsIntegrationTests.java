@@ -1,9 +1,8 @@
 package app.baton.security;
 
+import app.baton.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,9 +12,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AsynchronousCommitsIntegrationTests {
+class AsynchronousCommitsIntegrationTests extends WebIntegrationTest {
 
     @Autowired
     DataSource dataSource;

@@ -10,6 +10,7 @@
 #   defaults: database decision_cpu (dropped and created), port 18080, 50 s warm-up, 30 s runs. About 5 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/decision-instance.sh
 JAR="${1:?give the jar to measure}"
 DB="${2:-decision_cpu}"
 PORT="${3:-18080}"
@@ -20,20 +21,12 @@ BASE="http://localhost:$PORT"
 LOG=$(mktemp)
 
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create database $DB" postgres
-SPRING_PROFILES_ACTIVE=demo BATON_DEMO_API_KEY="$BATON_API_KEY" BATON_PORT="$PORT" BATON_SWEEP_ENABLED=false \
-  BATON_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BATON_DB_USER=postgres BATON_FHIR_VALIDATOR_WARM_UP=false \
-  java -Xmx1g -jar "$JAR" > "$LOG" 2>&1 &
-JAVA=$!
+JAVA=""
 trap 'kill $JAVA 2>/dev/null || true; wait $JAVA 2>/dev/null || true; rm -f "$LOG"' EXIT
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 $JAVA 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 1
-done
+start_demo_instance "$JAR" "$DB" "$PORT" "$LOG"
 echo "== $JAR ready; warm-up $WARM s"
 wrk -t2 -c32 -d"${WARM}s" -s src/test/bench/decisions.lua "$BASE" > /dev/null
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() { local sum=0; for p in $(pgrep -u postgres postgres); do sum=$((sum + $(ticks "$p"))); done; echo $sum; }
 java_before=$(ticks $JAVA); pg_before=$(pg_ticks)
 wrk -t2 -c32 -d"${RUN}s" --latency -s src/test/bench/decisions.lua "$BASE" | tee /tmp/decision-cpu-wrk.txt
 java_after=$(ticks $JAVA); pg_after=$(pg_ticks)

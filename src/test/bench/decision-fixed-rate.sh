@@ -11,6 +11,7 @@
 #   defaults: 1000 requests/s, 30 s per measured run, port 18080. About 3.5 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/decision-instance.sh
 JAR="$(realpath "${1:?give the jar to measure}")"
 RATE="${2:-1000}"
 RUN="${3:-30}"
@@ -21,21 +22,13 @@ export BATON_API_KEY=bk_bench_0123456789abcdef0123456789
 WORK=$(mktemp -d)
 
 psql -q -h 127.0.0.1 -U postgres -c "create database $DB" postgres
-SPRING_PROFILES_ACTIVE=demo BATON_DEMO_API_KEY="$BATON_API_KEY" BATON_PORT="$PORT" BATON_SWEEP_ENABLED=false \
-  BATON_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BATON_DB_USER=postgres BATON_FHIR_VALIDATOR_WARM_UP=false \
-  java -Xmx1g -jar "$JAR" > "$WORK/app.log" 2>&1 &
-JAVA=$!
+JAVA=""
 trap 'kill $JAVA 2>/dev/null || true; wait $JAVA 2>/dev/null || true; psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" postgres; rm -rf "$WORK"' EXIT
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 $JAVA 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-  sleep 1
-done
+start_demo_instance "$JAR" "$DB" "$PORT" "$WORK/app.log"
 echo "== $JAR ready; warm-up: wrk, 60 s"
 wrk -t2 -c16 -d60s -s src/test/bench/decisions.lua "$BASE" > /dev/null
 
 sed 's/REQUEST_ID/[<id>]/' src/test/bench/worked-example.json > "$WORK/body.json"
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() { local sum=0; for p in $(pgrep -u postgres postgres); do sum=$((sum + $(ticks "$p"))); done; echo $sum; }
 machine() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat; }
 java_before=$(ticks $JAVA); pg_before=$(pg_ticks); read -r busy_before idle_before <<< "$(machine)"
 autocannon -c 100 -R "$RATE" -d "$RUN" -I -m POST -H "Content-Type=application/json" -H "X-API-Key=$BATON_API_KEY" \
@@ -62,12 +55,7 @@ print(f"   CPU per decision: JVM {ms(java):.3f} ms, PostgreSQL {ms(pg):.3f} ms, 
 print(f"   machine busy: {100 * busy / (busy + idle):.0f} % of all cores")
 PY
 
-cat > "$WORK/me.lua" <<'LUA'
-local api_key = os.getenv("BATON_API_KEY")
-function request() return wrk.format("GET", "/api/v1/me", { ["X-API-Key"] = api_key }) end
-LUA
-# answered with 2xx per second: a 429 (the key's rate limit) is not an answer, so it is not counted
-ok_per_second() { awk '/requests in/ {n = $1; d = $4; sub(/s,?$/, "", d)} /Non-2xx/ {bad = $NF} END {printf "%.1f", (n - bad) / d}'; }
+write_me_script "$WORK/me.lua"
 decisions=$(wrk -t2 -c32 -d"${RUN}s" -s src/test/bench/decisions.lua "$BASE" | ok_per_second)
 me=$(wrk -t2 -c32 -d"${RUN}s" -s "$WORK/me.lua" "$BASE" | ok_per_second)
 echo "== wrk, 2 threads, 32 connections, $RUN s each: decisions $decisions/s, GET /api/v1/me $me/s (2xx), ratio $(awk -v d="$decisions" -v m="$me" 'BEGIN {printf "%.2f", d / m}')"

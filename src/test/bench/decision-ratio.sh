@@ -12,6 +12,7 @@
 #   defaults: http://localhost:8080, 30 s per run, 1000 requests/s, no profile. About 3 minutes with defaults.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/decision-instance.sh
 BASE="${1:-http://localhost:8080}"
 SECONDS_PER_RUN="${2:-30}"
 RATE="${3:-1000}"
@@ -22,10 +23,7 @@ BODY=$(mktemp)
 trap 'rm -f "$BODY" "$BODY.me.lua"' EXIT
 # autocannon puts a fresh id wherever the body says [<id>]: every request is a new decision, recorded and audited
 sed 's/REQUEST_ID/[<id>]/' src/test/bench/worked-example.json > "$BODY"
-cat > "$BODY.me.lua" <<'LUA'
-local api_key = os.getenv("BATON_API_KEY")
-function request() return wrk.format("GET", "/api/v1/me", { ["X-API-Key"] = api_key }) end
-LUA
+write_me_script "$BODY.me.lua"
 
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "== warm-up: decisions and /me, 20 s each"
@@ -42,10 +40,8 @@ wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s src/test/bench/decisions.lua "
 if [ -n "$PID" ]; then jcmd "$PID" JFR.stop name=ratio > /dev/null; echo "profile of the decision run: $JFR"; fi
 echo "== GET /api/v1/me with the same key: wrk, 2 threads, 32 connections, $SECONDS_PER_RUN s"
 wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s "$BODY.me.lua" "$BASE" | tee /tmp/decision-ratio-me.txt
-# answered with 2xx per second: a 429 (the key's rate limit) is not an answer, so it is not counted
-ok_per_second() { awk '/requests in/ {n = $1; d = $4; sub(/s,?$/, "", d)} /Non-2xx/ {bad = $NF} END {printf "%.1f", (n - bad) / d}' "$1"; }
-decisions=$(ok_per_second /tmp/decision-ratio-decisions.txt)
-me=$(ok_per_second /tmp/decision-ratio-me.txt)
+decisions=$(ok_per_second < /tmp/decision-ratio-decisions.txt)
+me=$(ok_per_second < /tmp/decision-ratio-me.txt)
 echo "== ratio of 2xx answers per second, decisions : /me = $decisions : $me = $(awk -v d="$decisions" -v m="$me" 'BEGIN {printf "%.2f", d / m}')"
 
 echo "== decisions at a fixed $RATE requests/s (open model), $SECONDS_PER_RUN s, 100 connections"

@@ -2,12 +2,11 @@
 # One run of the decision API at a fixed rate, with what it costs the machine: starts the given jar with the demo
 # profile on a fresh database of the local PostgreSQL (sweep off), warms the JIT with wrk, then sends decisions at a
 # fixed rate with autocannon (open model: latency from when each request was due) and reports p50/p90/p99, the CPU per
-# decision of the JVM, of PostgreSQL and of autocannon itself, and how busy the whole machine was. Then GET /api/v1/me
-# with the same key at the same rate: the floor, what a request that evaluates and records nothing waits on this
-# machine. Then wrk on decisions and on GET /api/v1/me (issue 15's ratio), and it stops the instance and drops the
-# database. Where haproxy is installed, it first measures the load generator alone: autocannon at the same rate against
-# HAProxy answering a fixed 200 with no server behind it. The key's own limit (5,000 requests/s) caps /me under wrk; BATON_RATE_LIMIT_API_KEY=1000000 in the
-# environment lifts it for both sides.
+# decision of the JVM, of PostgreSQL and of autocannon itself, and how busy the whole machine was. Then the floors at
+# the same rate: GET /api/v1/me with the same key (a request that evaluates and records nothing) and, where haproxy is
+# installed, the load generator alone (autocannon against HAProxy answering a fixed 200, no server behind it). Then
+# wrk on decisions and on GET /api/v1/me (issue 15's ratio), and it stops the instance and drops the database.
+# The key's own limit (5,000 requests/s) caps /me under wrk: BATON_RATE_LIMIT_API_KEY=1000000 lifts it.
 #
 # Needs wrk, autocannon (npm i -g autocannon), a PostgreSQL on 127.0.0.1:5432 that user postgres reaches without a
 # password, and nothing else on the port. For before-and-after comparisons, run two jars in turn, several times each.
@@ -59,14 +58,19 @@ print(f"   CPU per decision: JVM {ms(java):.3f} ms, PostgreSQL {ms(pg):.3f} ms, 
 print(f"   machine busy: {100 * busy / (busy + idle):.0f} % of all cores")
 PY
 
-sleep 5
-autocannon -c 100 -R "$RATE" -d "$RUN" -H "X-API-Key=$BATON_API_KEY" -j "$BASE/api/v1/me" > "$WORK/floor.json" 2>/dev/null
-python3 - "$WORK/floor.json" "$RATE" <<'PY'
+# p50/p90/p99 of an autocannon result: <result.json> <what answered>
+latency() {
+  python3 - "$1" "$2" "$RATE" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); l = r['latency']
-print(f"== GET /api/v1/me, fixed {sys.argv[2]}/s (the floor): {r['2xx']} answered 2xx, {r['non2xx']} other, {r['errors']} errors")
+print(f"== {sys.argv[2]}, fixed {sys.argv[3]}/s: {r['2xx']} answered 2xx, {r['non2xx']} other, {r['errors']} errors")
 print(f"   latency p50 {l['p50']} ms, p90 {l['p90']} ms, p99 {l['p99']} ms, max {l['max']} ms")
 PY
+}
+
+sleep 5
+autocannon -c 100 -R "$RATE" -d "$RUN" -H "X-API-Key=$BATON_API_KEY" -j "$BASE/api/v1/me" > "$WORK/floor.json" 2>/dev/null
+latency "$WORK/floor.json" "GET /api/v1/me (the floor)"
 
 if command -v haproxy > /dev/null; then
   printf 'defaults\n  mode http\n  timeout client 30s\nfrontend fixed\n  bind 127.0.0.1:%s\n  http-request return status 200\n' \
@@ -75,12 +79,7 @@ if command -v haproxy > /dev/null; then
   sleep 1
   autocannon -c 100 -R "$RATE" -d "$RUN" -j "http://127.0.0.1:$((PORT + 1))/" > "$WORK/generator.json" 2>/dev/null
   kill "$(cat "$WORK/haproxy.pid")"
-  python3 - "$WORK/generator.json" "$RATE" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1])); l = r['latency']
-print(f"== HAProxy's fixed answer, fixed {sys.argv[2]}/s (the load generator alone): {r['2xx']} answered 2xx")
-print(f"   latency p50 {l['p50']} ms, p90 {l['p90']} ms, p99 {l['p99']} ms, max {l['max']} ms")
-PY
+  latency "$WORK/generator.json" "HAProxy's fixed answer (the load generator alone)"
 fi
 
 write_me_script "$WORK/me.lua"

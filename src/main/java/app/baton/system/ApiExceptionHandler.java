@@ -174,6 +174,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + ", column " + parse.getLocation().getColumnNr();
             return Problems.invalid("the body is not well-formed JSON" + where, List.of(new Problems.FieldError("$", "malformed JSON" + where)));
         }
+        if (cause instanceof MismatchedInputException trailing && trailing.getPath().isEmpty()
+                && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            return Problems.invalid("the body holds more than one JSON value",
+                    List.of(new Problems.FieldError("$", "one JSON value per body; something follows it")));
+        }
         if (cause instanceof JsonMappingException mapping) {
             String field = path(mapping);
             return Problems.invalid("field '" + field + "' is not valid", List.of(new Problems.FieldError(field, reason(mapping))));
@@ -194,6 +199,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (e instanceof DateRangeModule.OutOfRange) {
             return DateRange.RULE;
+        }
+        if (e instanceof StrictRequestJson.NulCharacter) {
+            return "must not contain the NUL character (U+0000)";
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +32,9 @@ import java.util.List;
  * coercions, so a string field takes only a JSON string (not {@code true}, {@code 12345} or
  * {@code -1.5}), a number or boolean field only a number or boolean (not {@code "3"}), and a
  * date-time only a string ({@link DateRangeModule} refuses numbers). Each refusal is a 400 naming the
- * field. Only the HTTP converter's copy of the mapper is strict; Baton's own stored JSON is read as before.
+ * field. A string or an object's key holding the NUL character (U+0000, which PostgreSQL stores in neither text nor
+ * jsonb) is a 400 naming the field, and so is a body with anything after its JSON value (two documents, one after the
+ * other). Only the HTTP converter's copy of the mapper is strict; Baton's own stored JSON is read as before.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictRequestJson implements WebMvcConfigurer {
@@ -47,7 +54,9 @@ class StrictRequestJson implements WebMvcConfigurer {
     static ObjectMapper strict(ObjectMapper shared) {
         ObjectMapper mapper = shared.copy();
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.registerModule(new DatesAsStrings());
+        mapper.registerModule(new NoNulCharacters());
         for (LogicalType type : new LogicalType[]{LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
                 LogicalType.DateTime}) {
             for (CoercionInputShape shape : SCALARS) {
@@ -103,6 +112,56 @@ class StrictRequestJson implements WebMvcConfigurer {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
             return super.deserialize(parser, context);
+        }
+    }
+
+    /** A string that holds U+0000: refused, with the field's path, never with the value. */
+    static final class NulCharacter extends InvalidFormatException {
+
+        NulCharacter(JsonParser parser) {
+            super(parser, "the NUL character is not allowed", null, String.class);
+        }
+    }
+
+    /** Strings and object keys without U+0000; everything else about reading a string is Jackson's own. */
+    private static final class NoNulCharacters extends SimpleModule {
+
+        NoNulCharacters() {
+            super("baton-no-nul-characters");
+            addDeserializer(String.class, new NulFreeStrings());
+            addKeyDeserializer(String.class, new NulFreeKeys());
+        }
+    }
+
+    private static final class NulFreeStrings extends StdScalarDeserializer<String> {
+
+        NulFreeStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new NulCharacter(parser);
+            }
+            return value;
+        }
+    }
+
+    private static final class NulFreeKeys extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            if (key.indexOf('\0') >= 0) {
+                throw new NulCharacter(context.getParser());
+            }
+            return key;
         }
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +24,17 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Input a probe sends to break things: dates at the end of time, missing form fields, patient data
- * in fields that are not for it. Each is a 400 that names the field, never echoes the value, and
+ * Input a probe sends to break things: dates at the end of time (and due dates counted past it), the NUL
+ * character, two JSON documents in one body, missing form fields, patient data in fields that are not for it. Each is a 400 that names the field, never echoes the value, and
  * leaves no error or stack trace in the log.
  */
 class HostileInputIntegrationTests extends WebIntegrationTest {
 
     private static final String END_OF_TIME = "+999999999-12-31T23:59:59Z";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -65,6 +70,41 @@ class HostileInputIntegrationTests extends WebIntegrationTest {
                 .isEqualTo("carePlan.dischargeAt");
         assertThat(fieldOf400(http.post("/api/v1/decisions", Requests.workedExample()
                 .replace("\"asOf\": \"2026-03-09T10:15:00-04:00\"", "\"asOf\": \"-999999999-01-01T00:00:00Z\"")))).isEqualTo("asOf");
+    }
+
+    @Test
+    void aDueDateCountedPastTheLastYearNamesTheDateItWasCountedFromAndRecordsNothing() {
+        long before = decisionsRecorded();
+        HttpJson.Response refused = http.post("/api/v1/decisions", Requests.workedExample()
+                .replace("\"dischargeAt\": \"2026-03-09T08:00:00-04:00\"", "\"dischargeAt\": \"9999-12-31T23:59:59Z\""));
+        assertThat(fieldOf400(refused)).isEqualTo("carePlan.dischargeAt");
+        assertThat(refused.json().path("errors").path(0).path("message").asText()).contains("after the year 9999");
+        assertThat(decisionsRecorded()).isEqualTo(before);
+        // the last day from which the term still ends in range is taken
+        assertThat(http.post("/api/v1/decisions", Requests.workedExample()
+                .replace("\"dischargeAt\": \"2026-03-09T08:00:00-04:00\"", "\"dischargeAt\": \"9999-12-01T08:00:00Z\"")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theNulCharacterInABodyOrAParameterIsA400NamingTheField() {
+        assertThat(fieldOf400(http.post("/api/v1/decisions", Requests.workedExample()
+                .replace("\"id\": \"pt-1001\"", "\"id\": \"pt-\\u00001001\"")))).isEqualTo("patient.id");
+        assertThat(fieldOf400(http.post("/api/v1/decisions", Requests.workedExample()
+                .replaceFirst("\"requestId\": \"[^\"]*\"", Matcher.quoteReplacement("\"requestId\": \"r-\\u0000\""))))).isEqualTo("requestId");
+        assertThat(fieldOf400(http.get("/api/v1/decisions?taskId=t-%001"))).isEqualTo("taskId");
+        assertThat(fieldOf400(http.asUser("compliance").get("/api/v1/audit/events?patientId=%00"))).isEqualTo("patientId");
+        HttpJson admin = session("admin");
+        HttpJson.Response form = admin.post("/console/admin/api-keys", "name=a%00b&roles=INTEGRATION",
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "X-CSRF-TOKEN", csrf(admin));
+        assertThat(form.status()).as(form.text()).isEqualTo(400);
+        assertThat(form.text()).contains("name").doesNotContain("a\u0000b");
+    }
+
+    @Test
+    void aBodyWithTwoJsonValuesIsA400() {
+        String twice = Requests.workedExample() + Requests.workedExample();
+        assertThat(fieldOf400(http.post("/api/v1/decisions", twice))).isEqualTo("$");
     }
 
     @Test
@@ -122,6 +162,10 @@ class HostileInputIntegrationTests extends WebIntegrationTest {
                 "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "X-CSRF-TOKEN", csrf(admin));
         assertThat(user.status()).isEqualTo(400);
         assertThat(user.text()).contains("username");
+    }
+
+    private long decisionsRecorded() {
+        return jdbc.sql("select count(*) from decision").query(Long.class).single();
     }
 
     private HttpJson session(String name) {

@@ -7,6 +7,10 @@ import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import app.baton.system.JsonStrings;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
@@ -20,17 +24,20 @@ import java.util.Set;
  * silently dropped), then the body as it came validated against base R4 by HAPI's instance validator ({@link R4Validation}).
  * Any error is a {@link FhirProblem}: a 400 (malformed JSON, not a resource) or 422 (a resource that breaks R4)
  * OperationOutcome listing every issue at its FHIRPath location. Warnings and information (an unknown profile, a code
- * system the validator does not hold) do not refuse the input.
+ * system the validator does not hold) do not refuse the input. A string holding the NUL character (U+0000), which R4's
+ * string type excludes and PostgreSQL stores nowhere, is a 422 at its place before anything else reads the body.
  */
 @Component
 class FhirInputs {
 
     private final FhirContext context;
     private final R4Validation validator;
+    private final ObjectMapper json;
 
-    FhirInputs(FhirContext context, R4Validation validator) {
+    FhirInputs(FhirContext context, R4Validation validator, ObjectMapper json) {
         this.context = context;
         this.validator = validator;
+        this.json = json;
     }
 
     /** A valid resource of one of {@code types}; anything else is a {@link FhirProblem}. */
@@ -38,6 +45,7 @@ class FhirInputs {
         if (body == null || body.isBlank()) {
             throw FhirProblem.invalid(400, OperationOutcome.IssueType.REQUIRED, null, "the request has no body; send a FHIR resource as JSON");
         }
+        refuseNul(body);
         List<SingleValidationMessage> parseIssues = new ArrayList<>();
         Resource resource;
         try {
@@ -70,6 +78,23 @@ class FhirInputs {
             throw new FhirProblem(422, FhirProblem.outcome(issues));
         }
         return resource;
+    }
+
+    private void refuseNul(String body) {
+        if (body.indexOf('\0') < 0 && !body.contains("\\u0000")) {
+            return;
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return; // not JSON: the parser says so below
+        }
+        List<String> at = JsonStrings.where(tree, tree.path("resourceType").asText("Resource"), text -> text.indexOf('\0') >= 0);
+        if (!at.isEmpty()) {
+            throw FhirProblem.invalid(422, OperationOutcome.IssueType.INVALID, at.get(0),
+                    "the NUL character (U+0000) is not allowed in a FHIR string");
+        }
     }
 
     static boolean isError(SingleValidationMessage message) {

@@ -9,6 +9,9 @@ import app.baton.engine.model.ReferralUrgency;
 import app.baton.engine.model.Specialty;
 import app.baton.intake.IntakeReceiver;
 import app.baton.intake.IntakeRequest;
+import app.baton.system.DateRange;
+import app.baton.system.JsonStrings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.hl7.fhir.r4.model.Bundle;
@@ -24,6 +27,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,11 +42,13 @@ class FhirIntake {
     private final FhirInputs inputs;
     private final IntakeReceiver receiver;
     private final Validator validator;
+    private final ObjectMapper json;
 
-    FhirIntake(FhirInputs inputs, IntakeReceiver receiver, Validator validator) {
+    FhirIntake(FhirInputs inputs, IntakeReceiver receiver, Validator validator, ObjectMapper json) {
         this.inputs = inputs;
         this.receiver = receiver;
         this.validator = validator;
+        this.json = json;
     }
 
     IntakeReceiver.Receipt discharge(String body) {
@@ -233,6 +239,9 @@ class FhirIntake {
     private static final Map<String, String> PATHS = Map.ofEntries(
             Map.entry("sourceSystem", ".identifier[0].system"),
             Map.entry("sourceId", ".identifier[0].value"),
+            Map.entry("dischargeAt", ".period.end"),
+            Map.entry("patient.birthDate", " Patient.birthDate"),
+            Map.entry("patient.deceasedAt", " Patient.deceasedDateTime"),
             Map.entry("patient.id", ".subject"),
             Map.entry("patient.location", ".location"),
             Map.entry("patient.payer", " Coverage.payor"),
@@ -245,18 +254,28 @@ class FhirIntake {
 
     private IntakeRequest checked(IntakeRequest request, String type) {
         Set<ConstraintViolation<IntakeRequest>> violations = validator.validate(request);
-        if (violations.isEmpty()) {
+        // R4 takes any year; Baton takes the dates of DateRange, as from a JSON intake
+        List<String> outOfRange = JsonStrings.where(json.valueToTree(request), "", text -> DateRange.yearOf(text)
+                .stream().anyMatch(year -> year < DateRange.FIRST_YEAR || year > DateRange.LAST_YEAR));
+        if (violations.isEmpty() && outOfRange.isEmpty()) {
             return request;
         }
         OperationOutcome outcome = new OperationOutcome();
         violations.stream().sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).forEach(v -> {
             String field = v.getPropertyPath().toString();
-            String path = PATHS.getOrDefault(field, "." + field);
-            String at = path.startsWith(" ") ? path.substring(1) : type + (type.equals("Encounter") && field.equals("patient.location")
-                    ? ".location[0].location" : type.equals("ServiceRequest") && field.equals("patient.location") ? ".locationReference" : path);
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.REQUIRED)
-                    .setDiagnostics(field + " " + v.getMessage() + " (the intake's " + field + ")").addExpression(at);
+                    .setDiagnostics(field + " " + v.getMessage() + " (the intake's " + field + ")").addExpression(at(field, type));
         });
+        outOfRange.forEach(field -> outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.VALUE)
+                .setDiagnostics(field + " must be " + DateRange.RULE + " (the intake's " + field + ")").addExpression(at(field, type)));
         throw new FhirProblem(422, outcome);
+    }
+
+    /** The FHIRPath an intake field comes from. */
+    private static String at(String field, String type) {
+        String path = PATHS.getOrDefault(field, "." + field);
+        return path.startsWith(" ") ? path.substring(1) : type + (type.equals("Encounter") && field.equals("patient.location")
+                ? ".location[0].location" : type.equals("ServiceRequest") && field.equals("patient.location") ? ".locationReference" : path);
     }
 }

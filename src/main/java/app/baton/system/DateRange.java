@@ -43,4 +43,12 @@ public final class DateRange {
         }
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
+
+    private static final java.util.regex.Pattern LEADING_YEAR = java.util.regex.Pattern.compile("^[+-]?(\\d{4,9})-\\d{2}-\\d{2}");
+
+    /** The year an ISO-8601 date or date-time text starts with ({@code 2026-03-09...}: 2026); empty for any other text. */
+    public static java.util.OptionalLong yearOf(String text) {
+        java.util.regex.Matcher year = LEADING_YEAR.matcher(text);
+        return year.find() ? java.util.OptionalLong.of(Long.parseLong(year.group(1))) : java.util.OptionalLong.empty();
+    }
 }

@@ -356,6 +356,23 @@ class FhirIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void aNulCharacterOrADateBatonDoesNotTakeIsA422AtItsElementAndStoresNothing() {
+        String id = UUID.randomUUID().toString();
+        HttpJson.Response nul = http.post("/fhir/r4/Encounter", encounter(id, "MAIN\\u0000CLINIC"), "Content-Type", FHIR);
+        assertThat(nul.status()).as(nul.text()).isEqualTo(422);
+        assertThat(context.newJsonParser().parseResource(OperationOutcome.class, nul.text()).getIssue())
+                .flatExtracting(i -> i.getExpression()).extracting(e -> e.getValue())
+                .containsExactly("Bundle.entry[0].resource.location[0].location.identifier.value");
+
+        HttpJson.Response early = http.post("/fhir/r4/Encounter", encounter(id, "MAIN_CLINIC")
+                .replace("2026-03-09T08:00:00-04:00", "1800-03-09T08:00:00-04:00"), "Content-Type", FHIR);
+        assertThat(early.status()).as(early.text()).isEqualTo(422);
+        assertThat(context.newJsonParser().parseResource(OperationOutcome.class, early.text()).getIssue())
+                .flatExtracting(i -> i.getExpression()).extracting(e -> e.getValue()).containsExactly("Encounter.period.end");
+        assertThat(jdbc.sql("select count(*) from intake where source_id = :id").param("id", id).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aReferralByFhirServiceRequestIsTakenInThroughTheSameSenderChecks() {
         String id = UUID.randomUUID().toString();
         String referral = """

@@ -26,7 +26,7 @@ class R4ValidationTests {
 
     static final FhirContext CONTEXT = FhirContext.forR4Cached();
     static final R4Validation VALIDATION = new R4Validation(CONTEXT);
-    static final FhirInputs INPUTS = new FhirInputs(CONTEXT, VALIDATION);
+    static final FhirInputs INPUTS = new FhirInputs(CONTEXT, VALIDATION, new com.fasterxml.jackson.databind.ObjectMapper());
     static final Set<String> TAKEN = Set.of("Task", "CarePlan", "Bundle", "Encounter");
 
     static List<String> errors(String body) {

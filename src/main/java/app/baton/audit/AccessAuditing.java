@@ -37,11 +37,14 @@ class AccessAuditing {
 
     @EventListener
     void on(AccessRefused refused) {
+        // a refused path is whatever the caller sent: held to the length of an audit detail, so that a long one is
+        // still refused (and recorded) as a 403, not turned into a failure
+        String path = clipped(refused.path());
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("method", refused.method());
-        details.put("path", refused.path());
-        details.put("rule", refused.rule());
-        trail.record(AuditEntry.of(action(refused.method()), category(refused.path()), "request", refused.path())
+        details.put("method", clipped(refused.method()));
+        details.put("path", path);
+        details.put("rule", clipped(refused.rule()));
+        trail.record(AuditEntry.of(action(refused.method()), category(refused.path()), "request", path)
                 .withOutcome(AuditOutcome.DENIED)
                 .withDetails(details));
     }
@@ -51,6 +54,10 @@ class AccessAuditing {
         trail.record(AuditEntry.of(AuditAction.RULE_SET_APPROVED, AuditCategory.RULE_SET, "rule_set_version", String.valueOf(refused.version()))
                 .withOutcome(AuditOutcome.DENIED)
                 .withDetails(Map.of("action", refused.action(), "reason", refused.reason())));
+    }
+
+    private static String clipped(String sent) {
+        return sent.length() <= AuditEntry.MAX_DETAIL_LENGTH ? sent : sent.substring(0, AuditEntry.MAX_DETAIL_LENGTH - 1) + "\u2026";
     }
 
     static AuditCategory category(String path) {

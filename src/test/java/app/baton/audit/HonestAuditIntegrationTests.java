@@ -91,6 +91,19 @@ class HonestAuditIntegrationTests extends WebIntegrationTest {
     }
 
     @Test
+    void aRefusedPathLongerThanAnAuditDetailIsStillA403AndRecordedShortened() {
+        String path = "/api/v1/rule-sets/" + "9".repeat(2000);
+
+        assertThat(http.asUser("billing").get(path).status()).isEqualTo(403);
+
+        String recorded = jdbc.sql("""
+                        select details->>'path' from audit_event where outcome = 'DENIED' and actor = 'billing'
+                        and object_id like '/api/v1/rule-sets/999%' order by staged_number desc limit 1""")
+                .query(String.class).single();
+        assertThat(recorded).hasSize(500).startsWith("/api/v1/rule-sets/999").endsWith("\u2026");
+    }
+
+    @Test
     void aQueueTheCallersRolesDoNotListIsDeniedByThatCaller() {
         long before = count("outcome = 'DENIED' and category = 'TASK' and object_id = 'AUTHORIZATIONS' and actor = :v", "frontdesk");
 

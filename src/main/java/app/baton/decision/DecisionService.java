@@ -6,6 +6,7 @@ import app.baton.engine.CompiledRules;
 import app.baton.engine.model.CaseInput;
 import app.baton.ruleset.ActiveRuleSet;
 import app.baton.security.ClientScope;
+import app.baton.system.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,11 +83,14 @@ class DecisionService {
             replayed.add(request.requestId() == null ? java.util.Optional.empty()
                     : replay(request, java.util.Optional.ofNullable(stored.get(scope + request.requestId())), "requests[" + i + "].requestId"));
         }
+        // Every request is evaluated before any is handed to the recorder: a request refused half-way through the batch
+        // leaves none of the others recorded.
         List<Made> made = new ArrayList<>(requests.size());
-        List<CompletableFuture<Boolean>> recording = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            Made m = replayed.get(i).isPresent() ? null : make(requests.get(i), requests.get(i).requestId());
-            made.add(m);
+            made.add(replayed.get(i).isPresent() ? null : makeInBatch(requests.get(i), i));
+        }
+        List<CompletableFuture<Boolean>> recording = new ArrayList<>(requests.size());
+        for (Made m : made) {
             recording.add(m == null ? null : recorder.record(m.row()));
         }
         List<Outcome> outcomes = new ArrayList<>(made.size());
@@ -115,6 +119,15 @@ class DecisionService {
     }
 
     private record Made(DecisionResponse response, DecisionRow row) {
+    }
+
+    /** A batch's request decided; a refusal of it names its fields under {@code requests[i]}. */
+    private Made makeInBatch(DecisionRequest request, int i) {
+        try {
+            return make(request, request.requestId());
+        } catch (ApiException refused) {
+            throw refused.under("requests[" + i + "]");
+        }
     }
 
     private Made make(DecisionRequest request, String key) {

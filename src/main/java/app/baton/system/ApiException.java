@@ -29,6 +29,12 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** The same problem about one element of a batch: each field named under {@code prefix} ({@code requests[3]}). */
+    public ApiException under(String prefix) {
+        return new ApiException(status, type, title, getMessage(),
+                errors.stream().map(e -> new Problems.FieldError(prefix + "." + e.field(), e.message())).toList());
+    }
+
     public ProblemDetail toProblem() {
         ProblemDetail problem = Problems.of(status, type, title, getMessage());
         if (!errors.isEmpty()) {

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,12 @@ class HostileInputIntegrationTests extends WebIntegrationTest {
                 .replace("\"dischargeAt\": \"2026-03-09T08:00:00-04:00\"", "\"dischargeAt\": \"9999-12-31T23:59:59Z\""));
         assertThat(fieldOf400(refused)).isEqualTo("carePlan.dischargeAt");
         assertThat(refused.json().path("errors").path(0).path("message").asText()).contains("after the year 9999");
+        assertThat(decisionsRecorded()).isEqualTo(before);
+        // in a batch, the field is named under its request, and none of the batch is recorded
+        String batch = "{\"requests\": [" + Requests.workedExample(UUID.randomUUID().toString()) + ", " + Requests.workedExample(
+                UUID.randomUUID().toString()).replace("\"dischargeAt\": \"2026-03-09T08:00:00-04:00\"", "\"dischargeAt\": \"9999-12-31T23:59:59Z\"")
+                + "]}";
+        assertThat(fieldOf400(http.post("/api/v1/decisions/batch", batch))).isEqualTo("requests[1].carePlan.dischargeAt");
         assertThat(decisionsRecorded()).isEqualTo(before);
         // the last day from which the term still ends in range is taken
         assertThat(http.post("/api/v1/decisions", Requests.workedExample()

@@ -37,14 +37,13 @@ class AccessAuditing {
 
     @EventListener
     void on(AccessRefused refused) {
-        // a refused path is whatever the caller sent: held to the length of an audit detail, so that a long one is
-        // still refused (and recorded) as a 403, not turned into a failure
-        String path = clipped(refused.path());
+        // a refused path is whatever the caller sent: the entry holds it cut to a detail's length (AuditEntry cuts the
+        // details), so that a long one is still refused, and recorded, as a 403
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("method", clipped(refused.method()));
-        details.put("path", path);
-        details.put("rule", clipped(refused.rule()));
-        trail.record(AuditEntry.of(action(refused.method()), category(refused.path()), "request", path)
+        details.put("method", refused.method());
+        details.put("path", refused.path());
+        details.put("rule", refused.rule());
+        trail.record(AuditEntry.of(action(refused.method()), category(refused.path()), "request", AuditEntry.clipped(refused.path()))
                 .withOutcome(AuditOutcome.DENIED)
                 .withDetails(details));
     }
@@ -54,10 +53,6 @@ class AccessAuditing {
         trail.record(AuditEntry.of(AuditAction.RULE_SET_APPROVED, AuditCategory.RULE_SET, "rule_set_version", String.valueOf(refused.version()))
                 .withOutcome(AuditOutcome.DENIED)
                 .withDetails(Map.of("action", refused.action(), "reason", refused.reason())));
-    }
-
-    private static String clipped(String sent) {
-        return sent.length() <= AuditEntry.MAX_DETAIL_LENGTH ? sent : sent.substring(0, AuditEntry.MAX_DETAIL_LENGTH - 1) + "\u2026";
     }
 
     static AuditCategory category(String path) {

@@ -55,17 +55,28 @@ public record AuditEntry(AuditAction action, AuditCategory category, String obje
         return new AuditEntry(action, category, objectType, objectId, patientId, outcome, emergency, details, caller);
     }
 
+    /**
+     * Details as recorded: keys are Baton's own and must be short; a value may carry what a caller sent (a refused
+     * request's path or method), so a longer one is cut to {@link #MAX_DETAIL_LENGTH} characters, ending in an ellipsis,
+     * rather than turning the audited action into a failure.
+     */
     private static Map<String, String> checked(Map<String, String> details) {
         if (details.size() > MAX_DETAILS) {
             throw new IllegalArgumentException("audit details hold at most " + MAX_DETAILS + " entries");
         }
         Map<String, String> sorted = new TreeMap<>();
         details.forEach((key, value) -> {
-            if (key == null || value == null || key.length() > MAX_DETAIL_LENGTH || value.length() > MAX_DETAIL_LENGTH) {
-                throw new IllegalArgumentException("audit details are non-null strings of at most " + MAX_DETAIL_LENGTH + " characters");
+            if (key == null || value == null || key.length() > MAX_DETAIL_LENGTH) {
+                throw new IllegalArgumentException("audit details are non-null strings with keys of at most " + MAX_DETAIL_LENGTH
+                        + " characters");
             }
-            sorted.put(key, value);
+            sorted.put(key, clipped(value));
         });
         return Collections.unmodifiableMap(sorted);
+    }
+
+    /** {@code text} cut to {@link #MAX_DETAIL_LENGTH} characters, its last an ellipsis, when it is longer. */
+    static String clipped(String text) {
+        return text.length() <= MAX_DETAIL_LENGTH ? text : text.substring(0, MAX_DETAIL_LENGTH - 1) + "\u2026";
     }
 }

@@ -3,15 +3,15 @@ package app.baton.decision;
 import app.baton.engine.model.CaseInput;
 import app.baton.system.ApiException;
 import app.baton.system.DateRange;
-import app.baton.system.JsonStrings;
+import app.baton.system.RecordPaths;
 import app.baton.system.Problems;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A due date the SLA tables give must itself be a date Baton takes ({@link DateRange}): an input date may be as late
@@ -25,18 +25,19 @@ final class DueDateRange {
     }
 
     /** Refuses the decision when its due date is outside {@link DateRange}. */
-    static void check(OffsetDateTime dueAt, CaseInput input, ZonedDateTime asOf, ObjectMapper json) {
+    static void check(OffsetDateTime dueAt, CaseInput input, ZonedDateTime asOf) {
         if (dueAt == null || DateRange.contains(dueAt)) {
             return;
         }
         boolean late = dueAt.getYear() > DateRange.LAST_YEAR;
         int edge = late ? DateRange.LAST_YEAR : DateRange.FIRST_YEAR;
+        // a date in the range's last (or first) year, or past it: one the due date may have been counted from
+        IntPredicate atEdge = late ? year -> year >= edge : year -> year <= edge;
         List<String> fields = new ArrayList<>();
-        if (late ? asOf.getYear() >= edge : asOf.getYear() <= edge) {
+        if (atEdge.test(asOf.getYear())) {
             fields.add("asOf");
         }
-        fields.addAll(JsonStrings.where(json.valueToTree(input), "", text -> DateRange.yearOf(text)
-                .stream().anyMatch(year -> late ? year >= DateRange.LAST_YEAR : year <= DateRange.FIRST_YEAR)));
+        fields.addAll(RecordPaths.where(input, value -> DateRange.yearOf(value).stream().anyMatch(atEdge)));
         if (fields.isEmpty()) {
             fields.add("asOf");
         }

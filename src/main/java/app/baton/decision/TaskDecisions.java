@@ -135,7 +135,7 @@ public class TaskDecisions {
         metrics.evaluated(rules.version(), nanos, evaluation);
         UUID id = UUID.randomUUID();
         DecisionResponse response = ResponseAssembler.assemble(id, rules, asOf, evaluation);
-        DueDateRange.check(response.sla() == null ? null : response.sla().dueAt(), input, asOf, json);
+        DueDateRange.check(response.sla() == null ? null : response.sla().dueAt(), input, asOf);
         String patientId = input.patient() == null ? null : input.patient().id();
         // Who is acting is taken now, on the caller's thread; the row (minimized inputs, the response as JSON, the
         // fingerprint) is built only if the decision is recorded: the sweep evaluates far more than it stores.

@@ -1,6 +1,5 @@
 package app.baton.fhir;
 
-import app.baton.system.JsonStrings;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -90,11 +89,30 @@ class FhirInputs {
         } catch (JsonProcessingException e) {
             return; // not JSON: the parser says so below
         }
-        List<String> at = JsonStrings.where(tree, tree.path("resourceType").asText("Resource"), text -> text.indexOf('\0') >= 0);
-        if (!at.isEmpty()) {
-            throw FhirProblem.invalid(422, OperationOutcome.IssueType.INVALID, at.get(0),
+        String at = nulAt(tree, tree.path("resourceType").asText("Resource"));
+        if (at != null) {
+            throw FhirProblem.invalid(422, OperationOutcome.IssueType.INVALID, at,
                     "the NUL character (U+0000) is not allowed in a FHIR string");
         }
+    }
+
+    /** The path of the first string under {@code node} that holds U+0000 ({@code Bundle.entry[0].resource.subject.reference}); null if none. */
+    private static String nulAt(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.asText().indexOf('\0') >= 0 ? path : null;
+        }
+        String at = null;
+        if (node.isObject()) {
+            for (var fields = node.fields(); at == null && fields.hasNext(); ) {
+                var field = fields.next();
+                at = nulAt(field.getValue(), path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; at == null && i < node.size(); i++) {
+                at = nulAt(node.get(i), path + "[" + i + "]");
+            }
+        }
+        return at;
     }
 
     static boolean isError(SingleValidationMessage message) {

@@ -10,8 +10,7 @@ import app.baton.engine.model.Specialty;
 import app.baton.intake.IntakeReceiver;
 import app.baton.intake.IntakeRequest;
 import app.baton.system.DateRange;
-import app.baton.system.JsonStrings;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.baton.system.RecordPaths;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.hl7.fhir.r4.model.Bundle;
@@ -42,13 +41,11 @@ class FhirIntake {
     private final FhirInputs inputs;
     private final IntakeReceiver receiver;
     private final Validator validator;
-    private final ObjectMapper json;
 
-    FhirIntake(FhirInputs inputs, IntakeReceiver receiver, Validator validator, ObjectMapper json) {
+    FhirIntake(FhirInputs inputs, IntakeReceiver receiver, Validator validator) {
         this.inputs = inputs;
         this.receiver = receiver;
         this.validator = validator;
-        this.json = json;
     }
 
     IntakeReceiver.Receipt discharge(String body) {
@@ -255,8 +252,7 @@ class FhirIntake {
     private IntakeRequest checked(IntakeRequest request, String type) {
         Set<ConstraintViolation<IntakeRequest>> violations = validator.validate(request);
         // R4 takes any year; Baton takes the dates of DateRange, as from a JSON intake
-        List<String> outOfRange = JsonStrings.where(json.valueToTree(request), "", text -> DateRange.yearOf(text)
-                .stream().anyMatch(year -> year < DateRange.FIRST_YEAR || year > DateRange.LAST_YEAR));
+        List<String> outOfRange = RecordPaths.where(request, value -> !DateRange.contains(value));
         if (violations.isEmpty() && outOfRange.isEmpty()) {
             return request;
         }

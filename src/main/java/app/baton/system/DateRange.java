@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.OptionalInt;
 
 /**
  * The dates Baton takes from outside, whoever sends them (JSON, query parameters, console forms): the
@@ -44,11 +45,17 @@ public final class DateRange {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
-    private static final java.util.regex.Pattern LEADING_YEAR = java.util.regex.Pattern.compile("^[+-]?(\\d{4,9})-\\d{2}-\\d{2}");
-
-    /** The year an ISO-8601 date or date-time text starts with ({@code 2026-03-09...}: 2026); empty for any other text. */
-    public static java.util.OptionalLong yearOf(String text) {
-        java.util.regex.Matcher year = LEADING_YEAR.matcher(text);
-        return year.find() ? java.util.OptionalLong.of(Long.parseLong(year.group(1))) : java.util.OptionalLong.empty();
+    /** The year of a date or date-time as Baton reads it (an OffsetDateTime, a LocalDate...); empty for any other value. */
+    public static OptionalInt yearOf(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return OptionalInt.of(t.getYear());
+        } else if (value instanceof LocalDate t) {
+            return OptionalInt.of(t.getYear());
+        } else if (value instanceof LocalDateTime t) {
+            return OptionalInt.of(t.getYear());
+        } else if (value instanceof ZonedDateTime t) {
+            return OptionalInt.of(t.getYear());
+        }
+        return OptionalInt.empty();
     }
 }
